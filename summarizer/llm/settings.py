@@ -1,0 +1,131 @@
+"""Endpoint settings: flag > environment > config file > default, and API-key handling.
+
+The CLI passes flags (typer already folds in the ``SUMMARIZER_*`` env vars it documents);
+``resolve`` fills what is still unset from the config file
+(``$SUMMARIZER_CONFIG`` or ``<user config dir>/summarizer/config.toml``) and then defaults.
+
+Keys: ``--api-key`` / ``SUMMARIZER_API_KEY`` go to whatever endpoint you configured.
+``OPENAI_API_KEY`` is only ever sent to ``api.openai.com`` -- never to a custom base URL.
+"""
+
+from __future__ import annotations
+
+import os
+import tomllib
+from dataclasses import dataclass, fields, replace
+from pathlib import Path
+from urllib.parse import urlparse
+
+from platformdirs import user_cache_dir, user_config_dir
+
+from ..errors import ConfigError
+
+OPENAI_BASE_URL = "https://api.openai.com/v1"
+EMBEDDED_MODEL = "qwen2.5-coder-1.5b-instruct-q4_k_m"
+MODES = ("tools", "json_schema", "json", "md_json")
+NO_KEY = "no-key-required"  # sent to endpoints that need none (the SDK insists on a string)
+
+
+@dataclass(frozen=True)
+class Settings:
+    """Everything that decides which endpoint is asked and how."""
+
+    model: str | None = None
+    base_url: str | None = None  # None -> the embedded local model
+    api_key: str | None = None
+    mode: str | None = None  # None -> chosen per endpoint
+    gguf: str | None = None  # the embedded runtime's model file (default: the packaged model)
+    timeout: float | None = None
+    max_retries: int = 2  # SDK retries: connection errors, 408/409/429/5xx
+    reasks: int = 1  # instructor re-asks for grounding problems (quotes, speakers)
+    max_tokens: int = 1200
+    temperature: float = 0.0
+    concurrency: int | None = None
+    cache_dir: str | None = None
+    no_cache: bool = False
+
+    @property
+    def embedded(self) -> bool:
+        return self.base_url is None
+
+    @property
+    def is_openai(self) -> bool:
+        return self.base_url is not None and urlparse(self.base_url).hostname == "api.openai.com"
+
+
+def config_path() -> Path:
+    return Path(os.environ.get("SUMMARIZER_CONFIG") or Path(user_config_dir("summarizer")) / "config.toml")
+
+
+def load_config(path: Path | None = None) -> dict[str, object]:
+    path = path or config_path()
+    if not path.is_file():
+        return {}
+    try:
+        data = tomllib.loads(path.read_text(encoding="utf-8"))
+    except (OSError, tomllib.TOMLDecodeError) as exc:
+        raise ConfigError(f"{path}: cannot read config file ({exc})") from None
+    known = {f.name for f in fields(Settings)}
+    unknown = set(data) - known
+    if unknown:
+        raise ConfigError(f"{path}: unknown setting(s) {', '.join(sorted(unknown))}; known: {', '.join(sorted(known))}")
+    return data
+
+
+def resolve(flags: Settings, config: dict[str, object] | None = None) -> Settings:
+    """Fill unset fields of ``flags`` (flag/env) from the config file, then defaults."""
+    config = load_config() if config is None else config
+    merged = {f.name: getattr(flags, f.name) for f in fields(Settings)}
+    defaults = Settings()
+    for name, value in config.items():
+        if merged[name] is None or merged[name] == getattr(defaults, name):
+            merged[name] = value
+    s = Settings(**merged)  # type: ignore[arg-type]
+    if s.base_url:
+        s = replace(s, base_url=s.base_url.rstrip("/"))
+    if s.mode is not None and s.mode not in MODES:
+        raise ConfigError(f"unknown mode {s.mode!r}; choose one of {', '.join(MODES)}")
+    if s.model is None:
+        if s.embedded:
+            s = replace(s, model=EMBEDDED_MODEL)
+        elif s.is_openai:
+            s = replace(s, model="gpt-4o-mini")
+        else:
+            raise ConfigError(f"--model is required with --base-url {s.base_url} (or set SUMMARIZER_MODEL)")
+    if s.mode is None:
+        # OpenAI: tools (function calling) is instructor's best-tested path there.
+        # llama.cpp / vLLM / Ollama / LM Studio: response_format json_schema is grammar-constrained.
+        s = replace(s, mode="tools" if s.is_openai else "json_schema")
+    if s.timeout is None:
+        s = replace(s, timeout=900.0 if s.embedded else 120.0)
+    if s.concurrency is None:
+        s = replace(s, concurrency=1 if s.embedded else 4)
+    if s.cache_dir is None:
+        s = replace(s, cache_dir=os.environ.get("SUMMARIZER_CACHE_DIR") or user_cache_dir("summarizer"))
+    return s
+
+
+def api_key_for(settings: Settings, environ: dict[str, str] | None = None) -> str:
+    """The key to send to ``settings.base_url``. ``OPENAI_API_KEY`` only goes to OpenAI."""
+    env = os.environ if environ is None else environ
+    if settings.api_key:
+        return settings.api_key
+    if settings.is_openai:
+        key = env.get("OPENAI_API_KEY")
+        if not key:
+            raise ConfigError(
+                "no API key for api.openai.com: set OPENAI_API_KEY or SUMMARIZER_API_KEY, or pass --api-key"
+            )
+        return key
+    return NO_KEY
+
+
+def endpoint_id(settings: Settings, gguf_identity: str | None = None) -> str:
+    """What identifies the endpoint in recording/cache keys.
+
+    The embedded server listens on a new port every run, so it is identified by its model
+    file, not its URL.
+    """
+    if settings.embedded:
+        return f"embedded:{gguf_identity or settings.model}"
+    return settings.base_url or ""

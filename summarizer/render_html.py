@@ -1,0 +1,192 @@
+"""The briefing as one self-contained HTML review page (no network fetches; CSS/JS inline).
+
+Everything that comes from an article is untrusted: it is escaped with ``html.escape`` when
+the page is built, and the article texts travel as JSON inside a non-executable
+``<script type="application/json">`` block (with ``<`` escaped) that the page's own script
+reads and inserts with ``textContent`` only -- so a ``<script>`` in an article shows as text,
+and links in articles are text, never followed.
+
+Reading needs no JavaScript: every section is plain HTML and each article is in a
+``<details>`` element. With JavaScript, clicking a fact, quote or event opens its article in
+the source panel with the evidence span highlighted (offsets from the grounding step).
+"""
+
+from __future__ import annotations
+
+import json
+from html import escape
+
+from .schemas import Briefing, Evidence
+
+_CSS = """
+:root{--fg:#1d232a;--muted:#5b6670;--line:#d9dee3;--accent:#0b5cad;--bg:#fff;--mark:#ffe58a;--solo:#eef1f4;--multi:#d7f0dd}
+*{box-sizing:border-box}body{margin:0;font:16px/1.5 system-ui,-apple-system,"Segoe UI",sans-serif;color:var(--fg);background:var(--bg)}
+header,main{max-width:1200px;margin:0 auto;padding:0 1rem}header h1{margin:1rem 0 .25rem;font-size:1.7rem}
+.overview{font-size:1.05rem;max-width:60rem}.meta{color:var(--muted);font-size:.9rem}
+.layout{display:grid;grid-template-columns:minmax(0,1fr) minmax(0,28rem);gap:1.5rem}
+section{margin:1.25rem 0}h2{font-size:1.2rem;border-bottom:1px solid var(--line);padding-bottom:.2rem}
+ul.items{list-style:none;padding:0;margin:0}ul.items>li{padding:.45rem .5rem;border-radius:6px;margin:.15rem 0}
+.clickable{cursor:pointer}.clickable:hover,.clickable:focus{background:#f3f6f9;outline:2px solid #c6d3e0}
+.badge{display:inline-block;font-size:.75rem;padding:0 .4rem;border-radius:9px;margin-left:.2rem;background:var(--solo);color:var(--fg);border:1px solid var(--line)}
+.badge.multi{background:var(--multi)}.flag{color:#8a4b00;font-size:.85rem}
+blockquote{margin:0;font-style:italic}.speaker{font-style:normal;font-weight:600}
+.disagree{display:grid;grid-template-columns:1fr 1fr;gap:.75rem}.disagree div{border:1px solid var(--line);border-radius:6px;padding:.5rem}
+#panel{position:sticky;top:.5rem;align-self:start;max-height:calc(100vh - 1rem);overflow:auto;border:1px solid var(--line);border-radius:8px;padding:.75rem;background:#fafbfc}
+#panel-text{white-space:pre-wrap;font-size:.92rem}mark{background:var(--mark);padding:0 .1rem}
+details{margin:.4rem 0}details pre{white-space:pre-wrap;font:inherit;font-size:.9rem}
+svg text{font:12px system-ui,sans-serif;fill:var(--fg)}
+@media (max-width:800px){.layout{grid-template-columns:1fr}#panel{position:static;max-height:none}.disagree{grid-template-columns:1fr}}
+@media print{#panel{display:none}.layout{display:block}.clickable:hover{background:none;outline:none}details{display:block}details>*{display:block}}
+"""
+
+_JS = """
+(function(){
+  var texts = JSON.parse(document.getElementById('article-texts').textContent);
+  var titles = JSON.parse(document.getElementById('article-titles').textContent);
+  var panel = document.getElementById('panel'), head = document.getElementById('panel-title'),
+      body = document.getElementById('panel-text');
+  function show(el){
+    var src = el.getAttribute('data-source'), s = +el.getAttribute('data-start'), e = +el.getAttribute('data-end');
+    var text = texts[src]; if (text === undefined) return;
+    head.textContent = titles[src] || src;
+    body.textContent = '';
+    if (!(e > s)) { body.appendChild(document.createTextNode(text)); return; }
+    body.appendChild(document.createTextNode(text.slice(0, s)));
+    var m = document.createElement('mark'); m.id = 'evidence'; m.textContent = text.slice(s, e); body.appendChild(m);
+    body.appendChild(document.createTextNode(text.slice(e)));
+    panel.hidden = false; m.scrollIntoView({block: 'center'});
+  }
+  document.addEventListener('click', function(ev){
+    var el = ev.target.closest('[data-source]'); if (el) { ev.preventDefault(); show(el); }
+  });
+  document.addEventListener('keydown', function(ev){
+    if (ev.key === 'Enter') { var el = ev.target.closest && ev.target.closest('[data-source]'); if (el) show(el); }
+  });
+})();
+"""
+
+
+def _json_for_script(data: object) -> str:
+    """JSON that cannot close its <script> element."""
+    return json.dumps(data, ensure_ascii=False).replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
+
+
+def _badges(sources: list[str], numbers: dict[str, int]) -> str:
+    cls = "badge multi" if len(sources) > 1 else "badge"
+    label = f"{len(sources)} sources" if len(sources) > 1 else "1 source"
+    marks = " ".join(f"[{numbers[s]}]" for s in sources if s in numbers)
+    return f'<span class="{cls}" title="{escape(", ".join(sources))}">{label} {escape(marks)}</span>'
+
+
+def _evidence_attrs(evidence: list[Evidence]) -> str:
+    ev = next((e for e in evidence if e.span), None)
+    if ev is None or ev.span is None:
+        return ""
+    return (
+        f' class="clickable" tabindex="0" data-source="{escape(ev.source)}" '
+        f'data-start="{ev.span.start}" data-end="{ev.span.end}"'
+    )
+
+
+def _timeline_svg(b: Briefing, numbers: dict[str, int]) -> str:
+    dated = [e for e in b.events if e.date]
+    if not dated:
+        return "<p class=meta>No dated events.</p>"
+    row, width = 34, 760
+    height = 20 + row * len(dated)
+    parts = [
+        f'<svg role="img" aria-label="Timeline of dated events" viewBox="0 0 {width} {height}" width="100%" '
+        f'preserveAspectRatio="xMinYMin meet" xmlns="http://www.w3.org/2000/svg">',
+        f'<line x1="110" y1="10" x2="110" y2="{height - 10}" stroke="#8796a5" stroke-width="2"/>',
+    ]
+    for i, e in enumerate(dated):
+        y = 24 + i * row
+        label = e.description if len(e.description) <= 80 else e.description[:77] + "…"
+        parts.append(f'<circle cx="110" cy="{y - 4}" r="6" fill="#0b5cad"/>')
+        parts.append(f'<text x="100" y="{y}" text-anchor="end">{escape(e.date or "")}</text>')
+        parts.append(f'<text x="124" y="{y}">{escape(label)} {escape("".join(f"[{numbers[s]}]" for s in e.sources if s in numbers))}</text>')
+    parts.append("</svg>")
+    return "".join(parts)
+
+
+def html(b: Briefing, texts: dict[str, str] | None = None) -> str:
+    """The review page. ``texts`` (article id -> article text) feeds the source panel."""
+    texts = texts or {}
+    numbers = {s.id: i + 1 for i, s in enumerate(b.sources)}
+    titles = {s.id: f"[{numbers[s.id]}] {s.title}" for s in b.sources}
+    out: list[str] = [
+        "<!doctype html>",
+        '<html lang="en"><head><meta charset="utf-8">',
+        '<meta name="viewport" content="width=device-width,initial-scale=1">',
+        "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'; "
+        "script-src 'unsafe-inline'; img-src data:\">",
+        f"<title>{escape(b.headline or 'Briefing')}</title><style>{_CSS}</style></head><body>",
+        f"<header><h1>{escape(b.headline or 'Briefing')}</h1>",
+    ]
+    if b.overview:
+        out.append(f'<p class="overview">{escape(b.overview)}</p>')
+    out.append(
+        f'<p class="meta">{len(b.sources)} sources · {len(b.facts)} facts · {len(b.events)} events · '
+        f"{len(b.quotes)} quotes. Click an item to see its evidence in the article.</p></header>"
+    )
+    out.append('<main class="layout"><div>')
+
+    out.append('<section id="facts"><h2>Key facts</h2><ul class="items">')
+    for f in b.facts:
+        out.append(f"<li{_evidence_attrs(f.evidence)}>{escape(f.statement)} {_badges(f.sources, numbers)}</li>")
+    out.append("</ul></section>")
+
+    if b.disagreements:
+        out.append('<section id="disagreements"><h2>Where sources disagree</h2>')
+        for d in b.disagreements:
+            out.append(f"<h3>{escape(d.topic)} <span class=meta>({escape(d.kind)})</span></h3><div class=disagree>")
+            for p in d.positions:
+                out.append(f"<div>{escape(p.statement)} {_badges(p.sources, numbers)}</div>")
+            out.append("</div>")
+        out.append("</section>")
+
+    out.append(f'<section id="timeline"><h2>Timeline</h2>{_timeline_svg(b, numbers)}<ul class="items">')
+    for e in b.events:
+        when = escape(e.date) if e.date else "undated" + (f" (“{escape(e.when_as_written[0])}”)" if e.when_as_written else "")
+        where = f", {escape(e.where)}" if e.where else ""
+        out.append(f"<li{_evidence_attrs(e.evidence)}><strong>{when}</strong>{where}: {escape(e.description)} {_badges(e.sources, numbers)}</li>")
+    out.append("</ul></section>")
+
+    out.append('<section id="quotes"><h2>Quotes</h2><ul class="items">')
+    for q in b.quotes:
+        flag = "" if q.speaker_status == "verified" else ' <span class="flag">speaker not verified</span>'
+        out.append(
+            f"<li{_evidence_attrs(q.evidence)}><blockquote>“{escape(q.text)}”</blockquote>"
+            f'— <span class="speaker">{escape(q.speaker)}</span>{flag} {_badges(q.sources, numbers)}</li>'
+        )
+    out.append("</ul></section>")
+
+    out.append('<section id="people"><h2>People</h2><ul class="items">')
+    for p in b.people:
+        aka = f" <span class=meta>also: {escape(', '.join(p.aliases))}</span>" if p.aliases else ""
+        roles = "; ".join(escape(r.role) for r in p.roles)
+        out.append(f"<li{_evidence_attrs(p.evidence)}><strong>{escape(p.name)}</strong>{' — ' + roles if roles else ''}{aka} {_badges(p.sources, numbers)}</li>")
+    out.append("</ul></section>")
+
+    out.append('<section id="sources"><h2>Sources</h2>')
+    for s in b.sources:
+        meta = ", ".join(x for x in (s.outlet, s.published) if x)
+        text = texts.get(s.id)
+        summary = f"[{numbers[s.id]}] {escape(s.title)} <span class=meta>{escape(s.id)}{' · ' + escape(meta) if meta else ''}</span>"
+        if text is None:
+            out.append(f"<p>{summary}</p>")
+        else:
+            out.append(f"<details><summary>{summary}</summary><pre>{escape(text)}</pre></details>")
+    if b.failed:
+        out.append("<h3>Not included</h3><ul>" + "".join(f"<li>{escape(f.id)}: {escape(f.error)}</li>" for f in b.failed) + "</ul>")
+    out.append("</section></div>")
+
+    out.append(
+        '<aside id="panel" aria-live="polite"><h2 id="panel-title">Source panel</h2>'
+        '<div id="panel-text">Click a fact, quote, event or person to open its article here, '
+        "with the evidence highlighted.</div></aside></main>"
+    )
+    out.append(f'<script type="application/json" id="article-texts">{_json_for_script(texts)}</script>')
+    out.append(f'<script type="application/json" id="article-titles">{_json_for_script(titles)}</script>')
+    out.append(f"<script>{_JS}</script></body></html>")
+    return "\n".join(out)

@@ -1,0 +1,405 @@
+"""Data contracts: what the model is asked for, what `extract` writes, what `merge` writes.
+
+Three layers of models live here and nothing else does:
+
+* ``ArticleExtraction`` -- the *model-facing* schema. Every string and list is bounded:
+  with grammar-constrained decoding (llama.cpp, vLLM) the bounds become ``maxLength`` /
+  ``maxItems`` in the grammar, which is what stops a small model from copying the whole
+  article into one field or looping until ``max_tokens``. No ``pattern`` constraints: on
+  llama.cpp they made the server ignore ``maxLength``. Business rules that need the article
+  text (quotes must be verbatim, speakers must be the ones the text names) are enforced by
+  a validator that reads the article from the validation context, so that a broken rule
+  becomes an instructor re-ask -- see ``summarizer.grounding``.
+* ``ArticleResult`` -- one article's output: the extraction plus what code adds
+  (ids, metadata parsed by code, evidence spans, grounding status, usage).
+* ``Briefing`` -- the merged, deduplicated result over many articles; every item has
+  ``sources`` (article ids) and per-source ``evidence``.
+
+The JSON Schemas in ``schemas/`` are generated from these models
+(``python -m summarizer.schemas``); a test fails when they drift.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Annotated, Any, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, ValidationInfo, model_validator
+
+SCHEMA_VERSION = 1
+
+def _run_check(model: BaseModel, info: ValidationInfo) -> Any:
+    """Run the ``check`` callable from the validation context; a message it returns is a re-ask."""
+    check = (info.context or {}).get("check") if info else None
+    if check is not None:
+        problems = check(model)
+        if problems:
+            raise ValueError(problems)
+    return model
+
+
+# --------------------------------------------------------------------------------------
+# Model-facing schema. Field descriptions are written for the model; in JSON_SCHEMA mode
+# instructor does not show them to it, so prompts/system.j2 carries a compact field guide.
+# --------------------------------------------------------------------------------------
+
+Name = Annotated[str, Field(min_length=1, max_length=60)]
+
+
+class PersonOut(BaseModel):
+    """A person named in the article."""
+
+    model_config = ConfigDict(title="Person")
+
+    name: Name = Field(description="Full name exactly as written in the article.")
+    role: str | None = Field(
+        default=None,
+        max_length=80,
+        description="Role or title as the article states it (e.g. 'US Vice President'); null if not stated.",
+    )
+
+
+class QuoteOut(BaseModel):
+    """Words the article puts inside quotation marks."""
+
+    model_config = ConfigDict(title="Quote")
+
+    speaker: Name = Field(description="The person the article says spoke or wrote these words.")
+    text: str = Field(
+        min_length=2,
+        max_length=300,
+        description="The exact words between the quotation marks, copied character for character.",
+    )
+
+
+class EventOut(BaseModel):
+    """Something that happened or is scheduled, as the article reports it."""
+
+    model_config = ConfigDict(title="Event")
+
+    what: str = Field(min_length=3, max_length=160, description="What happened, one short clause.")
+    when: str | None = Field(
+        default=None,
+        max_length=40,
+        description="When, exactly as written ('on Monday', 'February 14'); null if not stated.",
+    )
+    where: str | None = Field(default=None, max_length=60, description="Where; null if not stated.")
+    who: list[Name] = Field(default_factory=list, max_length=4, description="Main people or groups involved.")
+
+
+class ArticleExtraction(BaseModel):
+    """Structured facts extracted from one news article."""
+
+    model_config = ConfigDict(title="ArticleExtraction")
+
+    title: str = Field(min_length=3, max_length=150, description="The article's headline, or a short factual title.")
+    summary: str = Field(
+        min_length=20, max_length=450, description="Two or three sentences in your own words: who did what, when."
+    )
+    people: list[PersonOut] = Field(max_length=8)
+    quotes: list[QuoteOut] = Field(max_length=5)
+    key_points: list[Annotated[str, Field(min_length=5, max_length=200)]] = Field(
+        min_length=1, max_length=5, description="The main facts, one sentence each."
+    )
+    events: list[EventOut] = Field(max_length=4)
+    organizations: list[Annotated[str, Field(min_length=2, max_length=60)]] = Field(max_length=6)
+    places: list[Annotated[str, Field(min_length=2, max_length=60)]] = Field(max_length=6)
+
+    @model_validator(mode="after")
+    def _grounded_in_article(self, info: ValidationInfo) -> ArticleExtraction:
+        """Quotes must be verbatim and attributed as the text attributes them.
+
+        The article arrives through the validation context (``{"check": GroundingCheck}``).
+        A violation raises, which instructor turns into a re-ask carrying this message; the
+        check object decides how many re-asks an article gets before it stops raising and
+        the grounding step downgrades what is still wrong.
+        """
+        return _run_check(self, info)
+
+
+# --------------------------------------------------------------------------------------
+# Output: one article
+# --------------------------------------------------------------------------------------
+
+AlignmentStatus = Literal["exact", "normalized", "fuzzy", "none"]
+
+
+class Span(BaseModel):
+    """Where in the article an item's evidence is: ``text[start:end]``.
+
+    Offsets are Python ``str`` indices (code points) into the article file decoded as
+    UTF-8 (for HTML input: into the extracted text, stored as ``ArticleSource.text_path``).
+    """
+
+    start: int
+    end: int
+    status: AlignmentStatus
+    score: float = Field(ge=0, le=100, description="100 for exact/normalized; the fuzzy score otherwise.")
+
+
+class PublishedDate(BaseModel):
+    as_written: str | None = None
+    iso: str | None = Field(default=None, description="YYYY-MM-DD, only when the text gives a full date.")
+
+
+class ArticleSource(BaseModel):
+    id: str = Field(description="The file stem, e.g. 001_79dc3337b4ceb51b.")
+    path: str | None = None
+    sha256: str = Field(description="Of the file's bytes: evidence offsets refer to this exact text.")
+    chars: int
+    title_hint: str | None = Field(default=None, description="A headline line found by code, if any.")
+    published: PublishedDate = Field(default_factory=PublishedDate)
+    outlet: str | None = None
+    section: str | None = None
+
+
+class Person(BaseModel):
+    id: str
+    name: str
+    role: str | None = None
+    evidence: list[Span] = Field(default_factory=list)
+
+
+class Quote(BaseModel):
+    id: str
+    speaker: str
+    text: str
+    kind: Literal["direct", "paraphrase"] = Field(
+        description="direct: found verbatim (after normalisation) in the article; paraphrase: not found, never shown as a quote."
+    )
+    speaker_status: Literal["verified", "unverified"] = "unverified"
+    speaker_attributed_to: str | None = Field(
+        default=None, description="The name the text attributes the words to, when code found one."
+    )
+    evidence: list[Span] = Field(default_factory=list)
+
+
+class Event(BaseModel):
+    id: str
+    what: str
+    when: str | None = None
+    date: str | None = Field(default=None, description="ISO date (YYYY-MM-DD, YYYY-MM or YYYY) when resolvable.")
+    date_precision: Literal["day", "month", "year", "unknown"] = "unknown"
+    where: str | None = None
+    who: list[str] = Field(default_factory=list)
+    evidence: list[Span] = Field(default_factory=list)
+
+
+class KeyPoint(BaseModel):
+    id: str
+    text: str
+    evidence: list[Span] = Field(default_factory=list)
+
+
+class GroundingCounts(BaseModel):
+    exact: int = 0
+    normalized: int = 0
+    fuzzy: int = 0
+    none: int = 0
+
+    def add(self, other: GroundingCounts) -> GroundingCounts:
+        return GroundingCounts(**{k: getattr(self, k) + getattr(other, k) for k in type(self).model_fields})
+
+
+class GroundingReport(BaseModel):
+    counts: GroundingCounts = Field(default_factory=GroundingCounts)
+    quotes_direct: int = 0
+    quotes_downgraded: int = 0
+    quotes_dropped: int = 0
+    speakers_verified: int = 0
+    speakers_unverified: int = 0
+
+    def add(self, other: GroundingReport) -> GroundingReport:
+        fields = {k: getattr(self, k) + getattr(other, k) for k in type(self).model_fields if k != "counts"}
+        return GroundingReport(counts=self.counts.add(other.counts), **fields)
+
+
+class Usage(BaseModel):
+    requests: int = Field(0, description="HTTP requests answered by the model (not by cache or recording).")
+    replayed: int = Field(0, description="Requests answered from a recording or the cache.")
+    prompt_tokens: int = 0
+    completion_tokens: int = 0
+    model_seconds: float = Field(0.0, description="Wall seconds spent waiting on the model.")
+
+    def add(self, other: Usage) -> Usage:
+        return Usage(**{k: getattr(self, k) + getattr(other, k) for k in type(self).model_fields})
+
+
+class ModelInfo(BaseModel):
+    model: str
+    base_url: str
+    mode: str
+
+
+class ArticleResult(BaseModel):
+    """What ``summarizer extract`` writes for one article."""
+
+    schema_version: Literal[1] = SCHEMA_VERSION
+    source: ArticleSource
+    title: str
+    summary: str
+    key_points: list[KeyPoint]
+    people: list[Person]
+    organizations: list[str]
+    places: list[str]
+    quotes: list[Quote]
+    events: list[Event]
+    grounding: GroundingReport
+    usage: Usage = Field(default_factory=Usage)
+    model: ModelInfo | None = None
+
+
+# --------------------------------------------------------------------------------------
+# Output: the briefing
+# --------------------------------------------------------------------------------------
+
+
+class Evidence(BaseModel):
+    """One piece of evidence for a briefing item: an article and a span in it."""
+
+    source: str
+    span: Span | None = None
+    text: str | None = Field(default=None, description="How that article put it (its own wording).")
+
+
+class BriefingSource(BaseModel):
+    id: str
+    title: str
+    published: str | None = None
+    outlet: str | None = None
+
+
+class RoleClaim(BaseModel):
+    role: str
+    sources: list[str]
+
+
+class BriefingPerson(BaseModel):
+    id: str
+    name: str
+    aliases: list[str]
+    roles: list[RoleClaim]
+    sources: list[str] = Field(min_length=1)
+    evidence: list[Evidence] = Field(default_factory=list)
+
+
+class BriefingEntity(BaseModel):
+    id: str
+    name: str
+    aliases: list[str]
+    sources: list[str] = Field(min_length=1)
+
+
+class BriefingEvent(BaseModel):
+    id: str
+    description: str
+    date: str | None = None
+    date_precision: Literal["day", "month", "year", "unknown"] = "unknown"
+    when_as_written: list[str] = Field(default_factory=list)
+    where: str | None = None
+    participants: list[str] = Field(default_factory=list, description="Ids of briefing people.")
+    sources: list[str] = Field(min_length=1)
+    evidence: list[Evidence] = Field(default_factory=list)
+
+
+class BriefingFact(BaseModel):
+    id: str
+    statement: str
+    sources: list[str] = Field(min_length=1)
+    corroborated: bool = Field(description="True when two or more articles state it.")
+    evidence: list[Evidence] = Field(default_factory=list)
+
+
+class BriefingQuote(BaseModel):
+    id: str
+    speaker: str
+    speaker_id: str | None = None
+    text: str
+    speaker_status: Literal["verified", "unverified"]
+    sources: list[str] = Field(min_length=1)
+    evidence: list[Evidence] = Field(default_factory=list)
+    related: list[str] = Field(default_factory=list, description="Ids of facts that paraphrase this quote.")
+
+
+class Position(BaseModel):
+    statement: str
+    sources: list[str] = Field(min_length=1)
+
+
+class Disagreement(BaseModel):
+    id: str
+    topic: str
+    kind: Literal["number", "date", "direction", "other"]
+    positions: list[Position] = Field(min_length=2)
+    sources: list[str] = Field(min_length=1)
+
+
+class FailedArticle(BaseModel):
+    id: str
+    error: str
+
+
+class Briefing(BaseModel):
+    """What ``summarizer merge`` / ``summarizer brief`` write."""
+
+    schema_version: Literal[1] = SCHEMA_VERSION
+    headline: str | None = None
+    overview: str | None = None
+    sources: list[BriefingSource]
+    people: list[BriefingPerson]
+    organizations: list[BriefingEntity]
+    places: list[BriefingEntity]
+    events: list[BriefingEvent]
+    facts: list[BriefingFact]
+    quotes: list[BriefingQuote]
+    disagreements: list[Disagreement]
+    failed: list[FailedArticle] = Field(default_factory=list)
+    grounding: GroundingReport = Field(default_factory=GroundingReport)
+
+
+class Synthesis(BaseModel):
+    """Model-facing: the headline and overview written from merged facts only."""
+
+    headline: str = Field(min_length=5, max_length=120)
+    overview: str = Field(min_length=20, max_length=700)
+
+    @model_validator(mode="after")
+    def _supported(self, info: ValidationInfo) -> Synthesis:
+        """Says nothing the merged facts do not (checked by ``summarizer.synthesis``)."""
+        return _run_check(self, info)
+
+
+# --------------------------------------------------------------------------------------
+# JSON Schema export
+# --------------------------------------------------------------------------------------
+
+EXPORTED: dict[str, type[BaseModel]] = {
+    "article-extraction.request.schema.json": ArticleExtraction,
+    "article.schema.json": ArticleResult,
+    "briefing.schema.json": Briefing,
+    "synthesis.request.schema.json": Synthesis,
+}
+
+
+def json_schemas() -> dict[str, dict[str, Any]]:
+    """Every exported JSON Schema, keyed by file name."""
+    return {name: model.model_json_schema() for name, model in EXPORTED.items()}
+
+
+def write_json_schemas(directory: Path) -> list[Path]:
+    directory.mkdir(parents=True, exist_ok=True)
+    written = []
+    for name, schema in json_schemas().items():
+        path = directory / name
+        path.write_text(json.dumps(schema, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
+        written.append(path)
+    return written
+
+
+if __name__ == "__main__":  # pragma: no cover - `python -m summarizer.schemas [DIR]`
+    import sys
+
+    target = Path(sys.argv[1]) if len(sys.argv) > 1 else Path("schemas")
+    for p in write_json_schemas(target):
+        print(p)

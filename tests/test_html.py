@@ -1,0 +1,99 @@
+"""The HTML review page: self-contained, escaped, and working in a real headless Chromium.
+
+Chromium comes from Debian (`apt-get install chromium`; .ci/run installs it) and is driven
+with Playwright's Python API; no browser is downloaded. Without /usr/bin/chromium the
+browser tests skip with that reason."""
+
+from __future__ import annotations
+
+import re
+import shutil
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from summarizer.cli import app
+from summarizer.grounding import normalize
+from summarizer.merge import merge
+from summarizer.render_html import html
+
+from .conftest import FIXTURES, ROOT, SEEDS
+
+CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
+ARTIFACTS = ROOT / "tests" / "artifacts"
+
+
+PLANTED = "\n<script>document.title='pwned'</script> <a href=\"http://example.com/x\">link</a>\n"
+
+
+@pytest.fixture(scope="module")
+def page_file(tmp_path_factory) -> Path:
+    """The review page exactly as the CLI writes it from the replayed seeds."""
+    out = tmp_path_factory.mktemp("html") / "briefing.html"
+    r = CliRunner().invoke(app, ["brief", str(SEEDS), "--replay", str(FIXTURES), "--format", "html", "-o", str(out), "-q"])
+    assert r.exit_code == 0, r.stderr
+    return out
+
+
+def _planted_texts(articles) -> dict[str, str]:
+    texts = {a.id: a.raw for a in articles}
+    texts["004_9d2b0e729d22a81c"] += PLANTED  # after the evidence, so offsets stay valid
+    return texts
+
+
+def test_html_is_self_contained_and_escapes_article_text(replayed_results):
+    articles, results = replayed_results
+    texts = _planted_texts(articles)
+    page = html(merge(list(results.values()), raw_by_source=texts), texts)
+    assert "<script>document.title" not in page and "&lt;script&gt;document.title" in page
+    assert 'href="http' not in page and "http://example.com/x" in page  # shown as text only
+    assert not re.search(r"""(src|href)=["']?(https?:)?//""", page)
+    assert "default-src 'none'" in page
+
+
+@pytest.mark.skipif(CHROMIUM is None, reason="Debian chromium not installed (apt-get install chromium)")
+def test_review_page_in_headless_chromium(page_file, replayed_results, tmp_path):
+    from playwright.sync_api import sync_playwright
+
+    articles, results = replayed_results
+    texts = {a.id: a.raw for a in articles}
+    planted = tmp_path / "planted.html"
+    planted_texts = _planted_texts(articles)
+    planted.write_text(html(merge(list(results.values()), raw_by_source=planted_texts), planted_texts), encoding="utf-8")
+    errors: list[str] = []
+    requests: list[str] = []
+    ARTIFACTS.mkdir(exist_ok=True)
+    with sync_playwright() as pw:
+        browser = pw.chromium.launch(
+            executable_path=CHROMIUM,
+            args=["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
+                  "--disable-sync", "--no-first-run", "--disable-quic"],
+        )  # fmt: skip
+        page = browser.new_page(viewport={"width": 1280, "height": 900})
+        page.on("console", lambda m: m.type == "error" and errors.append(m.text))
+        page.on("pageerror", lambda e: errors.append(str(e)))
+        page.on("request", lambda r: requests.append(r.url))
+        page.goto(page_file.as_uri())
+        fact = page.locator("#facts li[data-source]").first
+        fact.click()
+        source, start, end = (fact.get_attribute(a) for a in ("data-source", "data-start", "data-end"))
+        highlighted = page.locator("#panel mark#evidence").inner_text()
+        assert normalize(highlighted) == normalize(texts[source][int(start) : int(end)])
+        quote = page.locator("#quotes li[data-source]").first
+        if quote.count():
+            quote.click()
+            assert page.locator("#panel mark#evidence").inner_text()
+        page.screenshot(path=str(ARTIFACTS / "briefing.png"), full_page=False)
+        page.set_viewport_size({"width": 390, "height": 800})
+        page.screenshot(path=str(ARTIFACTS / "briefing-narrow.png"))
+        # the planted <script> shows as text in the source list and in the panel, and never runs
+        page.goto(planted.as_uri())
+        assert page.title() != "pwned"
+        assert "<script>document.title='pwned'</script>" in page.locator("#sources").text_content()
+        page.locator("[data-source='004_9d2b0e729d22a81c']").first.click()
+        assert "<script>document.title='pwned'</script>" in page.locator("#panel-text").inner_text()
+        assert page.title() != "pwned"
+        browser.close()
+    assert errors == []
+    assert [u for u in requests if not u.startswith("file://")] == []
