@@ -96,19 +96,33 @@ QuietOpt = Annotated[bool, typer.Option("--quiet", "-q", help="Only errors on st
 
 
 def _settings(model, base_url, api_key, mode, gguf, timeout, concurrency, no_cache, reasks) -> Settings:
-    return resolve(
-        Settings(
-            model=model,
-            base_url=base_url,
-            api_key=api_key,
-            mode=mode,
-            gguf=gguf,
-            timeout=timeout,
-            concurrency=concurrency,
-            no_cache=no_cache,
-            reasks=reasks,
+    """Flags (typer folds in the env vars) -> resolved settings; a bad one exits 2."""
+    try:
+        return resolve(
+            Settings(
+                model=model,
+                base_url=base_url,
+                api_key=api_key,
+                mode=mode,
+                gguf=gguf,
+                timeout=timeout,
+                concurrency=concurrency,
+                no_cache=no_cache,
+                reasks=reasks,
+            )
         )
-    )
+    except ConfigError as exc:
+        raise _fail(EXIT_USAGE, str(exc)) from None
+
+
+def _per_article_writer(out_dir: Path | None):
+    """Each finished article goes to ``out_dir/<id>.json`` at once, atomically."""
+
+    def write(r: ArticleResult) -> None:
+        if out_dir is not None:
+            atomic_write(out_dir / f"{r.source.id}.json", r.model_dump_json(indent=2) + "\n")
+
+    return write
 
 
 def _fail(code: int, message: str) -> typer.Exit:
@@ -243,15 +257,8 @@ def extract(
     """Extract structured JSON from each article (title, summary, people, quotes, events...)."""
     if fmt not in (Fmt.json, Fmt.jsonl):
         raise _fail(EXIT_USAGE, "extract writes --format json or jsonl")
-    try:
-        settings = _settings(model, base_url, api_key, mode, gguf, timeout, concurrency, no_cache, reasks)
-    except ConfigError as exc:
-        raise _fail(EXIT_USAGE, str(exc)) from None
-
-    def on_result(r: ArticleResult) -> None:
-        if out_dir is not None:
-            atomic_write(out_dir / f"{r.source.id}.json", r.model_dump_json(indent=2) + "\n")
-
+    settings = _settings(model, base_url, api_key, mode, gguf, timeout, concurrency, no_cache, reasks)
+    on_result = _per_article_writer(out_dir)
     report, _ = _extract_run(paths, settings, replay, record, unverified_quotes.value, quiet, on_result)
     if out_dir is None:
         items = [r.model_dump(mode="json") for r in report.results.values()]
@@ -383,15 +390,9 @@ def brief(
 
     if fmt == Fmt.jsonl:
         raise _fail(EXIT_USAGE, "--format jsonl is not available for briefings (use md, json or html)")
-    try:
-        settings = _settings(model, base_url, api_key, mode, gguf, timeout, concurrency, no_cache, reasks)
-    except ConfigError as exc:
-        raise _fail(EXIT_USAGE, str(exc)) from None
+    settings = _settings(model, base_url, api_key, mode, gguf, timeout, concurrency, no_cache, reasks)
+    on_result = _per_article_writer(out_dir)
     texts: dict[str, str] = {}
-
-    def on_result(r: ArticleResult) -> None:
-        if out_dir is not None:
-            atomic_write(out_dir / f"{r.source.id}.json", r.model_dump_json(indent=2) + "\n")
 
     async def finish(llm, report):
         briefing = merge_results(list(report.results.values()), failed=report.failed, raw_by_source=texts)

@@ -281,9 +281,11 @@ def attribute(doc: Document, span: Span, mentions: list[Mention]) -> str | None:
 
     # 1. a name right next to a speech verb: "Vance said", "said Vance", "Rutte agreed ..., saying"
     def near_verb(m: Mention) -> bool:
+        # "Vance said", "Vance, the vice president, told" -- but not "with Rutte, he told"
         after = doc.text[m.end : min(m.end + 40, hi)]
         before = doc.text[max(lo, m.start - 25) : m.start]
-        return bool(re.match(r"[^.\n\u201c\u201d\"]{0,30}?" + _SPEECH.pattern, after, re.I)) or bool(
+        gap = r"(?:(?!\b(?:he|she|they|who)\b)[^.\n\u201c\u201d\"]){0,30}?"
+        return bool(re.match(gap + _SPEECH.pattern, after, re.I)) or bool(
             re.search(_SPEECH.pattern + r"\W{0,3}$", before, re.I)
         )
 

@@ -524,10 +524,15 @@ def _merge_quotes(
         for q in r.quotes:
             if q.kind != "direct":
                 continue
-            speaker = q.speaker_attributed_to if q.speaker_status == "unverified" and q.speaker_attributed_to else q.speaker
-            entries.append((r.source.id, q, speaker, normalize(q.text)))
+            if q.speaker_status == "verified":
+                speaker, status = q.speaker, "verified"
+            elif q.speaker_attributed_to:  # the text names someone else: show the text's attribution
+                speaker, status = q.speaker_attributed_to, "corrected"
+            else:
+                speaker, status = q.speaker, "unverified"
+            entries.append((r.source.id, q, speaker, normalize(q.text), status))
     uf = _UnionFind(len(entries))
-    keys = [set(_tokens(n)) or {n} for _, _, _, n in entries]
+    keys = [set(_tokens(e[3])) or {e[3]} for e in entries]
     for x, y in _candidate_pairs(keys):
         nx, ny = entries[x][3], entries[y][3]
         fragment = (nx in ny or ny in nx) and min(len(nx), len(ny)) >= 20
@@ -540,8 +545,10 @@ def _merge_quotes(
     quotes = []
     for group in uf.groups():
         members = [entries[i] for i in group]
-        src0, q0, speaker, _ = max(members, key=lambda m: len(m[1].text))
-        statuses = {m[1].speaker_status for m in members}
+        src0, q0, speaker, _, _ = max(members, key=lambda m: len(m[1].text))
+        statuses = {m[4] for m in members}
+        status = "unverified" if "unverified" in statuses else "corrected" if "corrected" in statuses else "verified"
+        claimed = {m[1].speaker for m in members if m[4] == "corrected"}
         qid = f"quote-{len(quotes) + 1}"
         # a fact that paraphrases (or quotes) these words is linked, not merged
         candidates = sorted({k for t in _content(q0.text) for k in fact_index.get(t, [])[:300]})
@@ -556,7 +563,8 @@ def _merge_quotes(
                 speaker=speaker,
                 speaker_id=people.resolve(speaker, src0),
                 text=q0.text,
-                speaker_status="verified" if statuses == {"verified"} else "unverified",
+                speaker_status=status,
+                model_speaker=", ".join(sorted(claimed)) or None,
                 sources=_uniq(m[0] for m in members),
                 evidence=[Evidence(source=m[0], span=m[1].evidence[0] if m[1].evidence else None, text=m[1].text) for m in members],
                 related=related,

@@ -19,6 +19,7 @@ TITLE_WORDS = {
     "nato", "uk", "eu", "of", "defense", "defence", "russia's", "ukraine's", "america's", "pope", "sir", "lord",
     "chair", "chairman", "spokesperson", "spokesman", "ambassador", "governor", "mayor", "envoy", "special",
     "deputy", "chief", "commander", "general's", "european", "commission", "head", "premier",
+    "ukraine", "russia", "france", "germany", "britain", "china", "israel", "iran", "nato's", "kremlin",
 }  # fmt: skip
 SUFFIXES = {"jr", "jr.", "sr", "sr.", "ii", "iii", "iv"}
 _PARTICLES = {"de", "van", "der", "von", "la", "le", "da", "del", "bin", "al", "ibn", "di", "du"}

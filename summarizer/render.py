@@ -78,7 +78,11 @@ def markdown(b: Briefing, *, evidence: bool = False, texts: dict[str, str] | Non
     if b.quotes:
         out += ["## Quotes", ""]
         for q in b.quotes:
-            flag = "" if q.speaker_status == "verified" else " *(speaker not verified)*"
+            flag = {
+                "verified": "",
+                "corrected": f" *(speaker per the article; the model said {e(q.model_speaker or '?')})*",
+                "unverified": " *(speaker not verified)*",
+            }[q.speaker_status]
             out.append(f"- “{e(q.text)}” — **{e(q.speaker)}**{flag} {_markers(q.sources, numbers)}")
             if evidence:
                 out += _evidence_lines(q.evidence, numbers, texts)

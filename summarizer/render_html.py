@@ -154,7 +154,11 @@ def html(b: Briefing, texts: dict[str, str] | None = None) -> str:
 
     out.append('<section id="quotes"><h2>Quotes</h2><ul class="items">')
     for q in b.quotes:
-        flag = "" if q.speaker_status == "verified" else ' <span class="flag">speaker not verified</span>'
+        flag = {
+            "verified": "",
+            "corrected": f' <span class="flag">speaker per the article; the model said {escape(q.model_speaker or "?")}</span>',
+            "unverified": ' <span class="flag">speaker not verified</span>',
+        }[q.speaker_status]
         out.append(
             f"<li{_evidence_attrs(q.evidence)}><blockquote>“{escape(q.text)}”</blockquote>"
             f'— <span class="speaker">{escape(q.speaker)}</span>{flag} {_badges(q.sources, numbers)}</li>'

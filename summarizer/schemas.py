@@ -95,7 +95,7 @@ class ArticleExtraction(BaseModel):
 
     title: str = Field(min_length=3, max_length=150, description="The article's headline, or a short factual title.")
     summary: str = Field(
-        min_length=20, max_length=450, description="Two or three sentences in your own words: who did what, when."
+        min_length=20, max_length=300, description="Two or three sentences in your own words: who did what, when."
     )
     people: list[PersonOut] = Field(max_length=8)
     quotes: list[QuoteOut] = Field(max_length=5)
@@ -313,10 +313,15 @@ class BriefingFact(BaseModel):
 
 class BriefingQuote(BaseModel):
     id: str
-    speaker: str
+    speaker: str = Field(description="Who said it: the article's own attribution when code found one.")
     speaker_id: str | None = None
     text: str
-    speaker_status: Literal["verified", "unverified"]
+    speaker_status: Literal["verified", "corrected", "unverified"] = Field(
+        description="verified: the model and the text agree; corrected: the text attributes the words to "
+        "someone else than the model said (model_speaker), and that attribution is shown; unverified: the "
+        "text names no speaker code could find."
+    )
+    model_speaker: str | None = Field(default=None, description="The model's speaker, when it was corrected.")
     sources: list[str] = Field(min_length=1)
     evidence: list[Evidence] = Field(default_factory=list)
     related: list[str] = Field(default_factory=list, description="Ids of facts that paraphrase this quote.")

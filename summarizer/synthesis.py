@@ -17,7 +17,7 @@ from .prompting import render
 from .schemas import Briefing, Synthesis
 
 MAX_FACTS = 25
-SUPPORT_MIN = 0.6  # share of a sentence's content words found in one fact or event
+SUPPORT_MIN = 0.8  # share of a sentence's content words found in one fact or event
 
 
 def build_messages(b: Briefing) -> tuple[str, str]:

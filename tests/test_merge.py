@@ -76,6 +76,19 @@ def test_merge_cli_equals_brief_without_synthesis(tmp_path):
     assert a == b
 
 
+def test_evaluate_command_prints_precision_and_recall(tmp_path):
+    runner = CliRunner()
+    out = tmp_path / "out"
+    assert runner.invoke(app, ["extract", str(SEEDS), "--replay", str(FIXTURES), "-d", str(out), "-q"]).exit_code == 0
+    r = runner.invoke(app, ["evaluate", str(out), "--labels", str(LABELS)])
+    assert r.exit_code == 0, r.stderr
+    header, *rows = r.stdout.splitlines()
+    assert "precision" in header and "recall" in header
+    total = next(row for row in rows if row.startswith("all")).split()
+    precision, recall = float(total[-2]), float(total[-1])
+    assert precision >= 0.9 and recall >= 0.9
+
+
 def test_markdown_briefing_reads_like_one(tmp_path):
     r = CliRunner().invoke(app, ["brief", str(SEEDS), "--replay", str(FIXTURES), "--format", "md", "--evidence", "-q"])
     assert r.exit_code == 0, r.stderr
