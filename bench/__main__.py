@@ -80,32 +80,48 @@ def bench_merge(sizes: list[int]) -> list[dict]:
 # ----------------------------------------------------------------------------- throughput
 
 
+_STUB = """
+import sys, time
+sys.path.insert(0, {root!r})
+from tests.conftest import recorded_content
+from tests.stub_server import StubServer
+answer = recorded_content("003_78ba1e2aecd73aa2")
+with StubServer(lambda body: answer, latency={latency}) as stub:
+    print(stub.base_url, flush=True)
+    sys.stdin.read()
+"""
+
+
 def bench_throughput(n: int, concurrencies: list[int], latency: float = 0.2) -> list[dict]:
+    """The stub endpoint runs in its own process, as a real endpoint would."""
     from summarizer.articles import article_from_text
     from summarizer.llm.client import LLM
     from summarizer.llm.settings import Settings, resolve
     from summarizer.pipeline import extract_all
-    from tests.conftest import recorded_content
-    from tests.stub_server import StubServer
 
-    answer = recorded_content("003_78ba1e2aecd73aa2")
     rows = []
-    for c in concurrencies:
-        arts = [article_from_text(f"Story {i}: the council voted on Tuesday to build {i} bridges.", f"t{c}-{i}") for i in range(n)]
-        with StubServer(lambda body: answer, latency=latency) as stub:
-            s = resolve(Settings(base_url=stub.base_url, model="stub", reasks=0, no_cache=True, concurrency=c), config={})
+    stub = subprocess.Popen([sys.executable, "-c", _STUB.format(root=str(ROOT), latency=latency)],
+                            stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True)  # fmt: skip
+    try:
+        base_url = stub.stdout.readline().strip()
+        for c in concurrencies:
+            arts = [article_from_text(f"Story {i}: the council voted on Tuesday to build {i} bridges.", f"t{c}-{i}") for i in range(n)]
+            s = resolve(Settings(base_url=base_url, model="stub", reasks=0, no_cache=True, concurrency=c), config={})
 
             async def go():
                 async with LLM(s) as llm:
-                    return await extract_all(llm, arts, concurrency=c)
+                    started = time.perf_counter()
+                    report = await extract_all(llm, arts, concurrency=c)
+                    return report, time.perf_counter() - started
 
-            started = time.perf_counter()
-            report = asyncio.run(go())
-            wall = time.perf_counter() - started
-        assert len(report.results) == n, report.failed
-        ideal = c / latency
-        rows.append({"concurrency": c, "articles": n, "seconds": round(wall, 2), "articles_per_s": round(n / wall, 2),
-                     "ideal_per_s": ideal, "of_ideal": round(n / wall / ideal, 3)})  # fmt: skip
+            report, wall = asyncio.run(go())
+            assert len(report.results) == n, report.failed
+            ideal = c / latency
+            rows.append({"concurrency": c, "articles": n, "seconds": round(wall, 2), "articles_per_s": round(n / wall, 2),
+                         "ideal_per_s": ideal, "of_ideal": round(n / wall / ideal, 3)})  # fmt: skip
+    finally:
+        stub.stdin.close()
+        stub.wait(timeout=10)
     return rows
 
 

@@ -1,8 +1,8 @@
 """Synthetic per-article results for merge scaling, derived from the recorded seed extractions.
 
 Each copy of a seed result gets distinct people (surnames suffixed), distinct dates and
-numbers, and distinct wording tokens, so the merge has real work to do and the pairs it must
-consider grow with n -- but most items are *different*, as in a day's feed.
+numbers, and every third longer word replaced, so the merge has real work to do (the texts
+still share most of their words) but most items are *different*, as in a day's feed.
 """
 
 from __future__ import annotations
@@ -27,7 +27,12 @@ def perturb(base: ArticleResult, i: int, rng: random.Random) -> ArticleResult:
         for old, new in names.items():
             text = text.replace(old, new).replace(old.split()[-1], new.split()[-1])
         text = re.sub(r"\d+", lambda m: str(int(m.group()) + i), text)
-        return f"{text} ({_word(rng)} {_word(rng)})"
+        # every third longer word becomes a new one: a different story, not a copy
+        words = text.split(" ")
+        for k in range(i % 3, len(words), 3):
+            if len(words[k]) > 4 and words[k].isalpha():
+                words[k] = _word(rng).lower()
+        return " ".join(words)
 
     data = base.model_dump()
     data["source"]["id"] = f"{base.source.id}-{i}"

@@ -91,9 +91,15 @@ def normalize_with_map(text: str) -> tuple[str, list[int]]:
     return "".join(out), index
 
 
+_TABLE = str.maketrans(_CHAR_MAP)
+_SPACES = re.compile(r"\s+")
+
+
 def normalize(text: str) -> str:
-    """Quotation marks/apostrophes -> ', dashes -> '-', '…' -> '...', white space folded, casefolded."""
-    return normalize_with_map(text)[0].strip()
+    """Quotation marks/apostrophes -> ', dashes -> '-', '…' -> '...', white space folded, casefolded.
+
+    The same result as ``normalize_with_map(text)[0].strip()``, at C speed (for the merge)."""
+    return _SPACES.sub(" ", text.translate(_TABLE)).casefold().strip()
 
 
 def clean_quote(text: str) -> str:

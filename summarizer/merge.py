@@ -31,7 +31,7 @@ import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
 
-from rapidfuzz import fuzz
+from rapidfuzz import fuzz, process
 
 from .grounding import normalize
 from .names import TITLE_WORDS, parse_name, same_person, split_title, surname_match
@@ -131,7 +131,7 @@ def _numbers(text: str) -> set[str]:
     return found
 
 
-def _candidate_pairs(keys: list[set[str]], *, rarest: int = 4, max_df: int = 300, df: Counter | None = None):
+def _candidate_pairs(keys: list[set[str]], *, rarest: int = 3, max_df: int = 100, df: Counter | None = None):
     """Blocking: pairs of items that share one of their ``rarest`` keys (in order, once each).
 
     Keys held by more than ``max_df`` items say nothing about identity and are skipped, so the
@@ -490,21 +490,29 @@ def _merge_facts(results: Sequence[ArticleResult]) -> tuple[list[BriefingFact], 
                 ],  # fmt: skip
             )
         )
-    disagreements = []
-    done: set[frozenset[str]] = set()
+    # facts in conflict form one disagreement per connected topic, one position per fact
+    by_id = {f.id: k for k, f in enumerate(facts)}
+    topics = _UnionFind(len(facts))
+    edge: dict[int, tuple[int, int, str]] = {}
     for (i, j), kind in sorted(conflicts.items()):
-        fi, fj = fact_of[i], fact_of[j]
-        if fi == fj or frozenset((fi, fj)) in done:
+        fi, fj = by_id[fact_of[i]], by_id[fact_of[j]]
+        if fi != fj:
+            topics.union(fi, fj)
+            edge.setdefault(fi, (i, j, kind))
+    disagreements = []
+    for group in topics.groups():
+        if len(group) < 2:
             continue
-        done.add(frozenset((fi, fj)))
-        a, b = next(f for f in facts if f.id == fi), next(f for f in facts if f.id == fj)
+        i, j, kind = next(edge[k] for k in group if k in edge)
+        shared = sorted(items[i]["content"] & items[j]["content"], key=lambda t: (-df[t], t))[:6]
+        members = [facts[k] for k in group]
         disagreements.append(
             Disagreement(
                 id=f"disagreement-{len(disagreements) + 1}",
-                topic=" ".join(sorted(items[i]["content"] & items[j]["content"], key=lambda t: -df[t])[:6]) or a.statement,
+                topic=" ".join(shared) or members[0].statement,
                 kind=kind,  # type: ignore[arg-type]
-                positions=[Position(statement=a.statement, sources=a.sources), Position(statement=b.statement, sources=b.sources)],
-                sources=_uniq(a.sources + b.sources),
+                positions=[Position(statement=f.statement, sources=f.sources) for f in members],
+                sources=_uniq(s for f in members for s in f.sources),
             )
         )
     facts.sort(key=lambda f: (-len(f.sources), int(f.id.split("-")[1])))
@@ -532,12 +540,18 @@ def _merge_quotes(
                 speaker, status = q.speaker, "unverified"
             entries.append((r.source.id, q, speaker, normalize(q.text), status))
     uf = _UnionFind(len(entries))
-    keys = [set(_tokens(e[3])) or {e[3]} for e in entries]
+
+    def shingles(norm: str) -> set[str]:  # the same words or one inside the other share a 4-word run
+        words = _tokens(norm)
+        return {" ".join(words[k : k + 4]) for k in range(max(1, len(words) - 3))} or {norm}
+
+    keys = [shingles(e[3]) for e in entries]
     for x, y in _candidate_pairs(keys):
         nx, ny = entries[x][3], entries[y][3]
         fragment = (nx in ny or ny in nx) and min(len(nx), len(ny)) >= 20
         if nx == ny or (fragment and same_person(entries[x][2], entries[y][2])):
             uf.union(x, y)
+    fact_norm = [normalize(f.statement) for f in facts]
     fact_index: dict[str, list[int]] = defaultdict(list)
     for k, f in enumerate(facts):
         for t in _content(f.statement):
@@ -550,13 +564,19 @@ def _merge_quotes(
         status = "unverified" if "unverified" in statuses else "corrected" if "corrected" in statuses else "verified"
         claimed = {m[1].speaker for m in members if m[4] == "corrected"}
         qid = f"quote-{len(quotes) + 1}"
-        # a fact that paraphrases (or quotes) these words is linked, not merged
-        candidates = sorted({k for t in _content(q0.text) for k in fact_index.get(t, [])[:300]})
-        related = [
-            facts[k].id
-            for k in candidates
-            if len(q0.text) >= 12 and fuzz.partial_ratio(normalize(q0.text), normalize(facts[k].statement)) >= QUOTE_LINK_MIN
-        ]
+        # a fact that paraphrases (or quotes) these words is linked, not merged; candidates
+        # name the speaker and share one of the quote's rarer words
+        core, _ = parse_name(speaker)
+        naming = set(fact_index.get(core[-1], ())) if core else set()
+        rare = sorted((t for t in _content(q0.text) if 0 < len(fact_index.get(t, ())) <= 200), key=lambda t: len(fact_index[t]))
+        candidates = sorted({k for t in rare[:3] for k in fact_index[t] if k in naming})[:100]
+        related: list[str] = []
+        if len(q0.text) >= 12 and candidates:
+            hits = process.extract(
+                normalize(q0.text), [fact_norm[k] for k in candidates], scorer=fuzz.partial_ratio,
+                score_cutoff=QUOTE_LINK_MIN, limit=None,
+            )  # fmt: skip
+            related = [facts[candidates[i]].id for _, _, i in sorted(hits, key=lambda h: h[2])]
         quotes.append(
             BriefingQuote(
                 id=qid,
