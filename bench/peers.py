@@ -36,6 +36,8 @@ def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("--peer-python", required=True, help="python of a venv with llm installed")
     ap.add_argument("--reasks", default="0")
+    ap.add_argument("--llm-first", action="store_true",
+                    help="run llm before ours on each article (the second one finds the prompt in llama.cpp's cache)")
     args = ap.parse_args()
     llm_bin = str(Path(args.peer_python).parent / "llm")
     articles = load([str(ROOT / "seeds")])
@@ -50,25 +52,37 @@ def main() -> None:
         env = {"LLM_USER_PATH": str(user_dir), "PATH": "/usr/bin:/bin", "HOME": tmp}
         for a in articles:
             system, user = (m["content"] for m in build_messages(a))
-            # ours: the whole pipeline against the same server as a plain OpenAI-compatible endpoint
-            out = Path(tmp) / "ours"
-            t0 = time.perf_counter()
-            r = subprocess.run(
-                [sys.executable, "-m", "summarizer", "extract", a.path, "--base-url", url, "-m", EMBEDDED_MODEL,
-                 "--no-cache", "--reasks", args.reasks, "-d", str(out), "-q"],
-                capture_output=True, text=True, cwd=ROOT,
-            )  # fmt: skip
-            ours_s = time.perf_counter() - t0
-            usage = json.loads((out / f"{a.id}.json").read_text())["usage"] if r.returncode == 0 else {}
-            # llm: one schema-constrained call with the same prompts
-            t0 = time.perf_counter()
-            p = subprocess.run(
-                [llm_bin, "-m", "local", "--schema", schema, "-s", system, "--no-stream", "-o", "temperature", "0", user],
-                capture_output=True, text=True, env=env,
-            )  # fmt: skip
-            llm_s = time.perf_counter() - t0
-            logs = subprocess.run([llm_bin, "logs", "--json", "-n", "1"], capture_output=True, text=True, env=env)
-            entry = (json.loads(logs.stdout) or [{}])[0] if logs.returncode == 0 and logs.stdout.strip() else {}
+            def ours():
+                # the whole pipeline against the same server as a plain OpenAI-compatible endpoint
+                out = Path(tmp) / "ours"
+                t0 = time.perf_counter()
+                r = subprocess.run(
+                    [sys.executable, "-m", "summarizer", "extract", a.path, "--base-url", url, "-m", EMBEDDED_MODEL,
+                     "--no-cache", "--reasks", args.reasks, "-d", str(out), "-q"],
+                    capture_output=True, text=True, cwd=ROOT,
+                )  # fmt: skip
+                seconds = time.perf_counter() - t0
+                usage = json.loads((out / f"{a.id}.json").read_text())["usage"] if r.returncode == 0 else {}
+                return r, seconds, usage
+
+            def peer():
+                # llm: one schema-constrained call with the same prompts
+                t0 = time.perf_counter()
+                p = subprocess.run(
+                    [llm_bin, "-m", "local", "--schema", schema, "-s", system, "--no-stream", "-o", "temperature", "0", user],
+                    capture_output=True, text=True, env=env,
+                )  # fmt: skip
+                seconds = time.perf_counter() - t0
+                logs = subprocess.run([llm_bin, "logs", "--json", "-n", "1"], capture_output=True, text=True, env=env)
+                entry = (json.loads(logs.stdout) or [{}])[0] if logs.returncode == 0 and logs.stdout.strip() else {}
+                return p, seconds, entry
+
+            if args.llm_first:
+                p, llm_s, entry = peer()
+                r, ours_s, usage = ours()
+            else:
+                r, ours_s, usage = ours()
+                p, llm_s, entry = peer()
             try:
                 ArticleExtraction.model_validate_json(p.stdout)
                 valid = True
@@ -85,7 +99,8 @@ def main() -> None:
             })  # fmt: skip
             print(rows[-1], flush=True)
     (ROOT / "bench" / "results").mkdir(parents=True, exist_ok=True)
-    (ROOT / "bench" / "results" / "peers.json").write_text(json.dumps(rows, indent=2) + "\n")
+    name = "peers-llm-first.json" if args.llm_first else "peers.json"
+    (ROOT / "bench" / "results" / name).write_text(json.dumps(rows, indent=2) + "\n")
     cols = list(rows[0])
     print("  ".join(cols))
     for row in rows:

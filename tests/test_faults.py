@@ -147,3 +147,20 @@ def test_nothing_a_run_writes_contains_the_api_key(tmp_path):
     for p in written:
         assert secret.encode() not in p.read_bytes(), p
     assert secret not in result.stdout + result.stderr
+
+
+def test_second_brief_makes_zero_model_calls(tmp_path):
+    story = tmp_path / "in" / "story.txt"
+    story.parent.mkdir()
+    story.write_text("The mayor of Springfield opened a new bridge on Tuesday, officials said.")
+    env = {"SUMMARIZER_CACHE_DIR": str(tmp_path / "cache")}
+    args = ["brief", str(story), "--format", "json", "--reasks", "0"]
+    with StubServer(lambda b: ANSWER) as stub:
+        args += ["--base-url", stub.base_url, "-m", "stub"]
+        first = CliRunner().invoke(app, args, env=env)
+        calls = len(stub.requests)
+        second = CliRunner().invoke(app, args, env=env)
+    assert first.exit_code == 0 and second.exit_code == 0, second.stderr
+    assert calls >= 1 and len(stub.requests) == calls  # nothing reached the endpoint the second time
+    assert "usage: 0 model calls" in second.stderr
+    assert json.loads(first.stdout) == json.loads(second.stdout)
