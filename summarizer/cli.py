@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import asyncio
 import json
+import logging
 import sys
 from enum import Enum
 from pathlib import Path
@@ -39,6 +40,8 @@ err = Console(stderr=True, highlight=False)
 @app.callback()
 def _root() -> None:
     """Turn news articles into per-article structured JSON and one deduplicated, grounded briefing."""
+    # instructor logs every failed attempt at ERROR; the CLI reports each outcome itself, once
+    logging.getLogger("instructor").setLevel(logging.CRITICAL)
 
 
 class Fmt(str, Enum):

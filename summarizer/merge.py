@@ -13,7 +13,7 @@ What merges and what stays apart (the rules a careful editor would sign):
   and titles (``EVENT_MATCH_MIN``). The same two leaders phoning each other in February and
   in May are two events when a date or a detail tells them apart; with neither (two undated
   "calls" between the same people) code cannot tell, and says so in the README.
-* **Facts** -- near-duplicate statements merge (``FACT_MERGE_MIN``) only when they carry the
+* **Facts** -- near-duplicate statements merge (``FACT_MERGE_MIN`` and ``FACT_JACCARD_MIN``) only when they carry the
   same numbers and the same direction; similar statements that differ in a number, a date
   or a direction ("raised" vs "cut") become a **disagreement** with each side's sources.
 * **Quotes** -- the same words (after grounding's normalisation, or one a fragment of the
@@ -55,6 +55,10 @@ from .schemas import (
 
 FACT_MERGE_MIN = 82.0
 FACT_CONFLICT_MIN = 70.0
+# token_set_ratio forgives a short statement whose words all occur in a long one ("Ukraine
+# accepted the ceasefire" vs "The Kremlin refused to agree to a ceasefire in the war with
+# Ukraine"): near-duplicates must also share most of their content words.
+FACT_JACCARD_MIN = 0.5
 EVENT_MATCH_MIN = 0.5  # share of the shorter description's event words
 QUOTE_LINK_MIN = 85.0
 
@@ -417,6 +421,10 @@ def _merge_events(
 # ----------------------------------------------------------------------------- facts
 
 
+def _jaccard(a: set[str], b: set[str]) -> float:
+    return len(a & b) / len(a | b) if a | b else 1.0
+
+
 def _direction(tokens: set[str]) -> dict[int, int]:
     out = {}
     for k, (pos, neg) in enumerate(_DIRECTION):
@@ -466,7 +474,7 @@ def _merge_facts(results: Sequence[ArticleResult]) -> tuple[list[BriefingFact], 
         if kind:
             if it["source"] != other["source"]:
                 conflicts[(i, j)] = kind
-        elif score >= FACT_MERGE_MIN:
+        elif score >= FACT_MERGE_MIN and _jaccard(it["content"], other["content"]) >= FACT_JACCARD_MIN:
             uf.union(i, j)
     facts = []
     fact_of: dict[int, str] = {}
