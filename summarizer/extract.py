@@ -104,9 +104,12 @@ def to_result(
     quote_policy: QuotePolicy = "paraphrase",
     usage: Usage | None = None,
     model: ModelInfo | None = None,
+    doc: Document | None = None,
 ) -> ArticleResult:
-    """Ground a validated extraction in the article text and build the output record."""
-    doc = Document(article.raw)
+    """Ground a validated extraction in the article text and build the output record.
+
+    ``doc``: the article already prepared for alignment (the re-ask check built one)."""
+    doc = doc if doc is not None and doc.text == article.raw else Document(article.raw)
     report = GroundingReport()
     spans_seen: list[list[Span]] = []
 

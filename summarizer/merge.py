@@ -124,11 +124,11 @@ def _tokens(text: str) -> list[str]:
     return re.findall(r"[\w']+", normalize(text))
 
 
-def _content(text: str) -> set[str]:
+def content_words(text: str) -> set[str]:
     return {t for t in _tokens(text) if t not in _STOP and len(t) > 2}
 
 
-def _numbers(text: str) -> set[str]:
+def numbers_in(text: str) -> set[str]:
     words = {"one": "1", "two": "2", "three": "3", "four": "4", "five": "5", "six": "6", "ten": "10"}
     found = set(re.findall(r"\d+(?:[.,]\d+)?", text))
     found |= {words[t] for t in _tokens(text) if t in words}
@@ -331,7 +331,7 @@ def _cluster_entities(results: Sequence[ArticleResult], attr: str, prefix: str) 
 
 def _event_words(what: str, names: set[str]) -> set[str]:
     """What an event description says beyond who took part: content words minus names/titles."""
-    return {t for t in _content(what) if t not in names and t not in TITLE_WORDS}
+    return {t for t in content_words(what) if t not in names and t not in TITLE_WORDS}
 
 
 def _event_compatible(a: dict, b: dict) -> bool:
@@ -378,7 +378,7 @@ def _merge_events(
                     "where": e.where,
                     "who": who,
                     "words": words,
-                    "numbers": _numbers(e.what),
+                    "numbers": numbers_in(e.what),
                 }
             )
     uf = _UnionFind(len(reports))
@@ -456,8 +456,8 @@ def _merge_facts(results: Sequence[ArticleResult]) -> tuple[list[BriefingFact], 
                     "source": r.source.id,
                     "point": k,
                     "norm": normalize(k.text),
-                    "content": _content(k.text),
-                    "numbers": _numbers(k.text),
+                    "content": content_words(k.text),
+                    "numbers": numbers_in(k.text),
                     "direction": _direction(toks),
                     "negated": bool(toks & _NEGATIONS),
                 }
@@ -562,7 +562,7 @@ def _merge_quotes(
     fact_norm = [normalize(f.statement) for f in facts]
     fact_index: dict[str, list[int]] = defaultdict(list)
     for k, f in enumerate(facts):
-        for t in _content(f.statement):
+        for t in content_words(f.statement):
             fact_index[t].append(k)
     quotes = []
     for group in uf.groups():
@@ -576,7 +576,7 @@ def _merge_quotes(
         # name the speaker and share one of the quote's rarer words
         core, _ = parse_name(speaker)
         naming = set(fact_index.get(core[-1], ())) if core else set()
-        rare = sorted((t for t in _content(q0.text) if 0 < len(fact_index.get(t, ())) <= 200), key=lambda t: len(fact_index[t]))
+        rare = sorted((t for t in content_words(q0.text) if 0 < len(fact_index.get(t, ())) <= 200), key=lambda t: len(fact_index[t]))
         candidates = sorted({k for t in rare[:3] for k in fact_index[t] if k in naming})[:100]
         related: list[str] = []
         if len(q0.text) >= 12 and candidates:

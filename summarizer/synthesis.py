@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 
-from .merge import _content, _numbers
+from .merge import content_words, numbers_in
 from .prompting import render
 from .schemas import Briefing, Synthesis
 
@@ -35,15 +35,15 @@ def problems(s: Synthesis, b: Briefing) -> list[str]:
     """What the synthesis says that the merged facts do not."""
     statements = _statements(b)
     corpus = " ".join(statements)
-    allowed = _numbers(corpus) | set(re.findall(r"\d+", corpus))
+    allowed = numbers_in(corpus) | set(re.findall(r"\d+", corpus))
     found = []
-    extra = _numbers(s.headline + " " + s.overview) - allowed
+    extra = numbers_in(s.headline + " " + s.overview) - allowed
     if extra:
         found.append(f"Use only numbers from the facts; these are not in them: {', '.join(sorted(extra))}.")
-    supports = [_content(t) for t in statements]
+    supports = [content_words(t) for t in statements]
     sentences = [s.headline] + [x for x in re.split(r"(?<=[.!?])\s+", s.overview) if x.strip()]
     for sentence in sentences:
-        words = _content(sentence)
+        words = content_words(sentence)
         if words and max((len(words & f) / len(words) for f in supports), default=0) < SUPPORT_MIN:
             found.append(f"Not supported by any single fact: {sentence!r}. Restate facts as listed.")
     return found

@@ -163,7 +163,9 @@ class LLM:
         finally:
             current_article.reset(t1)
             current_usage.reset(t2)
-        return to_result(article, extraction, quote_policy=self.quote_policy, usage=usage, model=self.model_info)
+        return to_result(
+            article, extraction, quote_policy=self.quote_policy, usage=usage, model=self.model_info, doc=check.doc
+        )
 
     async def synthesize(self, system: str, user: str, check: Any = None) -> tuple[Synthesis, Usage]:
         """The briefing's headline and overview; ``check`` may return a re-ask message."""
