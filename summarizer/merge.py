@@ -477,13 +477,13 @@ def _merge_facts(results: Sequence[ArticleResult]) -> tuple[list[BriefingFact], 
         elif score >= FACT_MERGE_MIN and _jaccard(it["content"], other["content"]) >= FACT_JACCARD_MIN:
             uf.union(i, j)
     facts = []
-    fact_of: dict[int, str] = {}
+    fact_of: dict[int, int] = {}  # key point index -> index in facts
     for group in uf.groups():
         members = [items[i] for i in group]
         statement = max((m["point"].text for m in members), key=lambda t: (len(set(t.split())), -len(t)))
         fid = f"fact-{len(facts) + 1}"
         for i in group:
-            fact_of[i] = fid
+            fact_of[i] = len(facts)
         sources = _uniq(m["source"] for m in members)
         facts.append(
             BriefingFact(
@@ -499,11 +499,10 @@ def _merge_facts(results: Sequence[ArticleResult]) -> tuple[list[BriefingFact], 
             )
         )
     # facts in conflict form one disagreement per connected topic, one position per fact
-    by_id = {f.id: k for k, f in enumerate(facts)}
     topics = _UnionFind(len(facts))
     edge: dict[int, tuple[int, int, str]] = {}
     for (i, j), kind in sorted(conflicts.items()):
-        fi, fj = by_id[fact_of[i]], by_id[fact_of[j]]
+        fi, fj = fact_of[i], fact_of[j]
         if fi != fj:
             topics.union(fi, fj)
             edge.setdefault(fi, (i, j, kind))
@@ -567,7 +566,7 @@ def _merge_quotes(
     quotes = []
     for group in uf.groups():
         members = [entries[i] for i in group]
-        src0, q0, speaker, _, _ = max(members, key=lambda m: len(m[1].text))
+        src0, q0, speaker, q0_norm, _ = max(members, key=lambda m: len(m[1].text))
         statuses = {m[4] for m in members}
         status = "unverified" if "unverified" in statuses else "corrected" if "corrected" in statuses else "verified"
         claimed = {m[1].speaker for m in members if m[4] == "corrected"}
@@ -581,7 +580,7 @@ def _merge_quotes(
         related: list[str] = []
         if len(q0.text) >= 12 and candidates:
             hits = process.extract(
-                normalize(q0.text), [fact_norm[k] for k in candidates], scorer=fuzz.partial_ratio,
+                q0_norm, [fact_norm[k] for k in candidates], scorer=fuzz.partial_ratio,
                 score_cutoff=QUOTE_LINK_MIN, limit=None,
             )  # fmt: skip
             related = [facts[candidates[i]].id for _, _, i in sorted(hits, key=lambda h: h[2])]

@@ -132,3 +132,13 @@ def test_replayed_seed_direct_quotes_slice_to_their_text(replayed_results):
                 assert normalize(raw[span.start : span.end]) == normalize(q.text), (a.id, q.text)
                 checked += 1
     assert checked >= 5
+
+
+def test_fast_normalize_equals_the_offset_mapping_one():
+    from summarizer.grounding import normalize_with_map
+
+    from .conftest import SEEDS
+
+    samples = [p.read_text(encoding="utf-8") for p in SEEDS.glob("*.txt")] + ["  A\u00a0 “b” — c…\n\td  ", TEXT]
+    for text in samples:
+        assert normalize(text) == normalize_with_map(text)[0].strip()
