@@ -4,7 +4,8 @@
   process (seconds, peak RSS); growth ratio time(2n)/time(n) from the last two sizes;
 * throughput vs ideal -- a local stub endpoint with a fixed latency per call, at several
   concurrencies: achieved articles/s over concurrency/latency;
-* tokens per seed article -- from the recordings in fixtures/seeds;
+* tokens per seed article -- from the recordings in fixtures/seeds (default run, and with
+  ``--reasks 1``);
 * pipeline overhead -- replaying the seeds (all code, no model) against the model seconds the
   recording took;
 * ``--embedded``: a real cold-start ``brief seeds/`` with the embedded model (wall, model
@@ -80,27 +81,27 @@ def bench_merge(sizes: list[int]) -> list[dict]:
 # ----------------------------------------------------------------------------- throughput
 
 
-_STUB = """
-import sys, time
-sys.path.insert(0, {root!r})
-from tests.conftest import recorded_content
-from tests.stub_server import StubServer
-answer = recorded_content("003_78ba1e2aecd73aa2")
-with StubServer(lambda body: answer, latency={latency}) as stub:
-    print(stub.base_url, flush=True)
-    sys.stdin.read()
-"""
-
-
 def bench_throughput(n: int, concurrencies: list[int], latency: float = 0.2) -> list[dict]:
-    """The stub endpoint runs in its own process, as a real endpoint would."""
+    """The stub endpoint (``bench/stub.py``) runs in its own process, as a real endpoint would.
+
+    Each concurrency is run through the whole pipeline (instructor, validation, grounding), and
+    at the highest one also as bare httpx2 posts of the same request: the ceiling that the stub,
+    the sockets and a partly filled last round leave.
+    """
+    import httpx2
+
     from summarizer.articles import article_from_text
     from summarizer.llm.client import LLM
     from summarizer.llm.settings import Settings, resolve
     from summarizer.pipeline import extract_all
 
+    def row(client: str, c: int, wall: float) -> dict:
+        ideal = c / latency
+        return {"client": client, "concurrency": c, "articles": n, "seconds": round(wall, 2),
+                "articles_per_s": round(n / wall, 2), "ideal_per_s": ideal, "of_ideal": round(n / wall / ideal, 3)}  # fmt: skip
+
     rows = []
-    stub = subprocess.Popen([sys.executable, "-c", _STUB.format(root=str(ROOT), latency=latency)],
+    stub = subprocess.Popen([sys.executable, "-m", "bench.stub", str(latency)], cwd=ROOT,
                             stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True)  # fmt: skip
     try:
         base_url = stub.stdout.readline().strip()
@@ -116,9 +117,24 @@ def bench_throughput(n: int, concurrencies: list[int], latency: float = 0.2) -> 
 
             report, wall = asyncio.run(go())
             assert len(report.results) == n, report.failed
-            ideal = c / latency
-            rows.append({"concurrency": c, "articles": n, "seconds": round(wall, 2), "articles_per_s": round(n / wall, 2),
-                         "ideal_per_s": ideal, "of_ideal": round(n / wall / ideal, 3)})  # fmt: skip
+            rows.append(row("summarizer", c, wall))
+
+        c = max(concurrencies)
+        body = json.loads(next(FIXTURES.glob("003*/*.json")).read_text())["request"]
+
+        async def raw():
+            gate = asyncio.Semaphore(c)
+            async with httpx2.AsyncClient() as http:
+
+                async def one():
+                    async with gate:
+                        (await http.post(f"{base_url}/chat/completions", json=body)).json()
+
+                started = time.perf_counter()
+                await asyncio.gather(*(one() for _ in range(n)))
+                return time.perf_counter() - started
+
+        rows.append(row("bare httpx2 posts", c, asyncio.run(raw())))
     finally:
         stub.stdin.close()
         stub.wait(timeout=10)
@@ -128,24 +144,42 @@ def bench_throughput(n: int, concurrencies: list[int], latency: float = 0.2) -> 
 # ----------------------------------------------------------------------------- tokens and overhead
 
 
+def _exchanges(d: Path) -> tuple[list[dict], list[dict]]:
+    """A seed's recorded exchanges: (first answers, re-asks). The default embedded run uses the
+    first answer only; ``--reasks 1`` replays the re-ask too."""
+    ex = [json.loads(f.read_text()) for f in d.glob("*.json")]
+    return [e for e in ex if len(e["request"]["messages"]) == 2], [e for e in ex if len(e["request"]["messages"]) > 2]
+
+
+def _seed_dirs() -> list[Path]:
+    return sorted(p for p in FIXTURES.iterdir() if p.is_dir() and not p.name.startswith("_"))
+
+
 def bench_tokens() -> list[dict]:
+    def cached(e: dict) -> int:
+        return (e["response"]["usage"].get("prompt_tokens_details") or {}).get("cached_tokens", 0)
+
     rows = []
-    for d in sorted(p for p in FIXTURES.iterdir() if p.is_dir() and not p.name.startswith("_")):
-        ex = [json.loads(f.read_text()) for f in d.glob("*.json")]
+    for d in _seed_dirs():
+        first, reask = _exchanges(d)
+        both = first + reask
         rows.append({
-            "article": d.name,
-            "requests": len(ex),
-            "prompt_tokens": sum(e["response"]["usage"]["prompt_tokens"] for e in ex),
-            "completion_tokens": sum(e["response"]["usage"]["completion_tokens"] for e in ex),
-            "cached_prompt_tokens": sum((e["response"]["usage"].get("prompt_tokens_details") or {}).get("cached_tokens", 0) for e in ex),
-            "model_seconds": round(sum(e["seconds"] for e in ex), 1),
+            "article": d.name[:3],
+            "prompt": sum(e["response"]["usage"]["prompt_tokens"] for e in first),
+            "completion": sum(e["response"]["usage"]["completion_tokens"] for e in first),
+            "cached_prompt": sum(cached(e) for e in first),
+            "model_s": round(sum(e["seconds"] for e in first), 1),
+            "reasks1_requests": len(both),
+            "reasks1_prompt": sum(e["response"]["usage"]["prompt_tokens"] for e in both),
+            "reasks1_completion": sum(e["response"]["usage"]["completion_tokens"] for e in both),
+            "reasks1_model_s": round(sum(e["seconds"] for e in both), 1),
         })  # fmt: skip
     return rows
 
 
 def bench_overhead() -> dict:
     _, results, wall = _seed_results()
-    recorded = sum(json.loads(f.read_text())["seconds"] for f in FIXTURES.glob("0*/*.json"))
+    recorded = sum(e["seconds"] for d in _seed_dirs() for e in _exchanges(d)[0])
     return {"replay_wall_s": round(wall, 3), "recorded_model_s": round(recorded, 1),
             "overhead_pct": round(100 * wall / (wall + recorded), 3)}  # fmt: skip
 

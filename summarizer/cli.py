@@ -90,7 +90,10 @@ RecordOpt = Annotated[Path | None, typer.Option("--record", help="Save every mod
 ConcOpt = Annotated[int | None, typer.Option("--concurrency", "-j", min=1, help="Articles in flight (default 1 embedded, 4 remote).")]
 NoCacheOpt = Annotated[bool, typer.Option("--no-cache", help="Do not read or write the response cache.")]
 TimeoutOpt = Annotated[float | None, typer.Option("--timeout", envvar="SUMMARIZER_TIMEOUT", help="Seconds per model request.")]
-ReasksOpt = Annotated[int, typer.Option("--reasks", min=0, help="Re-asks when quotes or speakers fail grounding.")]
+ReasksOpt = Annotated[
+    int | None,
+    typer.Option("--reasks", min=0, help="Re-asks when quotes or speakers fail grounding (default: 0 embedded, 1 remote)."),
+]
 QuotesOpt = Annotated[
     QuotePolicyOpt, typer.Option("--unverified-quotes", help="What to do with a quote not found in the article.")
 ]
@@ -252,7 +255,7 @@ def extract(
     concurrency: ConcOpt = None,
     no_cache: NoCacheOpt = False,
     timeout: TimeoutOpt = None,
-    reasks: ReasksOpt = 1,
+    reasks: ReasksOpt = None,
     unverified_quotes: QuotesOpt = QuotePolicyOpt.paraphrase,
     quiet: QuietOpt = False,
 ) -> None:
@@ -383,7 +386,7 @@ def brief(
     concurrency: ConcOpt = None,
     no_cache: NoCacheOpt = False,
     timeout: TimeoutOpt = None,
-    reasks: ReasksOpt = 1,
+    reasks: ReasksOpt = None,
     unverified_quotes: QuotesOpt = QuotePolicyOpt.paraphrase,
     quiet: QuietOpt = False,
 ) -> None:

@@ -8,7 +8,7 @@ Three layers of models live here and nothing else does:
   article into one field or looping until ``max_tokens``. No ``pattern`` constraints: on
   llama.cpp they made the server ignore ``maxLength``. Business rules that need the article
   text (quotes must be verbatim, speakers must be the ones the text names) are enforced by
-  a validator that reads the article from the validation context, so that a broken rule
+  a validator that runs the check in effect (``checking(...)``), so that a broken rule
   becomes an instructor re-ask -- see ``summarizer.grounding``.
 * ``ArticleResult`` -- one article's output: the extraction plus what code adds
   (ids, metadata parsed by code, evidence spans, grounding status, usage).
@@ -22,6 +22,9 @@ The JSON Schemas in ``schemas/`` are generated from these models
 from __future__ import annotations
 
 import json
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
 from pathlib import Path
 from typing import Annotated, Any, Literal
 
@@ -29,9 +32,29 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationInfo, model_validat
 
 SCHEMA_VERSION = 1
 
+Check = Callable[[Any], "str | None"]
+_check: ContextVar[Check | None] = ContextVar("summarizer_check", default=None)
+
+
+@contextmanager
+def checking(check: Check) -> Iterator[None]:
+    """Validate with ``check`` in effect (in this task and the ones it awaits).
+
+    A context variable rather than instructor's ``context=``: instructor renders the messages
+    through Jinja whenever it is given a context, and our messages (article text included) are
+    already rendered -- they must reach the model untouched. ``model_validate(...,
+    context={"check": c})`` works as well.
+    """
+    token = _check.set(check)
+    try:
+        yield
+    finally:
+        _check.reset(token)
+
+
 def _run_check(model: BaseModel, info: ValidationInfo) -> Any:
-    """Run the ``check`` callable from the validation context; a message it returns is a re-ask."""
-    check = (info.context or {}).get("check") if info else None
+    """Run the check in effect; a message it returns is a re-ask."""
+    check = (info.context or {}).get("check") if info and info.context else _check.get()
     if check is not None:
         problems = check(model)
         if problems:
@@ -110,7 +133,7 @@ class ArticleExtraction(BaseModel):
     def _grounded_in_article(self, info: ValidationInfo) -> ArticleExtraction:
         """Quotes must be verbatim and attributed as the text attributes them.
 
-        The article arrives through the validation context (``{"check": GroundingCheck}``).
+        The article arrives with the check in effect (``checking(GroundingCheck(...))``).
         A violation raises, which instructor turns into a re-ask carrying this message; the
         check object decides how many re-asks an article gets before it stops raising and
         the grounding step downgrades what is still wrong.

@@ -94,6 +94,16 @@ def test_replay_of_the_seeds_needs_no_model():
     assert all(r.usage.requests == 0 and r.usage.replayed >= 1 for r in results)
 
 
+def test_recorded_reask_replays_with_one_reask():
+    """The recordings hold the embedded model's re-asked answers too: the first answer of every
+    seed fails the grounding check, the re-ask carries the problems back and gets a new answer."""
+    first = run(resolve(Settings(no_cache=True), config={}), load([str(SEEDS)]), replay=FIXTURES)
+    again = run(resolve(Settings(no_cache=True, reasks=1), config={}), load([str(SEEDS)]), replay=FIXTURES)
+    assert [r.usage.replayed for r in first] == [1] * 5
+    assert [r.usage.replayed for r in again] == [2] * 5
+    assert [r.model_dump(exclude={"usage"}) for r in first] != [r.model_dump(exclude={"usage"}) for r in again]
+
+
 def test_replay_with_an_edited_prompt_fails_loudly_naming_the_article(tmp_path, monkeypatch):
     prompts = tmp_path / "prompts"
     shutil.copytree(ROOT / "prompts", prompts)

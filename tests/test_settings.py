@@ -13,6 +13,13 @@ def test_defaults_pick_the_embedded_model_with_json_schema():
     assert s.embedded and s.mode == "json_schema" and s.concurrency == 1 and s.model
 
 
+def test_grounding_reasks_default_to_none_embedded_and_one_elsewhere():
+    assert resolve(Settings(), config={}).reasks == 0
+    assert resolve(Settings(base_url="http://localhost:11434/v1", model="m"), config={}).reasks == 1
+    assert resolve(Settings(), config={"reasks": 2}).reasks == 2
+    assert resolve(Settings(reasks=1), config={"reasks": 2}).reasks == 1
+
+
 def test_openai_defaults_to_tools_mode_and_needs_a_key():
     s = resolve(Settings(base_url="https://api.openai.com/v1/"), config={})
     assert s.base_url == "https://api.openai.com/v1" and s.mode == "tools" and s.model

@@ -18,6 +18,8 @@ configured (and not replaying), and stops it on exit.
 from __future__ import annotations
 
 import contextlib
+import functools
+import json
 import secrets
 from pathlib import Path
 from typing import Any
@@ -31,7 +33,7 @@ from ..articles import Article
 from ..errors import ConfigError, EndpointError, ExtractionError, ReplayMiss
 from ..extract import QuotePolicy, build_messages, to_result
 from ..grounding import GroundingCheck
-from ..schemas import ArticleExtraction, ArticleResult, ModelInfo, Synthesis, Usage
+from ..schemas import ArticleExtraction, ArticleResult, ModelInfo, Synthesis, Usage, checking
 from .exchanges import ExchangeTransport, RecordingDir, SqliteCache, current_article, current_usage
 from .local import EmbeddedServer, default_identity, gguf_identity, packaged_gguf
 from .settings import Settings, api_key_for, endpoint_id
@@ -42,10 +44,21 @@ _MODES = {
     "json": instructor.Mode.JSON,
     "md_json": instructor.Mode.MD_JSON,
 }
-# instructor renders messages through Jinja when given a context; our messages are already
-# rendered, so they are handed over as variables of these identity templates (a variable's
-# value is never evaluated, so article text like "{{ 7*7 }}" passes through unchanged).
-_AS_VARIABLES = [{"role": "system", "content": "{{ system }}"}, {"role": "user", "content": "{{ user }}"}]
+
+
+@functools.cache
+def _prepared(model: type) -> Any:
+    """``model`` as instructor's response class, built once, with its JSON Schema built once.
+
+    Given a plain pydantic model, instructor builds a new wrapper class on every call and pydantic
+    then regenerates its JSON Schema: ~8 ms of CPU per request, the client's largest cost at high
+    concurrency. A class that already is instructor's ``ResponseSchema`` is used as it is; the
+    schema is served from a copy (callers may edit what they get). Validation is unchanged.
+    """
+    wrapped = instructor.openai_schema(model)
+    frozen = json.dumps(wrapped.model_json_schema())
+    wrapped.model_json_schema = classmethod(lambda cls, *a, **kw: json.loads(frozen) if not (a or kw) else model.model_json_schema(*a, **kw))
+    return wrapped
 
 
 class _TruncationAware(httpx2.AsyncBaseTransport):
@@ -129,18 +142,20 @@ class LLM:
     async def __aexit__(self, *exc: object) -> None:
         await self._stack.aclose()
 
-    async def _create(self, response_model: type, system: str, user: str, *, label: str, **context: Any) -> Any:
+    async def _create(self, response_model: type, system: str, user: str, *, label: str, check: Any) -> Any:
         s = self.settings
         try:
-            return await self._client.chat.completions.create(
-                model=s.model,
-                response_model=response_model,
-                messages=[dict(m) for m in _AS_VARIABLES],
-                context={"system": system, "user": user, **context},
-                max_retries=s.reasks + 1,
-                temperature=s.temperature,
-                max_tokens=s.max_tokens,
-            )
+            # No context= for instructor: with one it would render the messages (article text
+            # included) through Jinja. The validators find the check through checking().
+            with checking(check):
+                return await self._client.chat.completions.create(
+                    model=s.model,
+                    response_model=_prepared(response_model),
+                    messages=[{"role": "system", "content": system}, {"role": "user", "content": user}],
+                    max_retries=s.reasks + 1,
+                    temperature=s.temperature,
+                    max_tokens=s.max_tokens,
+                )
         except InstructorRetryException as exc:
             cause = exc.__cause__ or exc
             if isinstance(cause, Exception) and not isinstance(cause, InstructorRetryException):
