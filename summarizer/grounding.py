@@ -299,11 +299,16 @@ def attribute(doc: Document, span: Span, mentions: list[Mention]) -> str | None:
     if speaking:
         return min(speaking, key=lambda m: _distance(m, span)).name
     # 2. "he said" / "she wrote": the subject of the nearest earlier sentence naming someone
-    pronoun = any(
-        re.search(r"\b(he|she)\b\W{0,3}(\w+\W+){0,3}?" + _SPEECH.pattern, doc.text[a:b], re.I)
-        or re.search(_SPEECH.pattern + r"\W+(he|she)\b", doc.text[a:b], re.I)
-        for a, b in context
-    )
+    def pronoun_speaks(who: str) -> bool:
+        return any(
+            re.search(rf"\b({who})\b\W{{0,3}}(\w+\W+){{0,3}}?" + _SPEECH.pattern, doc.text[a:b], re.I)
+            or re.search(_SPEECH.pattern + rf"\W+({who})\b", doc.text[a:b], re.I)
+            for a, b in context
+        )
+
+    pronoun = pronoun_speaks("he|she")
+    if not pronoun and pronoun_speaks("they"):
+        return None  # "in a joint statement, they said": a group's words, no one person's
     if pronoun or not free:
         for i in range(first - 1, max(-1, first - 8), -1):
             s0, s1 = doc.sentences[i]

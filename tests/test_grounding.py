@@ -96,6 +96,22 @@ def test_pronoun_attribution_resolves_to_the_nearest_preceding_name():
     assert q.speaker_status == "verified" and q.speaker_attributed_to == "Anna Berg"
 
 
+def test_words_a_group_said_are_no_named_persons():
+    # seed 002: the 1.5B model gave the European ministers' joint statement to Rubio, and the
+    # previous-sentence rule would have handed it to Vance
+    text = (
+        "Vance met Zelenskyy in Munich on Friday. Britain, Germany and France said only a fair agreement would last. "
+        "In a joint statement, they said, “Our shared objectives should be to put Ukraine in a position of strength.”"
+    )
+    ex = extraction(
+        people=[{"name": "JD Vance", "role": None}],
+        quotes=[{"speaker": "Marco Rubio", "text": "Our shared objectives should be to put Ukraine in a position of strength."}],
+        key_points=["Vance met Zelenskyy in Munich on Friday."], events=[], places=[],
+    )
+    [q] = to_result(article_from_text(text, "munich", path=None), ex).quotes
+    assert q.kind == "direct" and q.speaker_status == "unverified" and q.speaker_attributed_to is None
+
+
 def test_check_asks_once_then_lets_grounding_decide():
     check = GroundingCheck(TEXT, reasks_left=1)
     bad = extraction(quotes=[{"speaker": "Anna Berg", "text": "The next round is in March."}])
