@@ -100,9 +100,9 @@ def resolve(flags: Settings, config: dict[str, object] | None = None) -> Setting
         s = replace(s, timeout=900.0 if s.embedded else 120.0)
     if s.reasks is None:
         # A re-ask resends the whole conversation and regenerates the whole answer. The embedded
-        # 1.5B model fixed nothing that way on the seeds (re-asked: 9 direct quotes, 4 verified
-        # speakers; first answers: 11 and 6) at twice the tokens, so it gets none; strong
-        # endpoints do repair what they are told, so they get one.
+        # 1.5B model fixed nothing that way on the seeds (first answers: 11 direct quotes, 6
+        # verified speakers; re-asked: 9 and 4 in one recording, the same 11 and 6 in another)
+        # at twice the tokens, so it gets none; strong endpoints repair what they are told.
         s = replace(s, reasks=0 if s.embedded else 1)
     if s.concurrency is None:
         s = replace(s, concurrency=1 if s.embedded else 4)
