@@ -16,7 +16,7 @@ each seed article times (a) ``summarizer extract`` against that server as a plai
 
 Whichever runs second on an article finds its prompt prefix in llama.cpp's cache, so run both
 orders. The peers live in their own environments: they are not dependencies. Prints a table
-and writes bench/results/peers[-<peer>][-peer-first].json.
+and writes bench/results/peers-<peer>[-first].json.
 """
 
 from __future__ import annotations
@@ -126,7 +126,7 @@ def main() -> None:
             })  # fmt: skip
             print(rows[-1], flush=True)
     (ROOT / "bench" / "results").mkdir(parents=True, exist_ok=True)
-    name = ("peers" if args.peer == "llm" else f"peers-{args.peer}") + ("-llm-first" if args.peer == "llm" and args.peer_first else "-first" if args.peer_first else "") + ".json"
+    name = f"peers-{args.peer}{'-first' if args.peer_first else ''}.json"
     (ROOT / "bench" / "results" / name).write_text(json.dumps(rows, indent=2) + "\n")
     cols = list(rows[0])
     print("  ".join(cols))
