@@ -84,11 +84,15 @@ def bench_merge(sizes: list[int]) -> list[dict]:
 def bench_throughput(n: int, concurrencies: list[int], latency: float = 0.2) -> list[dict]:
     """The stub endpoint (``bench/stub.py``) runs in its own process, as a real endpoint would.
 
-    Each concurrency is run through the whole pipeline (instructor, validation, grounding), and
-    at the highest one also as bare httpx2 posts of the same request: the ceiling that the stub,
-    the sockets and a partly filled last round leave.
+    Each concurrency is run through the whole pipeline (instructor, validation, grounding). At
+    the highest one the same request is also sent by the layers below ours alone: the SDK's
+    ``chat.completions.create()`` (what instructor would call by default), its raw ``post()``
+    (what we call) and bare httpx2 -- the ceiling that the stub, the sockets and a partly filled
+    last round leave.
     """
     import httpx2
+    import openai
+    from openai.types.chat import ChatCompletion
 
     from summarizer.articles import article_from_text
     from summarizer.llm.client import LLM
@@ -122,19 +126,27 @@ def bench_throughput(n: int, concurrencies: list[int], latency: float = 0.2) -> 
         c = max(concurrencies)
         body = json.loads(next(FIXTURES.glob("003*/*.json")).read_text())["request"]
 
-        async def raw():
+        async def raw(how: str) -> float:
             gate = asyncio.Semaphore(c)
             async with httpx2.AsyncClient() as http:
+                oai = openai.AsyncOpenAI(api_key="stub", base_url=base_url, http_client=http)
+                send = {
+                    "bare httpx2 posts": lambda: http.post(f"{base_url}/chat/completions", json=body),
+                    "openai SDK create()": lambda: oai.chat.completions.create(**body),
+                    "openai SDK post()": lambda: oai.post("/chat/completions", body=body, cast_to=ChatCompletion),
+                }[how]
 
                 async def one():
                     async with gate:
-                        (await http.post(f"{base_url}/chat/completions", json=body)).json()
+                        await send()
 
+                await one()  # the SDK's per-process caches warm, as the pipeline's are by now
                 started = time.perf_counter()
                 await asyncio.gather(*(one() for _ in range(n)))
                 return time.perf_counter() - started
 
-        rows.append(row("bare httpx2 posts", c, asyncio.run(raw())))
+        for how in ("openai SDK create()", "openai SDK post()", "bare httpx2 posts"):
+            rows.append(row(how, c, asyncio.run(raw(how))))
     finally:
         stub.stdin.close()
         stub.wait(timeout=10)

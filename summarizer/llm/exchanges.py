@@ -199,9 +199,9 @@ class ExchangeTransport(httpx2.AsyncBaseTransport):
     async def handle_async_request(self, request: httpx2.Request) -> httpx2.Response:
         if not request.url.path.endswith("/chat/completions"):
             return await self._forward(request)
-        body_bytes = await request.aread()
-        body = json.loads(body_bytes)
-        key = exchange_key(self.endpoint_id, body)
+        stores = self.replay is not None or self.record is not None or self.cache is not None
+        body = json.loads(await request.aread()) if stores else {}
+        key = exchange_key(self.endpoint_id, body) if stores else ""  # --no-cache: nothing to look up
         article = current_article.get()
         if self.replay is not None:
             hit = self.replay.get(key)
@@ -234,7 +234,7 @@ class ExchangeTransport(httpx2.AsyncBaseTransport):
             )
             if isinstance(data, dict):
                 self._count_tokens(data)
-            if isinstance(data, dict) and not truncated:  # a cut-off answer is never worth replaying
+            if stores and isinstance(data, dict) and not truncated:  # a cut-off answer is never worth replaying
                 exchange = Exchange(key, article, self.endpoint_id, body, response.status_code, data, seconds)
                 for store in (self.cache, self.record):
                     if store is not None:
