@@ -100,7 +100,7 @@ QuotesOpt = Annotated[
 QuietOpt = Annotated[bool, typer.Option("--quiet", "-q", help="Only errors on stderr.")]
 
 
-def _settings(model, base_url, api_key, mode, gguf, timeout, concurrency, no_cache, reasks) -> Settings:
+def _settings(model, base_url, api_key, mode, gguf, timeout, concurrency, no_cache, reasks, synthesis=None) -> Settings:
     """Flags (typer folds in the env vars) -> resolved settings; a bad one exits 2."""
     try:
         return resolve(
@@ -114,6 +114,7 @@ def _settings(model, base_url, api_key, mode, gguf, timeout, concurrency, no_cac
                 concurrency=concurrency,
                 no_cache=no_cache,
                 reasks=reasks,
+                synthesis=synthesis,
             )
         )
     except ConfigError as exc:
@@ -375,7 +376,16 @@ def brief(
     fmt: FormatOpt = Fmt.md,
     evidence: EvidenceOpt = False,
     out_dir: Annotated[Path | None, typer.Option("--out-dir", "-d", help="Also write <article-id>.json per article here.")] = None,
-    synthesis: Annotated[bool, typer.Option("--synthesis/--no-synthesis", help="Ask the model for a headline and overview written from the merged facts.")] = True,
+    synthesis: Annotated[
+        bool | None,
+        typer.Option(
+            "--synthesis/--no-synthesis",
+            help="Ask the model for a headline and overview written from the merged facts (default: on for endpoints, "
+            "off for the embedded model). Without one, or when it says more than the facts, the briefing opens "
+            "with the most corroborated statements.",
+            show_default=False,
+        ),
+    ] = None,
     model: ModelOpt = None,
     base_url: BaseUrlOpt = None,
     api_key: ApiKeyOpt = None,
@@ -395,15 +405,21 @@ def brief(
 
     if fmt == Fmt.jsonl:
         raise _fail(EXIT_USAGE, "--format jsonl is not available for briefings (use md, json or html)")
-    settings = _settings(model, base_url, api_key, mode, gguf, timeout, concurrency, no_cache, reasks)
+    settings = _settings(model, base_url, api_key, mode, gguf, timeout, concurrency, no_cache, reasks, synthesis)
     on_result = _per_article_writer(out_dir)
     texts: dict[str, str] = {}
 
     async def finish(llm, report):
+        from . import synthesis as syn
+
         briefing = merge_results(list(report.results.values()), failed=report.failed, raw_by_source=texts)
-        if synthesis and report.results:
-            briefing = await _synthesize(llm, briefing, settings.reasks, quiet)
-        return briefing
+        if not report.results:
+            return briefing
+        if settings.synthesis:
+            return await _synthesize(llm, briefing, settings.reasks, quiet)
+        if not quiet:
+            err.print("headline and overview: the most corroborated statements (--synthesis asks the model)", soft_wrap=True)
+        return syn.fallback(briefing)
 
     report, briefing = _extract_run(
         paths, settings, replay, record, unverified_quotes.value, quiet, on_result, texts, finish

@@ -76,6 +76,22 @@ def test_merge_cli_equals_brief_without_synthesis(tmp_path):
     assert a == b
 
 
+def test_brief_opens_with_the_sources_statements_unless_a_model_headline_passes_the_check():
+    """Embedded default: no synthesis call. --synthesis replays the recorded one, whose headline
+    the check rejects ("not supported by any single fact"), so both briefings open the same way."""
+    runner = CliRunner()
+    default = runner.invoke(app, ["brief", str(SEEDS), "--replay", str(FIXTURES), "--format", "json"])
+    asked = runner.invoke(app, ["brief", str(SEEDS), "--replay", str(FIXTURES), "--format", "json", "--synthesis"])
+    assert default.exit_code == 0 and asked.exit_code == 0, default.stderr + asked.stderr
+    assert "synthesis:" not in default.stderr and "--synthesis asks the model" in default.stderr
+    assert "synthesis: 579+112 tokens" in asked.stderr and "model headline not used" in asked.stderr
+    a, b = json.loads(default.stdout), json.loads(asked.stdout)
+    assert a == b
+    # the most corroborated item: the May phone call, reported by two articles
+    assert a["headline"] == "Vladimir Putin and Donald Trump held a rare phone call"
+    assert a["overview"] and a["overview"].count(".") >= 3
+
+
 def test_evaluate_command_prints_precision_and_recall(tmp_path):
     runner = CliRunner()
     out = tmp_path / "out"

@@ -20,6 +20,13 @@ def test_grounding_reasks_default_to_none_embedded_and_one_elsewhere():
     assert resolve(Settings(reasks=1), config={"reasks": 2}).reasks == 1
 
 
+def test_model_headline_defaults_to_off_embedded_and_on_elsewhere():
+    assert resolve(Settings(), config={}).synthesis is False
+    assert resolve(Settings(base_url="http://localhost:11434/v1", model="m"), config={}).synthesis is True
+    assert resolve(Settings(), config={"synthesis": True}).synthesis is True
+    assert resolve(Settings(synthesis=False), config={"synthesis": True}).synthesis is False
+
+
 def test_openai_defaults_to_tools_mode_and_needs_a_key():
     s = resolve(Settings(base_url="https://api.openai.com/v1/"), config={})
     assert s.base_url == "https://api.openai.com/v1" and s.mode == "tools" and s.model

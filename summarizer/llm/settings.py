@@ -38,6 +38,7 @@ class Settings:
     timeout: float | None = None
     max_retries: int = 2  # SDK retries: connection errors, 408/409/429/5xx
     reasks: int | None = None  # instructor re-asks for grounding problems; None -> per endpoint
+    synthesis: bool | None = None  # model-written briefing headline/overview; None -> per endpoint
     max_tokens: int = 1200
     temperature: float = 0.0
     concurrency: int | None = None
@@ -104,6 +105,12 @@ def resolve(flags: Settings, config: dict[str, object] | None = None) -> Setting
         # verified speakers; re-asked: 9 and 4 in one recording, the same 11 and 6 in another)
         # at twice the tokens, so it gets none; strong endpoints repair what they are told.
         s = replace(s, reasks=0 if s.embedded else 1)
+    if s.synthesis is None:
+        # The headline/overview must restate the merged facts (``summarizer.synthesis``). The
+        # embedded 1.5B model's never did on the seeds: 0 of 14 answers (13 briefings of the
+        # seeds and their subsets, one re-ask) passed, each 9-23 s of a ~4 min run, so it is
+        # not asked; the briefing opens with the sources' own statements either way.
+        s = replace(s, synthesis=not s.embedded)
     if s.concurrency is None:
         s = replace(s, concurrency=1 if s.embedded else 4)
     if s.cache_dir is None:
