@@ -38,6 +38,7 @@ from dataclasses import dataclass, field
 from rapidfuzz import fuzz
 
 from .names import parse_name, same_surname
+from .text import quoted_spans
 
 from .schemas import (
     AlignmentStatus,
@@ -152,11 +153,8 @@ def _trim(text: str, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
-_QUOTED = re.compile(r"\u201c[^\u201c\u201d]{1,2000}\u201d|\"[^\"\n]{1,2000}\"|\u2018[^\u2018\n]{2,600}?\u2019(?!\w)")
-
-
 def _quoted_segments(text: str) -> list[tuple[int, int]]:
-    return [(m.start() + 1, m.end() - 1) for m in _QUOTED.finditer(text)]
+    return quoted_spans(text)
 
 
 # ----------------------------------------------------------------------------- align

@@ -1,0 +1,286 @@
+"""The language profile: every word list and pattern the text heuristics use, in one place.
+
+Logic modules (names, quantities, temporal, claims, merge) take a ``LanguageProfile`` and never
+hold a word list of their own. English ships as ``ENGLISH``; another language is another
+instance of the same class.
+
+The rules are built so that they still hold when a list misses a word: a title the list does
+not know is still recognised as a title when another mention of the same person shows it in
+front of a given name, or when the text writes it in lower case ("the commissioner"); a
+number word the list lacks is just not read as a number. The lists make the rules sharper;
+they are not what the rules rest on.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from functools import cached_property
+
+
+def _words(text: str) -> frozenset[str]:
+    return frozenset(text.split())
+
+
+@dataclass(frozen=True)
+class LanguageProfile:
+    """Word lists and patterns for one language. Everything is lower case."""
+
+    code: str
+    #: snowballstemmer algorithm name ("english", "german", ...)
+    stemmer: str
+    #: pysbd language code for sentence boundaries
+    sentence_language: str
+
+    # ------------------------------------------------------------------ general text
+    #: function words: never content, never evidence that two statements say the same
+    stop_words: frozenset[str]
+    #: reporting words: who said it, not what was said (kept out of fact comparison)
+    speech_verbs: frozenset[str]
+    #: words that negate the clause they sit in
+    negations: frozenset[str]
+    #: determiners: a name written "the X" is not a person's name
+    determiners: frozenset[str]
+    #: prepositions that introduce a place and never a person ("in Sochi", "at the site")
+    locative_prepositions: frozenset[str]
+    #: clause boundaries inside a sentence, as they are written (with their spaces)
+    clause_breaks: tuple[str, ...]
+    #: words that open a clause and add nothing to its statement ("but", "while")
+    clause_openers: frozenset[str]
+    #: pairs of opposite directions, as word forms (stemmed when used)
+    direction_pairs: tuple[tuple[str, str], ...]
+
+    # ------------------------------------------------------------------ numbers
+    #: number words -> value ("four" -> 4)
+    number_words: dict[str, int]
+    #: scale words and abbreviations -> multiplier ("billion", "bn" -> 1e9)
+    scale_words: dict[str, float]
+    #: fraction words -> value ("half" -> 0.5, "quarter" -> 0.25)
+    fraction_words: dict[str, float]
+    #: words that quantify as zero when they stand before a noun ("no arrests", "none")
+    zero_words: frozenset[str]
+    #: currency symbols and words -> ISO 4217 code
+    currencies: dict[str, str]
+    #: words that make a number a percentage ("percent", "per cent")
+    percent_words: tuple[str, ...]
+    #: hedges in front of a number ("about 350", "more than 60"): the number is approximate
+    approximators: tuple[str, ...]
+    #: time units -> canonical unit ("hours" -> "hour")
+    time_units: dict[str, str]
+    #: ordinal suffixes ("61st"): an ordinal names, it does not count
+    ordinal_suffixes: tuple[str, ...]
+    #: words that make a number a difference of percentages -> factor to percentage points
+    #: ("basis points" -> 0.01); they win over ``percent_words``
+    percentage_point_words: dict[str, float]
+    #: indefinite articles: one before a scale or unit ("a million", "half an hour", "a dozen");
+    #: not ``determiners``, as "the million" is not one million
+    indefinite_articles: tuple[str, ...]
+    #: the word that joins parts of a spelled-out number ("two hundred and fifty", "two and a half")
+    number_conjunctions: tuple[str, ...]
+    #: the word that takes a part of a whole ("23 of the 32 nations", "none of the passengers")
+    partitives: tuple[str, ...]
+    #: possessive determiners looked past after a partitive ("23 of its 32 members"); not
+    #: ``stop_words``, which also hold pronouns, and a pronoun ends the noun phrase ("of them")
+    possessives: frozenset[str]
+    #: words that make a time span an age ("41-year-old", "41 years old")
+    age_words: tuple[str, ...]
+    #: signs that make the number after them an identifier ("No. 10", "#1"), not a quantity
+    number_signs: tuple[str, ...]
+    #: endings of a plural noun ("arrests"); only words longer than three letters are read
+    plural_endings: tuple[str, ...]
+    #: endings that look plural but are not ("press", "virus", "crisis", "nation's")
+    not_plural_endings: tuple[str, ...]
+    #: plurals no ending gives away ("people", "children", "police")
+    irregular_plurals: frozenset[str]
+    #: endings that mark a modifier rather than the head of a noun phrase ("military", "unconditional")
+    adjective_endings: tuple[str, ...]
+    #: endings of a past tense or participle: after a number it is the verb ("12 killed"), not the noun
+    past_endings: tuple[str, ...]
+    #: endings that look past but are not ("speed", "need")
+    not_past_endings: tuple[str, ...]
+    #: common irregular past forms in news; forms that are also nouns ("cut", "set", "run") are left out
+    irregular_past: frozenset[str]
+    #: endings of a comparative: after a zero word it is no noun's modifier ("no longer", "no fewer")
+    comparative_endings: tuple[str, ...]
+
+    # ------------------------------------------------------------------ dates
+    months: dict[str, int]
+    weekdays: dict[str, int]  # monday = 0
+    #: "today"/"yesterday"/"tomorrow"/"last night"/"this morning" -> day offset
+    relative_days: dict[str, int]
+    #: prepositions before a day ("on Monday", "since June 25"); they also stand before a month or year
+    day_prepositions: tuple[str, ...]
+    #: prepositions before a month or year only ("in May", "during 2024"); with these a bare month or
+    #: year counts as a date
+    date_prepositions: tuple[str, ...]
+    #: words that place a date in its period ("early March", "mid-2024", "late on Sunday")
+    period_parts: tuple[str, ...]
+    #: parts of a day that may follow a day ("Friday afternoon", "yesterday morning")
+    day_parts: tuple[str, ...]
+    #: reporting verbs in the past that cut a future marker off from a date after them ("said on Monday"):
+    #: not ``speech_verbs``, whose present forms are also nouns ("will meet the United States on Friday")
+    reported_speech_verbs: frozenset[str]
+    #: words that move a date away from the expression ("days after Monday", "before June 25"):
+    #: a "when" phrase with one of them does not resolve
+    date_shifters: frozenset[str]
+    #: "week"/"month"/"year" as periods that "this/last/next/earlier this" can refer to
+    periods: dict[str, str]
+    #: words before a period: this / last / next / earlier this / later this / past
+    period_modifiers: dict[str, str]
+    #: future markers: a weekday in a clause with one of these is ahead of the article's date
+    future_markers: frozenset[str]
+    #: time-of-day markers ("3 a.m."): not quantities
+    time_of_day: tuple[str, ...]
+
+    # ------------------------------------------------------------------ names
+    #: titles and honorifics that stand in front of a name (a seed, not a limit: see module doc)
+    title_words: frozenset[str]
+    #: generational suffixes: "Donald Trump Jr." is not "Donald Trump"
+    name_suffixes: frozenset[str]
+    #: lower-case particles inside names ("van", "de")
+    name_particles: frozenset[str]
+    #: spellings of one place or organisation -> one key ("u.s." -> "united states")
+    entity_aliases: dict[str, str] = field(default_factory=dict)
+
+    @cached_property
+    def _stemmer(self):  # snowballstemmer objects are cheap but not free to build
+        import snowballstemmer
+
+        return snowballstemmer.stemmer(self.stemmer)
+
+    def stem(self, word: str) -> str:
+        """The word's stem ("rejected" -> "reject"); lower-case input."""
+        return self._stemmer.stemWord(word)
+
+    @cached_property
+    def direction_stems(self) -> tuple[tuple[str, str], ...]:
+        return tuple((self.stem(a), self.stem(b)) for a, b in self.direction_pairs)
+
+
+ENGLISH = LanguageProfile(
+    code="en",
+    stemmer="english",
+    sentence_language="en",
+    stop_words=_words(
+        "the a an and or nor but of to in on at for with by from that this these those is was were are be been being "
+        "has have had having do does did it its as he she they them his her their him we us our you your i me my "
+        "would will shall should can could may might must also after before about into than then which who whom "
+        "whose what when where while if so not no there here such other another some any each every all both more "
+        "most very just only even still already again over under up down out off per via according said says say "
+        "told tell tells added adds one's itself himself herself themselves yet however though although since until "
+        "because whether either neither how why being s t"
+    ),
+    speech_verbs=_words(
+        "said says say saying told tells telling added adds stated states wrote writes asked asks replied replies "
+        "recalled insisted insists declared declares noted notes argued argues urged urges cautioned cautions warned "
+        "warns claimed claims announced announces reported reports explained explains described describes "
+        "confirmed confirms acknowledged acknowledges suggested suggests stressed stresses mentioned mentions "
+        "according tweeted posted"
+    ),
+    negations=_words("not no never n't without none nobody nothing neither nor cannot"),
+    determiners=_words("the a an this that these those"),
+    locative_prepositions=_words("in at inside near outside"),
+    clause_breaks=("; ", ", but ", ", while ", ", whereas ", ", although ", " — ", " – ", ", and "),
+    clause_openers=_words("but while whereas although and however so yet"),
+    direction_pairs=(
+        ("raised", "cut"), ("raise", "lower"), ("raised", "lowered"), ("increased", "decreased"),
+        ("increase", "decrease"), ("rose", "fell"), ("rise", "fall"), ("risen", "fallen"), ("up", "down"),
+        ("gained", "lost"), ("grew", "shrank"), ("higher", "lower"), ("accepted", "rejected"), ("accept", "reject"),
+        ("agreed", "refused"), ("approved", "rejected"), ("approved", "vetoed"), ("supported", "opposed"),
+        ("support", "oppose"), ("won", "lost"), ("allowed", "banned"), ("opened", "closed"), ("confirmed", "denied"),
+        ("expanded", "contracted"), ("lifted", "lowered"), ("boosted", "reduced"),
+    ),  # fmt: skip
+    number_words={
+        "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
+        "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15,
+        "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19, "twenty": 20, "thirty": 30, "forty": 40,
+        "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90, "dozen": 12, "a dozen": 12,
+    },  # fmt: skip
+    scale_words={
+        "hundred": 1e2, "thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12,
+        "k": 1e3, "m": 1e6, "mn": 1e6, "mln": 1e6, "bn": 1e9, "b": 1e9, "tn": 1e12, "trn": 1e12,
+    },  # fmt: skip
+    fraction_words={"half": 0.5, "a half": 0.5, "quarter": 0.25, "a quarter": 0.25, "third": 1 / 3, "a third": 1 / 3},
+    zero_words=_words("no none zero nobody nothing"),
+    currencies={
+        "$": "USD", "us$": "USD", "€": "EUR", "£": "GBP", "¥": "JPY", "₹": "INR", "₽": "RUB", "₴": "UAH",
+        "usd": "USD", "eur": "EUR", "gbp": "GBP", "jpy": "JPY", "chf": "CHF", "cny": "CNY", "inr": "INR",
+        "dollar": "USD", "dollars": "USD", "euro": "EUR", "euros": "EUR", "pound": "GBP", "pounds": "GBP",
+        "sterling": "GBP", "yen": "JPY", "yuan": "CNY", "rupee": "INR", "rupees": "INR", "rouble": "RUB",
+        "roubles": "RUB", "ruble": "RUB", "rubles": "RUB", "hryvnia": "UAH", "francs": "CHF",
+    },  # fmt: skip
+    percent_words=("%", "percent", "per cent", "percentage points", "percentage point", "pct"),
+    approximators=(
+        "about", "around", "roughly", "nearly", "almost", "approximately", "some", "more than", "over", "at least",
+        "less than", "fewer than", "under", "up to", "as many as", "at most", "close to", "an estimated",
+    ),  # fmt: skip
+    time_units={
+        "second": "second", "seconds": "second", "minute": "minute", "minutes": "minute", "hour": "hour",
+        "hours": "hour", "day": "day", "days": "day", "week": "week", "weeks": "week", "month": "month",
+        "months": "month", "year": "year", "years": "year", "decade": "decade", "decades": "decade",
+    },  # fmt: skip
+    ordinal_suffixes=("st", "nd", "rd", "th"),
+    percentage_point_words={
+        "percentage point": 1.0, "percentage points": 1.0, "basis point": 0.01, "basis points": 0.01, "bps": 0.01,
+    },  # fmt: skip
+    indefinite_articles=("a", "an"),
+    number_conjunctions=("and",),
+    partitives=("of",),
+    possessives=_words("its their our his her my your"),
+    age_words=("old",),
+    number_signs=("no.", "nos.", "#", "№"),
+    plural_endings=("s",),
+    not_plural_endings=("ss", "us", "is", "'s", "’s"),
+    irregular_plurals=_words("people children men women police personnel staff cattle feet teeth mice geese"),
+    adjective_endings=("al", "ive", "ous", "ful", "ic", "able", "ible", "less", "ary", "ish", "ian"),
+    past_endings=("ed",),
+    not_past_endings=("eed",),
+    irregular_past=_words(
+        "held made given taken built sent led paid seen known brought left found lost began begun took came went got "
+        "met spent kept sold bought fought struck stood grew drew wrote written spoke spoken broke broken chose "
+        "chosen flew threw thrown ran caught felt meant heard laid"
+    ),
+    comparative_endings=("er",),
+    months={
+        "january": 1, "february": 2, "march": 3, "april": 4, "may": 5, "june": 6, "july": 7, "august": 8,
+        "september": 9, "october": 10, "november": 11, "december": 12, "jan": 1, "feb": 2, "mar": 3, "apr": 4,
+        "jun": 6, "jul": 7, "aug": 8, "sep": 9, "sept": 9, "oct": 10, "nov": 11, "dec": 12,
+    },  # fmt: skip
+    weekdays={"monday": 0, "tuesday": 1, "wednesday": 2, "thursday": 3, "friday": 4, "saturday": 5, "sunday": 6},
+    relative_days={
+        "today": 0, "yesterday": -1, "tomorrow": 1, "tonight": 0, "last night": -1, "this morning": 0,
+        "this afternoon": 0, "this evening": 0,
+    },  # fmt: skip
+    day_prepositions=("on", "by", "since", "until", "till", "from"),
+    date_prepositions=("in", "during", "through", "of"),
+    period_parts=("early", "mid", "late"),
+    day_parts=("morning", "afternoon", "evening", "night"),
+    reported_speech_verbs=_words(
+        "said told wrote added stated asked replied recalled insisted declared noted argued urged cautioned warned "
+        "claimed announced reported explained described confirmed acknowledged suggested stressed mentioned tweeted "
+        "posted"
+    ),
+    date_shifters=_words("after before ago following prior earlier later recently soon"),
+    periods={"week": "week", "month": "month", "year": "year", "weekend": "weekend"},
+    period_modifiers={
+        "this": "this", "last": "last", "next": "next", "earlier this": "earlier", "later this": "later",
+        "past": "last", "previous": "last", "coming": "next", "earlier in the": "earlier", "later in the": "later",
+    },  # fmt: skip
+    future_markers=_words("will would 'll shall due scheduled planned plans plan expected next upcoming coming"),
+    time_of_day=("a.m.", "p.m.", "am", "pm", "o'clock", "gmt", "utc", "bst", "cet", "et", "pt"),
+    title_words=_words(
+        "president vice prime minister secretary general secretary-general mr mrs ms miss dr prof professor "
+        "former senator sen rep representative congressman congresswoman chancellor king queen prince princess "
+        "pope sir lord lady dame chair chairman chairwoman spokesperson spokesman spokeswoman ambassador governor "
+        "gov mayor envoy special deputy chief commander gen col lt capt sgt officer detective inspector "
+        "commissioner superintendent constable judge justice attorney premier leader head director minister's "
+        "president's assistant acting interim foreign defence defense state the of"
+    ),
+    name_suffixes=_words("jr jr. sr sr. ii iii iv"),
+    name_particles=_words("de van der von la le da del bin al ibn di du dos das"),
+    entity_aliases={
+        "u.s.": "united states", "us": "united states", "usa": "united states", "u.s.a.": "united states",
+        "america": "united states", "united states of america": "united states", "u.k.": "united kingdom",
+        "uk": "united kingdom", "britain": "united kingdom", "great britain": "united kingdom",
+        "eu": "european union", "e.u.": "european union", "un": "united nations", "u.n.": "united nations",
+    },  # fmt: skip
+)

@@ -1,0 +1,125 @@
+"""Text helpers shared by the pure logic: sentences, clauses, words and stems, with offsets.
+
+* ``sentences`` -- sentence boundaries by pysbd (rule-based: "said Mr. Berg." and "the U.S.
+  Air Force" do not end a sentence), run per paragraph, with offsets into the text.
+* ``clauses`` -- a sentence cut at the profile's clause breaks ("; ", ", but ", ", while ")
+  so that one statement is one unit; a cut is only made when both sides keep a verb-sized
+  piece (at least ``min_words`` words), never inside quotation marks.
+* ``words`` / ``content_stems`` -- lower-case words (apostrophes and quotation marks
+  folded) and the stems of the content words (stop words and speech verbs left out).
+
+Offsets are Python ``str`` indices: ``text[start:end]``.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from .language import ENGLISH, LanguageProfile
+
+_WORD = re.compile(r"[^\W_]+(?:['\u2019][^\W_]+)*", re.UNICODE)
+_QUOTED = re.compile(r"\u201c[^\u201c\u201d]{1,2000}\u201d|\"[^\"\n]{1,2000}\"|\u2018[^\u2018\n]{2,600}?\u2019(?!\w)")
+
+
+@lru_cache(maxsize=8)
+def _segmenter(language: str):
+    import pysbd
+
+    return pysbd.Segmenter(language=language, clean=False, char_span=False)
+
+
+def sentences(text: str, start: int = 0, end: int | None = None, profile: LanguageProfile = ENGLISH) -> list[tuple[int, int]]:
+    """Sentence spans inside ``text[start:end]`` (trimmed of white space), paragraph by paragraph."""
+    end = len(text) if end is None else end
+    spans: list[tuple[int, int]] = []
+    for para in re.finditer(r"[^\n]+", text[start:end]):
+        p0 = start + para.start()
+        chunk = para.group()
+        if not chunk.strip():
+            continue
+        cursor = 0
+        for sent in _segmenter(profile.sentence_language).segment(chunk):
+            s = sent.strip()
+            if not s:
+                continue
+            i = chunk.find(s, cursor)
+            if i < 0:  # pysbd changed the text (it should not with clean=False): fall back to the rest
+                i = cursor
+                s = chunk[cursor:].strip()
+            spans.append((p0 + i, p0 + i + len(s)))
+            cursor = i + len(s)
+    return spans
+
+
+def _inside_quotes(text: str, pos: int, start: int) -> bool:
+    """Is ``pos`` inside a quotation that opened after ``start``? (counts marks before it)"""
+    before = text[start:pos]
+    curly_open = before.count("\u201c") - before.count("\u201d")
+    straight = before.count('"') % 2
+    return curly_open > 0 or straight == 1
+
+
+def clauses(text: str, start: int, end: int, profile: LanguageProfile = ENGLISH, min_words: int = 4) -> list[tuple[int, int]]:
+    """``text[start:end]`` (one sentence) cut at clause breaks; each piece has ``min_words`` words."""
+    cuts = [start]
+    low = text[start:end].lower()
+    for brk in profile.clause_breaks:
+        pos = low.find(brk)
+        while pos >= 0:
+            cut = start + pos
+            if not _inside_quotes(text, cut, start):
+                cuts.append(cut)
+            pos = low.find(brk, pos + len(brk))
+    cuts = sorted(set(cuts))
+    pieces: list[tuple[int, int]] = []
+    bounds = cuts + [end]
+    for a, b in zip(bounds, bounds[1:]):
+        if pieces and len(words(text[a:b])) < min_words:
+            pieces[-1] = (pieces[-1][0], b)  # too short to stand alone: stays with the previous piece
+        else:
+            pieces.append((a, b))
+    if len(pieces) > 1 and len(words(text[pieces[0][0]:pieces[0][1]])) < min_words:
+        pieces[1] = (pieces[0][0], pieces[1][1])
+        pieces.pop(0)
+    return [_trim(text, a, b, profile) for a, b in pieces]
+
+
+def _trim(text: str, a: int, b: int, profile: LanguageProfile) -> tuple[int, int]:
+    """Strip white space, leading punctuation and a leading clause opener ("but", "while")."""
+    while a < b and (text[a].isspace() or text[a] in ",;:\u2014\u2013-"):
+        a += 1
+    m = _WORD.match(text, a)
+    if m and m.group().lower() in profile.clause_openers and m.end() < b:
+        a = m.end()
+        while a < b and (text[a].isspace() or text[a] == ","):
+            a += 1
+    while b > a and text[b - 1].isspace():
+        b -= 1
+    return a, b
+
+
+def words(text: str) -> list[str]:
+    """Lower-case words; curly apostrophes folded to ' ("Ukraine’s" -> "ukraine's")."""
+    return [w.replace("\u2019", "'").lower() for w in _WORD.findall(text)]
+
+
+def stem_words(tokens: list[str], profile: LanguageProfile = ENGLISH) -> list[str]:
+    out = []
+    for w in tokens:
+        if w.endswith("'s"):
+            w = w[:-2]
+        out.append(profile.stem(w))
+    return out
+
+
+def content_stems(text: str, profile: LanguageProfile = ENGLISH) -> list[str]:
+    """Stems of the content words: no stop words, no speech verbs, no one-letter words."""
+    keep = [w for w in words(text) if w not in profile.stop_words and w not in profile.speech_verbs and len(w) > 1]
+    return [s for s in stem_words(keep, profile) if s not in profile.stop_words]
+
+
+def quoted_spans(text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int]]:
+    """Spans inside quotation marks (“…”, "…", ‘…’ when it closes before a non-letter)."""
+    end = len(text) if end is None else end
+    return [(start + m.start() + 1, start + m.end() - 1) for m in _QUOTED.finditer(text[start:end])]
