@@ -123,6 +123,32 @@ def clean_text(raw: str) -> tuple[str, dict[str, str]]:
     return text, meta
 
 
+def is_heading(line: str) -> bool:
+    """A title or cross-head, not a statement: short, and no sentence-ending punctuation."""
+    s = line.strip()
+    return bool(s) and len(s) <= 150 and not s.endswith((".", "!", "?", "\u201d", '"', "\u2019", "'", ":", "…"))
+
+
+def body_spans(article: Article) -> list[tuple[int, int]]:
+    """Where the article's body paragraphs are in ``raw`` (what the model sees minus headings).
+
+    Each line of the cleaned text is found, in order, in the raw text; titles and cross-heads
+    ("How Trump suddenly dialled Putin") are left out: they are not statements."""
+    spans = []
+    cursor = 0
+    for line in article.text.split("\n"):
+        s = line.strip()
+        if not s:
+            continue
+        pos = article.raw.find(s, cursor)
+        if pos < 0:
+            continue
+        cursor = pos + len(s)
+        if not is_heading(s):
+            spans.append((pos, pos + len(s)))
+    return spans
+
+
 def _from_html(html: str, name: str) -> tuple[str, dict[str, str]]:
     import trafilatura
 

@@ -14,7 +14,8 @@ from __future__ import annotations
 import re
 from typing import Literal
 
-from .articles import Article
+from .articles import Article, body_spans
+from .claims import find_claims
 from .dates import resolve
 from .grounding import (
     Document,
@@ -26,11 +27,23 @@ from .grounding import (
     find_mentions,
     normalize,
 )
-from .names import looks_like_name, looks_like_role, same_person, same_surname, split_title
+from .names import (
+    fold,
+    looks_like_name,
+    looks_like_role,
+    lowercase_words,
+    same_person,
+    same_surname,
+    split_title,
+    used_as_place_or_thing,
+)
+from .language import ENGLISH
 from .prompting import render
+from .temporal import resolve_when
 from .schemas import (
     ArticleExtraction,
     ArticleResult,
+    Claim,
     Event,
     GroundingReport,
     KeyPoint,
@@ -97,6 +110,50 @@ def _whole_sentences(text: str, field: object) -> str:
     return text
 
 
+def _event_date(when: str | None, spans: list[Span], claims: list[Claim], published: str | None):
+    """An event's date: its "when" as written, else the one date its evidence sentence names."""
+    mentioned = [d for s in spans[:1] for c in claims if c.start < s.end and s.start < c.end for d in c.dates if d.date]
+    if when:
+        said = [d for d in mentioned if normalize(d.surface) in normalize(when) or normalize(when) in normalize(d.surface)]
+        if said:  # the article's own sentence, where the tense is known ("would hold a vigil on Friday")
+            return said[0].date, said[0].precision
+        date, precision = resolve_when(when, published)
+        if date is None:
+            date, precision = resolve(when, published)
+        if date is not None:
+            return date, precision
+    if len({d.date for d in mentioned}) == 1:
+        return mentioned[0].date, mentioned[0].precision
+    return None, "unknown"
+
+
+def _dated_statements(claims: list[Claim], events: list[Event], people: list[Person], doc: Document) -> list[Event]:
+    """Statements that name a resolvable date and that no event covers become events (code's
+    timeline entries): "Trump told reporters on Friday that ..." in an article dated Sunday."""
+    covered = [s for e in events for s in e.evidence[:1]]
+    out: list[Event] = []
+    for c in claims:
+        dated = [d for d in c.dates if d.date and d.precision in ("day", "month")]
+        if not dated or c.quoted or any(s.start < c.end and c.start < s.end for s in covered):
+            continue
+        # a date the clause is about ("on Tuesday") before one that only names a thing ("Sunday's fire")
+        d = min(dated, key=lambda d: ("'s" in d.surface or "\u2019s" in d.surface, d.start))
+        names = [m.name for m in find_mentions(doc, [p.name for p in people]) if c.start <= m.start < c.end]
+        out.append(
+            Event(
+                id=f"e{len(events) + len(out) + 1}",
+                what=c.text,
+                when=d.surface,
+                date=d.date,
+                date_precision=d.precision,
+                who=_dedupe(names),
+                evidence=[Span(start=c.start, end=c.end, status="exact", score=100)],
+                found_by="code",
+            )
+        )
+    return out
+
+
 def to_result(
     article: Article,
     ex: ArticleExtraction,
@@ -114,10 +171,17 @@ def to_result(
     spans_seen: list[list[Span]] = []
 
     people: list[Person] = []
+    lower = lowercase_words(article.raw)
+    lower_stems = {ENGLISH.stem(w) for w in lower}
+    elsewhere = {normalize(n) for n in [*ex.organizations, *ex.places]}
     for p in ex.people:
-        title, name = split_title(p.name.strip())
+        title, name = split_title(p.name.strip(), titles=lower)
         if not looks_like_name(name) or any(same_person(name, q.name) and len(name) <= len(q.name) for q in people):
             continue  # not a person's name ("U. S. Air Force plane"), or already listed
+        if normalize(name) in elsewhere or used_as_place_or_thing(name, article.raw):
+            continue  # the article treats it as an organisation or a place ("the Kremlin said", "in Sochi")
+        if all(w in lower or ENGLISH.stem(w) in lower_stems for w in fold(name).split()):
+            continue  # every word of it is a common noun in this text ("Firefighters"): not a name
         spans, _ = find_all(doc, p.name.strip(), limit=10)
         if not spans:
             spans, _ = find_all(doc, name, limit=10)
@@ -178,12 +242,19 @@ def to_result(
         key_points.append(KeyPoint(id=f"k{len(key_points) + 1}", text=text, evidence=spans))
         spans_seen.append(spans)
 
+    claims = find_claims(
+        article.raw,
+        body_spans(article),
+        published=article.published.iso,
+        key_evidence=[k.evidence[0] for k in key_points if k.evidence],
+    )
+
     events: list[Event] = []
     for e in ex.events:
         if any(normalize(e.what) == normalize(other.what) for other in events):
             continue  # the model listed the same event twice
-        date, precision = resolve(e.when, article.published.iso)
         spans = align_statement(doc, e.what)
+        date, precision = _event_date(e.when, spans, claims, article.published.iso)
         events.append(
             Event(
                 id=f"e{len(events) + 1}",
@@ -197,6 +268,7 @@ def to_result(
             )
         )
         spans_seen.append(spans)
+    events += _dated_statements(claims, events, people, doc)
 
     report.counts = count(spans_seen)
     return ArticleResult(
@@ -209,6 +281,7 @@ def to_result(
         places=_not_people(_dedupe(ex.places), people),
         quotes=quotes,
         events=events,
+        claims=claims,
         grounding=report,
         usage=usage or Usage(),
         model=model,

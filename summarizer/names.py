@@ -1,72 +1,142 @@
-"""Person names: titles, surnames, and when two names are the same person.
+"""Person names: which words are the name and which the role, and when two names are one person.
 
 Pure string logic shared by grounding (is the claimed speaker the one the text names?),
-extraction post-processing (split "NATO Secretary-General Mark Rutte" into role + name) and
-the merge (Zelensky = Zelenskyy, Donald Trump != Donald Trump Jr.).
+extraction (split "NATO Secretary-General Mark Rutte" into role + name) and the merge.
+
+The rules, in English name order (given names, then the surname):
+
+* **The surname is the last name word**; a generational suffix ("Jr.") is kept apart:
+  "Donald Trump Jr." is not "Donald Trump".
+* **The given name is the name word right before the surname.** Words further left are
+  the role when they are titles: a word of the profile's list, an abbreviation ("Sgt.",
+  "Rep."), a word the text also writes in lower case ("the commissioner"), or a word another
+  mention of the same surname shows in front of a given name ("Chief Ramon Alvarez" makes
+  "Chief" a title in "Chief Alvarez"). So a title the list does not know still comes off:
+  "Senate Majority Leader Jane Doe" is Jane Doe, because her given name is the word before
+  "Doe" whatever the words in front of it are.
+* **Two names are one person** when the surnames match (within spelling variance:
+  Zelensky / Zelenskyy) and the given names do not conflict: equal, an initial of the
+  other, a nickname of the other (James = Jim, from the ``nicknames`` dataset), or one of
+  them has none. A middle name does not conflict ("John Fitzgerald Kennedy" = "John
+  Kennedy": the first name word is compared too).
 """
 
 from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Iterable
+from dataclasses import dataclass
+from functools import lru_cache
 
 from rapidfuzz import fuzz
 
-TITLE_WORDS = {
-    "president", "vice", "prime", "minister", "secretary", "general", "secretary-general", "mr", "mrs", "ms",
-    "dr", "us", "u.s.", "u.s", "former", "senator", "chancellor", "king", "queen", "the", "state", "leader",
-    "foreign", "ukrainian", "russian", "american", "french", "german", "british", "italian", "polish", "spanish",
-    "nato", "uk", "eu", "of", "defense", "defence", "russia's", "ukraine's", "america's", "pope", "sir", "lord",
-    "chair", "chairman", "spokesperson", "spokesman", "ambassador", "governor", "mayor", "envoy", "special",
-    "deputy", "chief", "commander", "general's", "european", "commission", "head", "premier",
-    "ukraine", "russia", "france", "germany", "britain", "china", "israel", "iran", "nato's", "kremlin",
-}  # fmt: skip
-SUFFIXES = {"jr", "jr.", "sr", "sr.", "ii", "iii", "iv"}
-_PARTICLES = {"de", "van", "der", "von", "la", "le", "da", "del", "bin", "al", "ibn", "di", "du"}
+from .language import ENGLISH, LanguageProfile
+
 _SURNAME_MIN = 85.0
+_GIVEN_MIN = 85.0
 
 
-def _fold(text: str) -> str:
+def fold(text: str) -> str:
+    """Lower case, accents removed, curly apostrophes straightened."""
     text = unicodedata.normalize("NFKD", text)
     text = "".join(c for c in text if not unicodedata.combining(c))
     return text.replace("\u2019", "'").casefold()
 
 
 def _is_initial(tok: str) -> bool:
-    return bool(re.fullmatch(r"\w\.", tok))
+    return bool(re.fullmatch(r"\w\.?", tok)) and not tok.isdigit()
 
 
-def parse_name(name: str) -> tuple[list[str], str | None]:
+def _is_abbreviation(tok: str) -> bool:
+    """'sgt.', 'rep.', 'det.': a shortened title. Single letters are initials, not titles."""
+    return bool(re.fullmatch(r"[a-z]{2,5}\.", tok))
+
+
+def _titleish(tok: str, profile: LanguageProfile, learned: set[str]) -> bool:
+    """A title word: the profile's, an abbreviation, or one learned from the texts -- unless
+    it is a known given name ("Mark" stays a name even where the text says "to mark")."""
+    if tok in profile.title_words or tok.rstrip(".") in profile.title_words or _is_abbreviation(tok):
+        return True
+    return tok in learned and not known_given_name(tok)
+
+
+@dataclass(frozen=True)
+class NameParts:
+    """A name split into role words, name words, and a suffix (all folded)."""
+
+    role: tuple[str, ...]
+    core: tuple[str, ...]  # name words: given names ... surname
+    suffix: str | None
+
+    @property
+    def surname(self) -> str | None:
+        return self.core[-1] if self.core else None
+
+    @property
+    def given(self) -> str | None:
+        """The given name: the name word right before the surname."""
+        return self.core[-2] if len(self.core) > 1 else None
+
+    @property
+    def first(self) -> str | None:
+        return self.core[0] if len(self.core) > 1 else None
+
+
+def _tokens(name: str) -> list[str]:
+    return [t.strip(",") for t in fold(name).replace("-", " ").split() if t.strip(",")]
+
+
+def parts(name: str, profile: LanguageProfile = ENGLISH, titles: Iterable[str] = ()) -> NameParts:
+    """'Ukrainian President Volodymyr Zelenskyy' -> role ('ukrainian', 'president'), core ('volodymyr', 'zelenskyy').
+
+    Everything up to the last title word is the role (``titles``: extra title words learned
+    from the texts, see the module doc); initials are dropped from the core."""
+    toks = _tokens(name)
+    suffix = next((t.rstrip(".") for t in toks if t in profile.name_suffixes), None)
+    toks = [t for t in toks if t not in profile.name_suffixes]
+    learned = set(titles)
+
+    def title(t: str) -> bool:
+        return _titleish(t, profile, learned)
+
+    last_title = max((i for i, t in enumerate(toks[:-1]) if title(t)), default=-1)
+    role = tuple(toks[: last_title + 1])
+    core = tuple(t for t in toks[last_title + 1 :] if not _is_initial(t) and t.strip(".'"))
+    return NameParts(role, core, suffix)
+
+
+def parse_name(name: str, profile: LanguageProfile = ENGLISH) -> tuple[list[str], str | None]:
     """'Ukrainian President Volodymyr Zelenskyy' -> (['volodymyr', 'zelenskyy'], None)."""
-    toks = [t.strip(",") for t in _fold(name).replace("-", " ").split()]
-    suffix = next((t.rstrip(".") for t in toks if t in SUFFIXES), None)
-    core = [t for t in toks if t not in SUFFIXES and t not in TITLE_WORDS and not _is_initial(t) and t.strip(".")]
-    return core, suffix
+    p = parts(name, profile)
+    return list(p.core), p.suffix
 
 
-def split_title(name: str) -> tuple[str | None, str]:
-    """'NATO Secretary-General Mark Rutte' -> ('NATO Secretary-General', 'Mark Rutte')."""
+def split_title(name: str, profile: LanguageProfile = ENGLISH, titles: Iterable[str] = ()) -> tuple[str | None, str]:
+    """'NATO Secretary-General Mark Rutte' -> ('NATO Secretary-General', 'Mark Rutte').
+
+    The role is every word up to the last title word (see ``parts``); the name keeps its
+    own spelling."""
     words = name.split()
+    learned = set(titles)
     cut = 0
     for i, w in enumerate(words[:-1]):
-        folded = _fold(w).strip(",")
-        parts = folded.replace("-", " ").split()
-        if all(p in TITLE_WORDS or _is_initial(p) for p in parts):
+        toks = _tokens(w)
+        if toks and all(_titleish(t, profile, learned) for t in toks):
             cut = i + 1
-        else:
-            break
+    # initials right before the name stay with it ("JD Vance", "George W. Bush" keep theirs)
     if cut == 0:
         return None, name.strip()
     return " ".join(words[:cut]).strip(" ,"), " ".join(words[cut:]).strip()
 
 
-def looks_like_name(name: str) -> bool:
+def looks_like_name(name: str, profile: LanguageProfile = ENGLISH) -> bool:
     """Capitalised words (particles aside): 'Mark Rutte' yes, 'U. S. Air Force plane' no."""
-    _, bare = split_title(name)
+    _, bare = split_title(name, profile)
     words = re.findall(r"[\w'’.-]+", bare)
     if not words or len(words) > 5:
         return False
-    return all(w[0].isupper() or w.casefold() in _PARTICLES for w in words if w[0].isalpha())
+    return all(w[0].isupper() or w.casefold() in profile.name_particles for w in words if w[0].isalpha())
 
 
 def looks_like_role(role: str) -> bool:
@@ -77,36 +147,102 @@ def looks_like_role(role: str) -> bool:
 
 def surname_match(a: str, b: str) -> bool:
     """Two (folded) surnames within spelling variance: Zelensky / Zelenskyy."""
-    return _surname_match(a, b)
-
-
-def _surname_match(a: str, b: str) -> bool:
     return a == b or (min(len(a), len(b)) >= 5 and fuzz.ratio(a, b) >= _SURNAME_MIN)
 
 
-def same_surname(a: str, b: str) -> bool:
+@lru_cache(maxsize=1)
+def _nicknamer():
+    from nicknames import NickNamer
+
+    return NickNamer()
+
+
+@lru_cache(maxsize=4096)
+def _name_forms(given: str) -> frozenset[str]:
+    """A given name and its nickname family (James -> jim, jimmy, jamie ...; Jim -> james)."""
+    nn = _nicknamer()
+    forms = {given} | nn.nicknames_of(given) | nn.canonicals_of(given)
+    for canonical in nn.canonicals_of(given):
+        forms |= nn.nicknames_of(canonical)
+    return frozenset(forms)
+
+
+def known_given_name(word: str) -> bool:
+    """A given name the nickname dataset knows (as a name or a nickname)."""
+    nn = _nicknamer()
+    return bool(nn.nicknames_of(word) or nn.canonicals_of(word))
+
+
+def given_compatible(a: str, b: str) -> bool:
+    """Same given name: equal, an initial of the other, a spelling variant, or a nickname."""
+    if a == b:
+        return True
+    if min(len(a.rstrip(".")), len(b.rstrip("."))) <= 2:  # "jd" / "j." vs "james"
+        return a[0] == b[0]
+    if fuzz.ratio(a, b) >= _GIVEN_MIN:
+        return True
+    return b in _name_forms(a) or a in _name_forms(b)
+
+
+def compatible(pa: NameParts, pb: NameParts) -> bool:
+    if not pa.core or not pb.core or pa.suffix != pb.suffix or not surname_match(pa.surname, pb.surname):
+        return False
+    if pa.given is None or pb.given is None:
+        return True
+    pairs = [(pa.given, pb.given), (pa.given, pb.first), (pa.first, pb.given)]
+    return any(x and y and given_compatible(x, y) for x, y in pairs)
+
+
+def same_person(a: str, b: str, profile: LanguageProfile = ENGLISH, titles: Iterable[str] = ()) -> bool:
+    """Strict: same surname (fuzzy), no conflicting given name, same generational suffix."""
+    return compatible(parts(a, profile, titles), parts(b, profile, titles))
+
+
+def same_surname(a: str, b: str, profile: LanguageProfile = ENGLISH) -> bool:
     """Loose: could ``a`` and ``b`` be the same person? (for checking a quote's speaker)"""
-    ta, _ = parse_name(a)
-    tb, _ = parse_name(b)
+    ta, _ = parse_name(a, profile)
+    tb, _ = parse_name(b, profile)
     if not ta or not tb:
         return False
-    return any(_surname_match(ta[-1], y) for y in tb) or any(_surname_match(tb[-1], x) for x in ta)
+    return any(surname_match(ta[-1], y) for y in tb) or any(surname_match(tb[-1], x) for x in ta)
 
 
-def same_person(a: str, b: str) -> bool:
-    """Strict: same surname (fuzzy), no conflicting given name, same generational suffix."""
-    ta, sa = parse_name(a)
-    tb, sb = parse_name(b)
-    if not ta or not tb or sa != sb or not _surname_match(ta[-1], tb[-1]):
-        return False
-    if len(ta) > 1 and len(tb) > 1:
-        fa, fb = ta[0], tb[0]
-        if not (fa == fb or (min(len(fa), len(fb)) <= 2 and fa[0] == fb[0]) or fuzz.ratio(fa, fb) >= 85):
-            return False
-    return True
+def learned_titles(names: Iterable[str], profile: LanguageProfile = ENGLISH) -> set[str]:
+    """Words that some mention shows in front of a given name of the same surname.
+
+    "Chief Ramon Alvarez" and "Chief Alvarez": "chief" stands before "ramon", the word before
+    the surname in the first, so it is a title in the second too. Found per surname."""
+    by_surname: dict[str, list[tuple[str, ...]]] = {}
+    for n in names:
+        toks = tuple(t for t in _tokens(n) if t not in profile.name_suffixes and not _is_initial(t))
+        if len(toks) >= 2:
+            by_surname.setdefault(toks[-1], []).append(toks)
+    found: set[str] = set()
+    for mentions in by_surname.values():
+        givens = {m[-2] for m in mentions}
+        for m in mentions:
+            if len(m) >= 3 and m[-2] in givens:
+                found.update(m[:-2])
+    return found
 
 
-def surname_key(name: str) -> str | None:
-    """A blocking key: the first letters of the surname."""
-    core, _ = parse_name(name)
-    return core[-1][:4] if core else None
+def lowercase_words(text: str) -> set[str]:
+    """Words the text writes in lower case somewhere: a capitalised one of these in a name is
+    a common noun used as a title ("the commissioner" -> "Commissioner Whitfield")."""
+    return {fold(w) for w in re.findall(r"(?<![\w.])[a-z][\w'-]+", text)}
+
+
+def used_as_place_or_thing(name: str, text: str, profile: LanguageProfile = ENGLISH) -> bool:
+    """Does the text write ``name`` the way it writes places and organisations, not people?
+
+    "in Sochi", "at the Vatican", "the Kremlin said": a place preposition or a determiner
+    right before it, where the name ends its phrase (followed by punctuation, a function word
+    or a speech verb -- not "the Trump administration", where the name only qualifies a noun).
+    One such use is enough: people are not written that way."""
+    pattern = re.compile(r"(?<![\w])(\w+)\s+" + re.escape(name) + r"(?![\w'’])(\W*)(\w*)")
+    for m in pattern.finditer(text):
+        before, gap, after = m.group(1).casefold(), m.group(2), m.group(3).casefold()
+        ends_phrase = bool(gap.strip()) or not after or after in profile.stop_words or after in profile.speech_verbs
+        if ends_phrase and (before in profile.locative_prepositions or before in profile.determiners):
+            return True
+    return False

@@ -31,6 +31,7 @@ from typing import Annotated, Any, Literal
 from pydantic import BaseModel, ConfigDict, Field, ValidationInfo, model_validator
 
 SCHEMA_VERSION = 1
+BRIEFING_SCHEMA_VERSION = 2
 
 Check = Callable[[Any], "str | None"]
 _check: ContextVar[Check | None] = ContextVar("summarizer_check", default=None)
@@ -207,12 +208,54 @@ class Event(BaseModel):
     where: str | None = None
     who: list[str] = Field(default_factory=list)
     evidence: list[Span] = Field(default_factory=list)
+    found_by: Literal["model", "code"] = Field(
+        default="model", description="code: a dated statement of the article that no event of the model covered."
+    )
 
 
 class KeyPoint(BaseModel):
     id: str
     text: str
     evidence: list[Span] = Field(default_factory=list)
+
+
+class Figure(BaseModel):
+    """A quantity the text states, found by code: ``text[start:end]`` is ``surface``."""
+
+    surface: str
+    value: float = Field(description="Normalised: 'four' = 4, '1,375' = 1375, '$3.6 billion' = 3.6e9, 'no arrests' = 0.")
+    unit: str = Field(description="count, percent, percentage_point, an ISO currency code, or a time unit (hour, day, ...).")
+    noun: str | None = Field(default=None, description="What it counts, as written ('arrests', 'nations'), when code found it.")
+    approximate: bool = Field(default=False, description="Hedged: 'about 350', 'more than 60'.")
+    start: int
+    end: int
+
+
+class DateMention(BaseModel):
+    """A date expression in the text, resolved against the article's own date."""
+
+    surface: str
+    date: str | None = Field(default=None, description="ISO: YYYY-MM-DD, YYYY-MM or YYYY; null when unresolvable.")
+    precision: Literal["day", "month", "year", "unknown"] = "unknown"
+    start: int
+    end: int
+
+
+class Claim(BaseModel):
+    """One statement of the article (a sentence or a clause of one), found by code.
+
+    The merge compares claims across articles: the same statement in two articles is one fact
+    with two sources; the same measure with different values is a disagreement. ``key``: the
+    model listed this statement among the key points."""
+
+    id: str
+    text: str
+    start: int
+    end: int
+    figures: list[Figure] = Field(default_factory=list)
+    dates: list[DateMention] = Field(default_factory=list)
+    quoted: bool = Field(default=False, description="Mostly words inside quotation marks: someone's speech.")
+    key: bool = False
 
 
 class GroundingCounts(BaseModel):
@@ -268,6 +311,9 @@ class ArticleResult(BaseModel):
     places: list[str]
     quotes: list[Quote]
     events: list[Event]
+    claims: list[Claim] = Field(
+        default_factory=list, description="Every statement of the article body, found by code (what the merge compares)."
+    )
     grounding: GroundingReport
     usage: Usage = Field(default_factory=Usage)
     model: ModelInfo | None = None
@@ -328,10 +374,18 @@ class BriefingEvent(BaseModel):
 
 class BriefingFact(BaseModel):
     id: str
-    statement: str
+    statement: str = Field(description="One article's own words for it (the shortest undisputed one).")
     sources: list[str] = Field(min_length=1)
-    corroborated: bool = Field(description="True when two or more articles state it.")
-    evidence: list[Evidence] = Field(default_factory=list)
+    voices: int = Field(
+        default=1, description="Independent outlets that state it: copies of one text (syndication, boilerplate) count once."
+    )
+    corroborated: bool = Field(description="True when two or more independent voices state it.")
+    key: bool = Field(default=False, description="The model named it among an article's key points.")
+    topic: str | None = Field(default=None, description="Id of the event this fact belongs to, when one does.")
+    disputed: list[str] = Field(
+        default_factory=list, description="Ids of disagreements about a detail of this statement (sources differ on it)."
+    )
+    evidence: list[Evidence] = Field(default_factory=list, description="Every article's own words for it, with the span.")
 
 
 class BriefingQuote(BaseModel):
@@ -351,16 +405,46 @@ class BriefingQuote(BaseModel):
 
 
 class Position(BaseModel):
-    statement: str
+    value: str = Field(description="What this side says about the subject, as written ('four', 'rose', 'in the packing hall').")
+    statement: str = Field(description="The statement it comes from (one article's words).")
     sources: list[str] = Field(min_length=1)
+    published: str | None = Field(default=None, description="The articles' date, for figures that change over time.")
+    evidence: list[Evidence] = Field(default_factory=list)
 
 
 class Disagreement(BaseModel):
     id: str
-    topic: str
-    kind: Literal["number", "date", "direction", "other"]
+    subject: str = Field(description="What the sides disagree about: the words around the differing detail.")
+    kind: Literal["number", "date", "place", "direction", "other"] = Field(
+        description="What differs: a figure, a date, a place, or a direction (raised vs cut, ruled out vs not)."
+    )
+    evolution: bool = Field(
+        default=False,
+        description="A figure that changed between articles dated on different days (a rising toll): the positions are "
+        "in date order, an update rather than a contradiction.",
+    )
+    decided_by: Literal["code", "model"] = Field(
+        default="code", description="model: the adjudication call said the two statements conflict; code found what differs."
+    )
     positions: list[Position] = Field(min_length=2)
     sources: list[str] = Field(min_length=1)
+
+
+class CitedSentence(BaseModel):
+    text: str
+    sources: list[str] = Field(min_length=1)
+    fact: str | None = Field(default=None, description="Id of the fact or event the sentence restates.")
+
+
+class MergeReport(BaseModel):
+    """How the cross-article comparison was decided (for the reader and for measuring it)."""
+
+    claims: int = 0
+    pairs_compared: int = 0
+    decided_by_code: int = 0
+    asked: int = Field(0, description="Pairs code could not settle, sent to the model in one batched call.")
+    model_answers_kept: int = 0
+    model_answers_rejected: int = Field(0, description="Conflicts the model saw where code found no differing detail.")
 
 
 class FailedArticle(BaseModel):
@@ -371,10 +455,17 @@ class FailedArticle(BaseModel):
 class Briefing(BaseModel):
     """What ``summarizer merge`` / ``summarizer brief`` write."""
 
-    schema_version: Literal[1] = SCHEMA_VERSION
+    schema_version: Literal[2] = BRIEFING_SCHEMA_VERSION
     headline: str | None = None
+    headline_sources: list[str] = Field(default_factory=list)
     overview: str | None = None
+    lead: list[CitedSentence] = Field(
+        default_factory=list, description="The overview sentence by sentence, each with the sources that state it."
+    )
     sources: list[BriefingSource]
+    copies: list[list[str]] = Field(
+        default_factory=list, description="Articles recognised as copies of one text: one voice when counting sources."
+    )
     people: list[BriefingPerson]
     organizations: list[BriefingEntity]
     places: list[BriefingEntity]
@@ -384,6 +475,7 @@ class Briefing(BaseModel):
     disagreements: list[Disagreement]
     failed: list[FailedArticle] = Field(default_factory=list)
     grounding: GroundingReport = Field(default_factory=GroundingReport)
+    merge: MergeReport = Field(default_factory=MergeReport)
 
 
 class Synthesis(BaseModel):
