@@ -19,7 +19,7 @@ import typer
 from rich.console import Console
 
 from . import articles as articles_mod
-from .errors import ConfigError, EndpointError, InputError, ReplayMiss, SummarizerError
+from .errors import ConfigError, EndpointError, ExtractionError, InputError, ReplayMiss, SummarizerError
 from .grounding import summary_line
 from .llm.exchanges import atomic_write
 from .llm.settings import MODES, Settings, resolve
@@ -100,7 +100,9 @@ QuotesOpt = Annotated[
 QuietOpt = Annotated[bool, typer.Option("--quiet", "-q", help="Only errors on stderr.")]
 
 
-def _settings(model, base_url, api_key, mode, gguf, timeout, concurrency, no_cache, reasks, synthesis=None) -> Settings:
+def _settings(
+    model, base_url, api_key, mode, gguf, timeout, concurrency, no_cache, reasks, synthesis=None, adjudicate=None
+) -> Settings:
     """Flags (typer folds in the env vars) -> resolved settings; a bad one exits 2."""
     try:
         return resolve(
@@ -115,6 +117,7 @@ def _settings(model, base_url, api_key, mode, gguf, timeout, concurrency, no_cac
                 no_cache=no_cache,
                 reasks=reasks,
                 synthesis=synthesis,
+                adjudicate=adjudicate,
             )
         )
     except ConfigError as exc:
@@ -386,6 +389,15 @@ def brief(
             show_default=False,
         ),
     ] = None,
+    adjudicate: Annotated[
+        bool | None,
+        typer.Option(
+            "--adjudicate/--no-adjudicate",
+            help="Ask the model, in one batched call, about the statement pairs code cannot settle (same fact, "
+            "conflict, or unrelated); its 'conflict' stands only where code finds what differs. Default: on.",
+            show_default=False,
+        ),
+    ] = None,
     model: ModelOpt = None,
     base_url: BaseUrlOpt = None,
     api_key: ApiKeyOpt = None,
@@ -401,18 +413,19 @@ def brief(
     quiet: QuietOpt = False,
 ) -> None:
     """Extract every article, merge into one deduplicated briefing with sources for every item."""
-    from .merge import merge as merge_results
 
     if fmt == Fmt.jsonl:
         raise _fail(EXIT_USAGE, "--format jsonl is not available for briefings (use md, json or html)")
-    settings = _settings(model, base_url, api_key, mode, gguf, timeout, concurrency, no_cache, reasks, synthesis)
+    settings = _settings(
+        model, base_url, api_key, mode, gguf, timeout, concurrency, no_cache, reasks, synthesis, adjudicate
+    )
     on_result = _per_article_writer(out_dir)
     texts: dict[str, str] = {}
 
     async def finish(llm, report):
         from . import synthesis as syn
 
-        briefing = merge_results(list(report.results.values()), failed=report.failed, raw_by_source=texts)
+        briefing = await _merge(llm, report, texts, settings, quiet)
         if not report.results:
             return briefing
         if settings.synthesis:
@@ -438,9 +451,10 @@ def evaluate(
     labels: Annotated[Path, typer.Option("--labels", "-l", help="Hand-written merge labels (JSON).", exists=True, dir_okay=False)],
     show_errors: Annotated[bool, typer.Option("--errors", help="List every wrong or missed merge.")] = False,
 ) -> None:
-    """Merge the inputs and print pairwise merge precision/recall against hand-written labels."""
+    """Merge the inputs and print precision/recall against hand-written labels (people, events,
+    quotes, facts) and which labelled disagreements the briefing found."""
     from .evaluate import evaluate as run_eval
-    from .evaluate import load_labels, table
+    from .evaluate import evaluate_facts, fact_table, load_labels, table
     from .merge import merge as merge_results
 
     try:
@@ -448,12 +462,62 @@ def evaluate(
     except InputError as exc:
         raise _fail(EXIT_USAGE, str(exc)) from None
     texts = _texts_for(results)
-    scores = run_eval(load_labels(labels), results, merge_results(results, raw_by_source=texts))
+    spec = load_labels(labels)
+    briefing = merge_results(results, raw_by_source=texts)
+    scores = run_eval(spec, results, briefing)
     sys.stdout.write(table(scores) + "\n")
+    facts = None
+    if "facts" in spec or "disagreements" in spec:
+        missing = sorted({r.source.id for r in results} - set(texts))
+        if missing:
+            raise _fail(EXIT_USAGE, f"fact labels need the article files; not found (or changed): {', '.join(missing)}")
+        try:
+            facts = evaluate_facts(spec, briefing, texts)
+        except ValueError as exc:
+            raise _fail(EXIT_USAGE, f"{labels}: {exc}") from None
+        sys.stdout.write("\n" + fact_table(facts) + "\n")
     if show_errors:
         for s in scores:
             for e in s.errors:
                 sys.stdout.write(f"  {s.kind}: {e}\n")
+        for e in facts.errors if facts else []:
+            sys.stdout.write(f"  {e}\n")
+
+
+async def _merge(llm, report, texts, settings: Settings, quiet: bool):
+    """The cross-article step: code's merge plan, the one adjudication call, the briefing."""
+    import time
+
+    from . import adjudication
+    from .merge import plan
+
+    started = time.perf_counter()
+    merge_plan = plan(list(report.results.values()), failed=report.failed, raw_by_source=texts)
+    answers, usage = None, None
+    if settings.adjudicate and merge_plan.questions:
+        system, user = adjudication.build_messages(merge_plan.questions)
+        model = adjudication.response_model(len(merge_plan.questions))
+        try:
+            result, usage = await llm.ask(model, system, user, label="adjudication", record_as="_merge")
+            answers = adjudication.answers_by_number(merge_plan.questions, result)
+        except ExtractionError as exc:  # a bad or cut-off answer; a replay miss or a dead endpoint is fatal
+            if not quiet:
+                err.print(f"[yellow]warning:[/yellow] adjudication call failed, code decides alone: {exc}", soft_wrap=True)
+    briefing = merge_plan.finish(answers)
+    m, seconds = briefing.merge, time.perf_counter() - started
+    if not quiet:
+        asked = (
+            f"; {m.asked} pairs asked in one call ({usage.prompt_tokens}+{usage.completion_tokens} tokens), "
+            f"{m.model_answers_kept} answers kept, {m.model_answers_rejected} rejected by code"
+            if usage is not None else f"; {len(merge_plan.questions)} unsettled pairs left to code (--no-adjudicate)"
+            if merge_plan.questions else ""
+        )
+        err.print(
+            f"merge: {m.claims} statements, {m.pairs_compared} pairs compared, {m.decided_by_code} settled by code"
+            f"{asked}; {seconds:.1f}s",
+            soft_wrap=True,
+        )
+    return briefing
 
 
 async def _synthesize(llm, briefing, reasks: int, quiet: bool):

@@ -10,7 +10,23 @@ cluster; the briefing item whose evidence holds the mention is its predicted clu
 * a pair the merge put together must share a label: counted in precision
   (so two different phone calls merged into one event lower the precision).
 
-Mentions no label recognises are left out. Pure code, no model.
+Mentions no label recognises are left out.
+
+**Facts and disagreements** are labelled on the article text, not on the tool's output: a
+fact label names, per article, a regular expression that finds where that article states
+the fact (over the grounding-normalised text). A briefing fact *covers* a label in an
+article when its evidence span there overlaps one of the label's matches. Scored per pair
+of articles inside one fact:
+
+* recall: of the article pairs that state one labelled fact, the share some briefing fact
+  joins with evidence covering that label in both;
+* precision: of the article pairs a briefing fact joins, the share whose two pieces of
+  evidence cover one label in common -- any other pair is wrong, including pairs of
+  unlabelled statements (so labels must list every fact two articles share).
+
+A disagreement label names its two sides the same way; it is found when one briefing
+disagreement has one position covering each side. Briefing disagreements that match no
+label are counted as false alarms. Pure code, no model.
 """
 
 from __future__ import annotations
@@ -22,7 +38,7 @@ from itertools import combinations
 from pathlib import Path
 from typing import Any
 
-from .grounding import normalize
+from .grounding import normalize, normalize_with_map
 from .schemas import ArticleResult, Briefing
 
 KINDS = ("people", "events", "quotes")
@@ -125,3 +141,123 @@ def table(scores: list[Score]) -> str:
             f"{s.kind:<8} {s.mentions:>8} {s.gold_pairs:>16} {s.predicted_pairs:>12} {s.precision:>9.2f} {s.recall:>7.2f}"
         )
     return "\n".join(lines)
+
+
+# ----------------------------------------------------------------------------- facts
+
+
+@dataclass
+class FactScore:
+    labels: int = 0
+    gold_pairs: int = 0
+    found_pairs: int = 0
+    predicted_pairs: int = 0
+    correct_pairs: int = 0
+    disagreements: int = 0
+    disagreements_found: int = 0
+    false_alarms: int = 0
+    errors: list[str] = field(default_factory=list)
+
+    @property
+    def precision(self) -> float:
+        return self.correct_pairs / self.predicted_pairs if self.predicted_pairs else 1.0
+
+    @property
+    def recall(self) -> float:
+        return self.found_pairs / self.gold_pairs if self.gold_pairs else 1.0
+
+    @property
+    def disagreement_recall(self) -> float:
+        return self.disagreements_found / self.disagreements if self.disagreements else 1.0
+
+
+def _matches(pattern: str, text: str) -> list[tuple[int, int]]:
+    """Where ``pattern`` matches the normalised ``text``, as spans of the raw text."""
+    norm, index = normalize_with_map(text)
+    out = []
+    for m in re.finditer(pattern, norm):
+        if m.end() > m.start():
+            out.append((index[m.start()], index[m.end() - 1] + 1))
+    return out
+
+
+def _resolve(where: dict[str, str], texts: dict[str, str]) -> dict[str, list[tuple[int, int]]]:
+    """{article id prefix: regex} -> {article id: spans}; a pattern that matches nothing is an error."""
+    out: dict[str, list[tuple[int, int]]] = {}
+    for prefix, pattern in where.items():
+        ids = [i for i in texts if i.startswith(prefix)]
+        for i in ids:
+            spans = _matches(pattern, texts[i])
+            if not spans:
+                raise ValueError(f"label pattern {pattern!r} matches nothing in {i}")
+            out[i] = spans
+    return out
+
+
+def _covers(evidence, spans: dict[str, list[tuple[int, int]]]) -> bool:
+    if evidence.span is None or evidence.source not in spans:
+        return False
+    s, e = evidence.span.start, evidence.span.end
+    return any(a < e and s < b for a, b in spans[evidence.source])
+
+
+def evaluate_facts(labels: dict[str, Any], briefing: Briefing, texts: dict[str, str]) -> FactScore:
+    """Fact pair precision/recall and disagreement recall against hand-written labels."""
+    score = FactScore()
+    facts = {k: _resolve(v["in"], texts) for k, v in labels.get("facts", {}).items()}
+    score.labels = len(facts)
+    for key, spans in facts.items():
+        for s1, s2 in combinations(sorted(spans), 2):
+            score.gold_pairs += 1
+            found = any(
+                any(_covers(e, {s1: spans[s1]}) for e in f.evidence) and any(_covers(e, {s2: spans[s2]}) for e in f.evidence)
+                for f in briefing.facts
+            )
+            score.found_pairs += found
+            if not found:
+                score.errors.append(f"fact not merged ({key}): {s1} / {s2}")
+    for f in briefing.facts:
+        for s1, s2 in combinations(sorted(set(f.sources)), 2):
+            score.predicted_pairs += 1
+            e1 = [e for e in f.evidence if e.source == s1]
+            e2 = [e for e in f.evidence if e.source == s2]
+            shared = [k for k, spans in facts.items() if any(_covers(e, spans) for e in e1) and any(_covers(e, spans) for e in e2)]
+            if shared:
+                score.correct_pairs += 1
+            else:
+                score.errors.append(f"wrongly merged: {s1} {e1[0].text!r} / {s2} {e2[0].text!r}")
+    dis = labels.get("disagreements", {})
+    score.disagreements = len(dis)
+    matched: set[str] = set()
+    for key, spec in dis.items():
+        sides = [_resolve(side, texts) for side in spec["sides"]]
+        hit = None
+        for d in briefing.disagreements:
+            cover = [[any(_covers(e, side) for e in p.evidence) for p in d.positions] for side in sides]
+            if any(cover[0][i] and cover[1][j] for i in range(len(d.positions)) for j in range(len(d.positions)) if i != j):
+                hit = d
+                break
+        if hit is None:
+            score.errors.append(f"disagreement not found ({key}): {spec.get('about', '')}")
+            continue
+        score.disagreements_found += 1
+        matched.add(hit.id)
+        if bool(spec.get("evolution")) != hit.evolution:
+            score.errors.append(f"disagreement {key}: evolution={hit.evolution}, labelled {bool(spec.get('evolution'))}")
+    for d in briefing.disagreements:
+        if d.id not in matched:
+            score.false_alarms += 1
+            score.errors.append(f"disagreement not in the labels ({d.kind}): {d.subject!r} " + " vs ".join(p.value for p in d.positions))
+    return score
+
+
+def fact_table(score: FactScore) -> str:
+    return "\n".join(
+        [
+            f"{'kind':<13} {'labels':>6} {'gold pairs':>10} {'found':>5} {'merged pairs':>12} {'correct':>7} {'precision':>9} {'recall':>7}",
+            f"{'facts':<13} {score.labels:>6} {score.gold_pairs:>10} {score.found_pairs:>5} {score.predicted_pairs:>12} "
+            f"{score.correct_pairs:>7} {score.precision:>9.2f} {score.recall:>7.2f}",
+            f"{'disagreements':<13} {score.disagreements:>6} {'':>10} {score.disagreements_found:>5} {'':>12} {'':>7} "
+            f"{'':>9} {score.disagreement_recall:>7.2f}   false alarms: {score.false_alarms}",
+        ]
+    )

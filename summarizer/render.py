@@ -1,10 +1,53 @@
-"""Rendering a ``Briefing`` for people: Markdown (and JSON, which is just the model)."""
+"""Rendering a ``Briefing`` for people: Markdown (and JSON, which is just the model).
+
+The briefing reads as one story, not as summaries stapled together: the headline and the
+overview are the top corroborated facts, each sentence with its sources; the key facts are
+grouped by the event they belong to, corroborated ones first, single-source ones marked;
+disagreements show each side's words and sources; figures that changed between days are
+shown in date order.
+"""
 
 from __future__ import annotations
 
-from .schemas import Briefing, Evidence
+from .schemas import Briefing, BriefingFact, Evidence
 
 _PRECISION_FMT = {"day": "{}", "month": "{} (month)", "year": "{} (year)"}
+_KIND = {"number": "a figure", "date": "a date", "place": "a place", "direction": "which way", "other": "a detail"}
+
+
+def topic_groups(b: Briefing) -> list[tuple[str | None, list[BriefingFact]]]:
+    """Facts grouped by their topic (an event's description and date), groups in the order of
+    their best fact; facts without a topic last, under ``None``."""
+    events = {e.id: e for e in b.events}
+    groups: dict[str | None, list[BriefingFact]] = {}
+    for f in b.facts:
+        key = f.topic if f.topic in events else None
+        groups.setdefault(key, []).append(f)
+    ordered = [k for k in groups if k is not None] + ([None] if None in groups else [])
+    out: list[tuple[str | None, list[BriefingFact]]] = []
+    for k in ordered:
+        if k is None:
+            out.append((None, groups[k]))
+            continue
+        e = events[k]
+        when = _PRECISION_FMT.get(e.date_precision, "{}").format(e.date) if e.date else None
+        out.append((f"{e.description}" + (f" ({when})" if when else ""), groups[k]))
+    return out
+
+
+def disputed_note(f: BriefingFact, b: Briefing) -> str:
+    """'sources differ on others hospital (four / six)' for a fact with a disputed detail."""
+    dis = {d.id: d for d in b.disagreements}
+    parts = [f"{dis[i].subject} ({' / '.join(p.value for p in dis[i].positions)})" for i in f.disputed if i in dis]
+    return "sources differ on " + "; ".join(parts) if parts else "sources differ on a detail"
+
+
+def support_label(f: BriefingFact) -> str:
+    if f.corroborated:
+        return f"{f.voices} outlets"
+    if len(f.sources) > 1:
+        return "one voice (copies of one text)"
+    return "single source"
 
 
 def _markers(sources: list[str], numbers: dict[str, int]) -> str:
@@ -18,7 +61,7 @@ def _evidence_lines(evidence: list[Evidence], numbers: dict[str, int], texts: di
         quoted = ""
         if ev.span and texts and ev.source in texts:
             snippet = " ".join(texts[ev.source][ev.span.start : ev.span.end].split())
-            quoted = f": “{snippet[:300]}”"
+            quoted = f": “{_md_escape(snippet[:300])}”"
         lines.append(f"    - [{numbers.get(ev.source, '?')}]{where}{quoted}")
     return lines
 
@@ -33,26 +76,47 @@ def markdown(b: Briefing, *, evidence: bool = False, texts: dict[str, str] | Non
     (with the text itself when ``texts``, article id -> article text, is given)."""
     numbers = {s.id: i + 1 for i, s in enumerate(b.sources)}
     e = _md_escape
-    out: list[str] = [f"# {e(b.headline or 'Briefing')}", ""]
-    if b.overview:
+    out: list[str] = [f"# {e(b.headline or 'Briefing')} {_markers(b.headline_sources, numbers)}".rstrip(), ""]
+    if b.lead:
+        out += [" ".join(f"{e(c.text)} {_markers(c.sources, numbers)}" for c in b.lead), ""]
+    elif b.overview:
         out += [e(b.overview), ""]
-    out += [f"*{len(b.sources)} sources, {len(b.facts)} facts, {len(b.events)} events, {len(b.quotes)} quotes.*", ""]
+    corroborated = sum(f.corroborated for f in b.facts)
+    out += [
+        f"*{len(b.sources)} sources, {len(b.facts)} facts ({corroborated} corroborated), "
+        f"{len(b.disagreements)} disagreements, {len(b.events)} events, {len(b.quotes)} quotes.*",
+        "",
+    ]
 
     if b.facts:
         out += ["## Key facts", ""]
-        for f in b.facts:
-            tag = " **(corroborated)**" if f.corroborated else ""
-            out.append(f"- {e(f.statement)} {_markers(f.sources, numbers)}{tag}")
-            if evidence:
-                out += _evidence_lines(f.evidence, numbers, texts)
+        for title, facts in topic_groups(b):
+            out += [f"### {e(title) if title else 'Other facts'}", ""]
+            for f in facts:
+                flag = f" — *disputed: {e(disputed_note(f, b))}*" if f.disputed else ""
+                out.append(f"- {e(f.statement)} {_markers(f.sources, numbers)} *({support_label(f)})*{flag}")
+                if evidence:
+                    out += _evidence_lines(f.evidence, numbers, texts)
+            out.append("")
+
+    conflicts = [d for d in b.disagreements if not d.evolution]
+    if conflicts:
+        out += ["## Where sources disagree", ""]
+        for d in conflicts:
+            out.append(f"- **{e(d.subject)}** — they differ on {_KIND[d.kind]}")
+            for p in d.positions:
+                out.append(f"  - **{e(p.value)}**: “{e(p.statement)}” {_markers(p.sources, numbers)}")
+                if evidence:
+                    out += ["  " + line for line in _evidence_lines(p.evidence, numbers, texts)]
         out.append("")
 
-    if b.disagreements:
-        out += ["## Where sources disagree", ""]
-        for d in b.disagreements:
-            out.append(f"- **{e(d.topic)}** ({d.kind})")
+    changes = [d for d in b.disagreements if d.evolution]
+    if changes:
+        out += ["## Figures that changed over time", ""]
+        for d in changes:
+            out.append(f"- **{e(d.subject)}**")
             for p in d.positions:
-                out.append(f"  - {e(p.statement)} {_markers(p.sources, numbers)}")
+                out.append(f"  - {e(p.published or 'undated')}: **{e(p.value)}** — “{e(p.statement)}” {_markers(p.sources, numbers)}")
         out.append("")
 
     if b.events:
@@ -71,7 +135,7 @@ def markdown(b: Briefing, *, evidence: bool = False, texts: dict[str, str] | Non
         out += ["## People", ""]
         for p in b.people:
             aka = f" (also: {', '.join(e(a) for a in p.aliases)})" if p.aliases else ""
-            roles = "; ".join(f"{e(r.role)} {_markers(r.sources, numbers)}" for r in p.roles)
+            roles = "; ".join(f"{e(r.role)}" + (f" {_markers(r.sources, numbers)}" if len(p.roles) > 1 else "") for r in p.roles)
             out.append(f"- **{e(p.name)}**{aka}{' — ' + roles if roles else ''} {_markers(p.sources, numbers)}")
         out.append("")
 
@@ -100,6 +164,8 @@ def markdown(b: Briefing, *, evidence: bool = False, texts: dict[str, str] | Non
     for s in b.sources:
         meta = ", ".join(x for x in (s.outlet, s.published) if x)
         out.append(f"{numbers[s.id]}. {e(s.title)} — `{s.id}`{' (' + e(meta) + ')' if meta else ''}")
+    for group in b.copies:
+        out.append(f"\n*{', '.join(_markers([s], numbers) for s in group)} are copies of one text: they count as one voice.*")
     if b.failed:
         out += ["", "## Not included (failed)", ""]
         out += [f"- `{f.id}`: {e(f.error)}" for f in b.failed]

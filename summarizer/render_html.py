@@ -16,6 +16,7 @@ from __future__ import annotations
 import json
 from html import escape
 
+from .render import disputed_note, support_label, topic_groups
 from .schemas import Briefing, Evidence
 
 _CSS = """
@@ -71,11 +72,19 @@ def _json_for_script(data: object) -> str:
     return json.dumps(data, ensure_ascii=False).replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
 
 
-def _badges(sources: list[str], numbers: dict[str, int]) -> str:
-    cls = "badge multi" if len(sources) > 1 else "badge"
-    label = f"{len(sources)} sources" if len(sources) > 1 else "1 source"
+_KIND = {"number": "a figure", "date": "a date", "place": "a place", "direction": "which way", "other": "a detail"}
+
+
+def _marks(sources: list[str], numbers: dict[str, int]) -> str:
+    return f'<span class="meta">{escape("".join(f"[{numbers[s]}]" for s in sources if s in numbers))}</span>' if sources else ""
+
+
+def _badges(sources: list[str], numbers: dict[str, int], label: str | None = None, multi: bool | None = None) -> str:
+    multi = len(sources) > 1 if multi is None else multi
+    cls = "badge multi" if multi else "badge"
+    label = label or (f"{len(sources)} sources" if len(sources) > 1 else "1 source")
     marks = " ".join(f"[{numbers[s]}]" for s in sources if s in numbers)
-    return f'<span class="{cls}" title="{escape(", ".join(sources))}">{label} {escape(marks)}</span>'
+    return f'<span class="{cls}" title="{escape(", ".join(sources))}">{escape(label)} {escape(marks)}</span>'
 
 
 def _evidence_attrs(evidence: list[Evidence]) -> str:
@@ -121,28 +130,53 @@ def html(b: Briefing, texts: dict[str, str] | None = None) -> str:
         "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'; "
         "script-src 'unsafe-inline'; img-src data:\">",
         f"<title>{escape(b.headline or 'Briefing')}</title><style>{_CSS}</style></head><body>",
-        f"<header><h1>{escape(b.headline or 'Briefing')}</h1>",
+        f"<header><h1>{escape(b.headline or 'Briefing')} {_marks(b.headline_sources, numbers)}</h1>",
     ]
-    if b.overview:
+    if b.lead:
+        sentences = " ".join(f"{escape(c.text)} {_marks(c.sources, numbers)}" for c in b.lead)
+        out.append(f'<p class="overview">{sentences}</p>')
+    elif b.overview:
         out.append(f'<p class="overview">{escape(b.overview)}</p>')
+    corroborated = sum(f.corroborated for f in b.facts)
     out.append(
-        f'<p class="meta">{len(b.sources)} sources · {len(b.facts)} facts · {len(b.events)} events · '
-        f"{len(b.quotes)} quotes. Click an item to see its evidence in the article.</p></header>"
+        f'<p class="meta">{len(b.sources)} sources · {len(b.facts)} facts ({corroborated} corroborated) · '
+        f"{len(b.disagreements)} disagreements · {len(b.events)} events · {len(b.quotes)} quotes. "
+        "Click an item to see its evidence in the article.</p></header>"
     )
     out.append('<main class="layout"><div>')
 
-    out.append('<section id="facts"><h2>Key facts</h2><ul class="items">')
-    for f in b.facts:
-        out.append(f"<li{_evidence_attrs(f.evidence)}>{escape(f.statement)} {_badges(f.sources, numbers)}</li>")
-    out.append("</ul></section>")
+    out.append('<section id="facts"><h2>Key facts</h2>')
+    for title, facts in topic_groups(b):
+        out.append(f"<h3>{escape(title) if title else 'Other facts'}</h3><ul class=\"items\">")
+        for f in facts:
+            flag = f' <span class="flag">disputed: {escape(disputed_note(f, b))}</span>' if f.disputed else ""
+            out.append(
+                f"<li{_evidence_attrs(f.evidence)}>{escape(f.statement)} {_badges(f.sources, numbers, support_label(f), f.corroborated)}{flag}</li>"
+            )
+        out.append("</ul>")
+    out.append("</section>")
 
-    if b.disagreements:
+    conflicts = [d for d in b.disagreements if not d.evolution]
+    if conflicts:
         out.append('<section id="disagreements"><h2>Where sources disagree</h2>')
-        for d in b.disagreements:
-            out.append(f"<h3>{escape(d.topic)} <span class=meta>({escape(d.kind)})</span></h3><div class=disagree>")
+        for d in conflicts:
+            out.append(f"<h3>{escape(d.subject)} <span class=meta>(they differ on {escape(_KIND[d.kind])})</span></h3><div class=disagree>")
             for p in d.positions:
-                out.append(f"<div>{escape(p.statement)} {_badges(p.sources, numbers)}</div>")
+                out.append(f"<div{_evidence_attrs(p.evidence)}><strong>{escape(p.value)}</strong>: “{escape(p.statement)}” {_badges(p.sources, numbers)}</div>")
             out.append("</div>")
+        out.append("</section>")
+
+    changes = [d for d in b.disagreements if d.evolution]
+    if changes:
+        out.append('<section id="changes"><h2>Figures that changed over time</h2>')
+        for d in changes:
+            out.append(f"<h3>{escape(d.subject)}</h3><ol class=\"items\">")
+            for p in d.positions:
+                out.append(
+                    f"<li{_evidence_attrs(p.evidence)}><strong>{escape(p.published or 'undated')}: {escape(p.value)}</strong> — "
+                    f"“{escape(p.statement)}” {_badges(p.sources, numbers)}</li>"
+                )
+            out.append("</ol>")
         out.append("</section>")
 
     out.append(f'<section id="timeline"><h2>Timeline</h2>{_timeline_svg(b, numbers)}<ul class="items">')
@@ -181,6 +215,8 @@ def html(b: Briefing, texts: dict[str, str] | None = None) -> str:
             out.append(f"<p>{summary}</p>")
         else:
             out.append(f"<details><summary>{summary}</summary><pre>{escape(text)}</pre></details>")
+    for group in b.copies:
+        out.append(f"<p class=meta>{escape(', '.join(f'[{numbers[x]}]' for x in group if x in numbers))} are copies of one text: they count as one voice.</p>")
     if b.failed:
         out.append("<h3>Not included</h3><ul>" + "".join(f"<li>{escape(f.id)}: {escape(f.error)}</li>" for f in b.failed) + "</ul>")
     out.append("</section></div>")

@@ -1,65 +1,109 @@
-"""The optional synthesis step: headline + overview written from the merged facts only.
+"""The briefing's headline and overview: from the top corroborated facts, every sentence cited.
 
-Pure: builds the messages and checks the answer. Every sentence of the headline and the
-overview must be carried by one merged fact or event (most of its content words appear
-there) and bring in no number the facts do not contain; a violation is re-asked through
-instructor. An answer that still says more than the sources is not used: the briefing then
-gets the most corroborated event or fact as its headline and the next ones as its
-overview (``fallback``): the sources' own statements, nothing added.
+Pure: builds the messages for the optional model call and checks its answer. Without a model
+(or when its answer says more than the facts) the headline is the best-ranked fact that no
+outlet disputes, and the overview the next ones (``fallback``): the sources' own
+statements, nothing added, each sentence with the articles that state it.
+
+A model-written answer must restate the facts: every sentence is carried by one merged fact
+or event (``SUPPORT_MIN`` of its content words appear there) and brings in no figure the
+facts lack; it then cites that fact's sources. A disputed statement is never the headline.
 """
 
 from __future__ import annotations
 
 import re
 
-from .merge import content_words, numbers_in
 from .prompting import render
-from .schemas import Briefing, Synthesis
+from .quantities import find_quantities
+from .schemas import Briefing, BriefingFact, CitedSentence, Synthesis
+from .text import content_stems
 
 MAX_FACTS = 25
+OVERVIEW_FACTS = 3
 SUPPORT_MIN = 0.8  # share of a sentence's content words found in one fact or event
 
 
+def _headline_candidates(b: Briefing) -> list[BriefingFact]:
+    """Facts in briefing order that no outlet disputes, corroborated ones first."""
+    ok = [f for f in b.facts if not f.disputed and not _states_disputed_figure(f, b)]
+    return sorted(ok, key=lambda f: not f.corroborated)
+
+
+def _states_disputed_figure(f: BriefingFact, b: Briefing) -> bool:
+    """The fact's statement is one side of a disagreement (its words are a position's statement)."""
+    return any(f.statement == p.statement for d in b.disagreements if not d.evolution for p in d.positions)
+
+
 def build_messages(b: Briefing) -> tuple[str, str]:
-    facts = b.facts[:MAX_FACTS]
+    facts = _headline_candidates(b)[:MAX_FACTS]
     events = [e for e in b.events if e.date][:10]
     user = render("synthesis_user.j2", n_sources=len(b.sources), facts=facts, events=events)
     return render("synthesis_system.j2"), user
 
 
-def _statements(b: Briefing) -> list[str]:
-    return [f.statement for f in b.facts] + [e.description for e in b.events] + [x.title for x in b.sources]
+def _figures(text: str) -> set[tuple[str, float]]:
+    return {(q.unit, q.value) for q in find_quantities(text)}
+
+
+def _support(sentence: str, b: Briefing) -> tuple[str | None, list[str], float]:
+    """The fact (or event) that best carries ``sentence``: (id, sources, share of its words)."""
+    words = set(content_stems(sentence))
+    if not words:
+        return None, [], 1.0
+    best: tuple[str | None, list[str], float] = (None, [], 0.0)
+    for item_id, text, sources in [(f.id, f.statement, f.sources) for f in _headline_candidates(b)] + [
+        (e.id, e.description, e.sources) for e in b.events
+    ]:
+        share = len(words & set(content_stems(text))) / len(words)
+        if share > best[2]:
+            best = (item_id, sources, share)
+    return best
+
+
+def _sentences(s: Synthesis) -> list[str]:
+    return [s.headline] + [x for x in re.split(r"(?<=[.!?])\s+", s.overview) if x.strip()]
 
 
 def problems(s: Synthesis, b: Briefing) -> list[str]:
     """What the synthesis says that the merged facts do not."""
-    statements = _statements(b)
-    corpus = " ".join(statements)
-    allowed = numbers_in(corpus) | set(re.findall(r"\d+", corpus))
+    corpus = " ".join([f.statement for f in b.facts] + [e.description for e in b.events] + [x.title for x in b.sources])
     found = []
-    extra = numbers_in(s.headline + " " + s.overview) - allowed
+    extra = _figures(s.headline + " " + s.overview) - _figures(corpus)
     if extra:
-        found.append(f"Use only numbers from the facts; these are not in them: {', '.join(sorted(extra))}.")
-    supports = [content_words(t) for t in statements]
-    sentences = [s.headline] + [x for x in re.split(r"(?<=[.!?])\s+", s.overview) if x.strip()]
-    for sentence in sentences:
-        words = content_words(sentence)
-        if words and max((len(words & f) / len(words) for f in supports), default=0) < SUPPORT_MIN:
+        shown = ", ".join(sorted(f"{v:g}" for _, v in extra))
+        found.append(f"Use only numbers from the facts; these are not in them: {shown}.")
+    for sentence in _sentences(s):
+        if _support(sentence, b)[2] < SUPPORT_MIN:
             found.append(f"Not supported by any single fact: {sentence!r}. Restate facts as listed.")
     return found
 
 
 def fallback(b: Briefing) -> Briefing:
-    """No usable synthesis: the most corroborated event or fact becomes the headline, and the
-    next ones the overview -- the sources' own statements, nothing added."""
-    items = [(len(e.sources), 1, i, e.description) for i, e in enumerate(b.events)]
-    items += [(len(f.sources), 0, i, f.statement) for i, f in enumerate(b.facts)]
-    if not items:
+    """No usable synthesis: the best undisputed fact is the headline, the next ones the
+    overview -- the sources' own statements, nothing added, each with its sources."""
+    top = _headline_candidates(b)[: 1 + OVERVIEW_FACTS]
+    if not top:
         return b
-    ranked = [text.rstrip(".") for *_, text in sorted(items, key=lambda t: (-t[0], -t[1], t[2]))]
-    overview = ". ".join(ranked[1:4]) + "." if len(ranked) > 1 else None
-    return b.model_copy(update={"headline": ranked[0], "overview": overview})
+    lead = [CitedSentence(text=f.statement.rstrip(".") + ".", sources=f.sources, fact=f.id) for f in top[1:]]
+    return b.model_copy(
+        update={
+            "headline": top[0].statement.rstrip("."),
+            "headline_sources": top[0].sources,
+            "overview": " ".join(c.text for c in lead) or None,
+            "lead": lead,
+        }
+    )
 
 
 def apply(b: Briefing, s: Synthesis) -> Briefing:
-    return b.model_copy(update={"headline": s.headline.strip(), "overview": s.overview.strip()})
+    """A checked synthesis, each sentence citing the fact that carries it."""
+    _, head_sources, _ = _support(s.headline, b)
+    lead = []
+    for sentence in _sentences(s)[1:]:
+        fid, sources, _ = _support(sentence, b)
+        if sources:
+            lead.append(CitedSentence(text=sentence, sources=sources, fact=fid))
+    return b.model_copy(
+        update={"headline": s.headline.strip(), "headline_sources": head_sources, "overview": s.overview.strip(), "lead": lead}
+    )

@@ -52,3 +52,35 @@ def replayed_results(tmp_path_factory: pytest.TempPathFactory):
     report = asyncio.run(run())
     assert not report.failed, report.failed
     return articles, report.results
+
+
+STORIES = ROOT / "tests" / "data" / "stories"
+STORY_FIXTURES = ROOT / "fixtures" / "stories"
+
+
+@pytest.fixture(scope="session")
+def replayed_stories(tmp_path_factory: pytest.TempPathFactory):
+    """The test stories (tests/data/stories/*) extracted by replaying fixtures/stories.
+
+    Returns {story: (articles, results)}."""
+    import asyncio
+
+    from summarizer.articles import load
+    from summarizer.llm.client import LLM
+    from summarizer.llm.settings import Settings, resolve
+    from summarizer.pipeline import extract_all
+
+    cache = tmp_path_factory.mktemp("replay-cache-stories")
+    settings = resolve(Settings(cache_dir=str(cache)), config={})
+    out = {}
+    for story in ("fire", "rates"):
+        articles = load([str(STORIES / story)])
+
+        async def run():
+            async with LLM(settings, replay=STORY_FIXTURES) as llm:
+                return await extract_all(llm, articles)
+
+        report = asyncio.run(run())
+        assert not report.failed, report.failed
+        out[story] = (articles, report.results)
+    return out

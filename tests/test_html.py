@@ -37,9 +37,7 @@ def page_file(tmp_path_factory) -> Path:
 
 
 def _planted_texts(articles) -> dict[str, str]:
-    texts = {a.id: a.raw for a in articles}
-    texts["004_9d2b0e729d22a81c"] += PLANTED  # after the evidence, so offsets stay valid
-    return texts
+    return {a.id: a.raw + PLANTED for a in articles}  # after the evidence, so offsets stay valid
 
 
 def test_html_is_self_contained_and_escapes_article_text(replayed_results):
@@ -91,7 +89,7 @@ def test_review_page_in_headless_chromium(page_file, replayed_results, tmp_path)
         page.goto(planted.as_uri())
         assert page.title() != "pwned"
         assert "<script>document.title='pwned'</script>" in page.locator("#sources").text_content()
-        page.locator("[data-source='004_9d2b0e729d22a81c']").first.click()
+        page.locator("#facts li[data-source]").first.click()
         assert "<script>document.title='pwned'</script>" in page.locator("#panel-text").inner_text()
         assert page.title() != "pwned"
         browser.close()

@@ -9,8 +9,10 @@ import pytest
 from .conftest import ROOT
 
 PKG = ROOT / "summarizer"
-PURE = ["schemas", "articles", "names", "dates", "prompting", "grounding", "extract", "merge", "render",
-        "render_html", "evaluate", "synthesis", "errors"]  # fmt: skip
+PURE = ["schemas", "language", "text", "quantities", "temporal", "articles", "names", "dates", "prompting",
+        "grounding", "claims", "extract", "merge.__init__", "merge.index", "merge.people", "merge.entities",
+        "merge.events", "merge.facts", "merge.quotes", "merge.copies", "render", "render_html", "evaluate",
+        "synthesis", "adjudication", "errors"]  # fmt: skip
 NETWORK = {"openai", "instructor", "httpx2", "httpx", "requests", "xllamacpp"}
 
 

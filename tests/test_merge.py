@@ -1,28 +1,50 @@
-"""The merge on the replayed seeds (real model output) and on edge cases built in the test."""
+"""The merge on real model output (the replayed seeds and test stories) and on built cases.
+
+Built cases are short texts written for these tests; they go through the real extraction
+post-processing (``to_result``: claims, figures and dates found by code) with a model answer
+written in the test, then through the real merge.
+"""
 
 from __future__ import annotations
 
 import json
-import re
+import os
+import subprocess
+import sys
 
 import pytest
 from typer.testing import CliRunner
 
+from summarizer.articles import article_from_text
 from summarizer.cli import app
-from summarizer.evaluate import evaluate, load_labels, total
-from summarizer.merge import merge, same_person
-from summarizer.schemas import ArticleResult, ArticleSource, GroundingReport, KeyPoint, Person
+from summarizer.evaluate import evaluate, evaluate_facts, load_labels, total
+from summarizer.extract import to_result
+from summarizer.merge import merge
+from summarizer.schemas import ArticleExtraction
 
-from .conftest import FIXTURES, ROOT, SEEDS
+from .conftest import FIXTURES, ROOT, SEEDS, STORIES, STORY_FIXTURES
 
 LABELS = ROOT / "tests" / "data" / "seed-labels.json"
-MAY = {"001_79dc3337b4ceb51b", "004_9d2b0e729d22a81c"}
+A001, A002, A004 = "001_79dc3337b4ceb51b", "002_70f13c9a52879a01", "004_9d2b0e729d22a81c"
+MAY = {A001, A004}
 
 
 @pytest.fixture(scope="module")
 def briefing(replayed_results):
     articles, results = replayed_results
     return merge(list(results.values()), raw_by_source={a.id: a.raw for a in articles})
+
+
+@pytest.fixture(scope="module")
+def story_briefings(replayed_stories):
+    out = {}
+    for story, (articles, results) in replayed_stories.items():
+        texts = {a.id: a.raw for a in articles}
+        out[story] = (merge(list(results.values()), raw_by_source=texts), texts)
+    return out
+
+
+# ----------------------------------------------------------------------------- the seeds
 
 
 def test_every_item_has_sources(briefing):
@@ -32,129 +54,266 @@ def test_every_item_has_sources(briefing):
     assert [s.id for s in briefing.sources] == sorted(p.stem for p in SEEDS.glob("*.txt"))
 
 
-def test_zelensky_spellings_are_one_person(briefing):
-    zel = [p for p in briefing.people if re.search("zelensk", " ".join([p.name, *p.aliases]), re.I)]
-    assert len(zel) == 1
-    assert len(zel[0].sources) >= 2
+def test_the_may_call_is_told_once_with_both_sources(briefing):
+    """001 and 004 tell the same call: their shared statements are facts with both sources."""
+    both = [f for f in briefing.facts if MAY <= set(f.sources)]
+    assert len(both) >= 4, [f.statement for f in briefing.facts[:10]]
+    assert all(len(f.sources) >= 2 and f.corroborated for f in briefing.facts[:3])
+    for f in both:  # each article's own words are the evidence, and they slice back to it
+        assert {e.source for e in f.evidence} >= MAY
 
 
-def test_the_may_call_merges_across_001_and_004_and_stays_apart_from_february(briefing):
-    assert any(MAY <= set(e.sources) for e in briefing.events), [(e.description, e.sources) for e in briefing.events]
+def test_facts_are_ranked_by_independent_voices(briefing):
+    voices = [f.voices for f in briefing.facts]
+    assert voices == sorted(voices, reverse=True)
+    assert all(f.voices == 1 and f.key for f in briefing.facts if not f.corroborated)
+
+
+def test_different_contacts_stay_apart(briefing):
     for e in briefing.events:
-        assert not ("002_70f13c9a52879a01" in e.sources and MAY & set(e.sources)), e
+        assert not (A002 in e.sources and MAY & set(e.sources)), e
+    assert any(MAY <= set(e.sources) for e in briefing.events)
+    for f in briefing.facts:
+        assert not (A002 in f.sources and MAY & set(f.sources)), f
 
 
-def test_quotes_in_several_articles_are_one_quote_with_all_sources(briefing):
+def test_events_get_iso_dates_from_the_articles_own_dates(briefing):
+    dated = [e for e in briefing.events if e.date]
+    assert len(dated) >= 3, [(e.date, e.description) for e in briefing.events]
+    assert {"2025-08-22", "2025-08"} <= {e.date for e in dated}  # "on Friday" and "earlier this month" in 003
+
+
+def test_no_disagreement_where_outlets_agree(briefing):
+    assert briefing.disagreements == []
+
+
+def test_zelensky_spellings_are_one_person(briefing):
+    zel = [p for p in briefing.people if "zelensk" in " ".join([p.name, *p.aliases]).lower()]
+    assert len(zel) == 1 and len(zel[0].sources) >= 2
+
+
+def test_quotes_in_several_articles_are_one_quote(briefing):
     texts = [q.text.lower() for q in briefing.quotes]
     assert len(texts) == len(set(texts))
     assert all(q.evidence and all(ev.span for ev in q.evidence) for q in briefing.quotes)
 
 
-def test_seed_labels_precision_and_recall(replayed_results, briefing):
-    _, results = replayed_results
-    scores = evaluate(load_labels(LABELS), list(results.values()), briefing)
-    t = total(scores)
-    assert t.mentions >= 20
+def test_headline_and_overview_cite_the_top_corroborated_facts():
+    r = CliRunner().invoke(app, ["brief", str(SEEDS), "--replay", str(FIXTURES), "--format", "json"])
+    assert r.exit_code == 0, r.stderr
+    b = json.loads(r.stdout)
+    top = b["facts"][0]
+    assert b["headline"] == top["statement"].rstrip(".") and b["headline_sources"] == top["sources"]
+    assert b["lead"] and all(len(c["sources"]) >= 1 for c in b["lead"])
+    facts = {f["id"]: f for f in b["facts"]}
+    assert all(c["sources"] == facts[c["fact"]]["sources"] for c in b["lead"])
+
+
+def test_seed_labels(replayed_results, briefing):
+    """Hand-written labels (tests/data/seed-labels.json): people, events, quotes, and facts."""
+    articles, results = replayed_results
+    labels = load_labels(LABELS)
+    scores = evaluate(labels, list(results.values()), briefing)
     people = next(s for s in scores if s.kind == "people")
     assert people.precision == 1.0 and people.recall == 1.0, people.errors
-    assert t.precision >= 0.9, [e for s in scores for e in s.errors]
+    assert total(scores).precision >= 0.9
+    facts = evaluate_facts(labels, briefing, {a.id: a.raw for a in articles})
+    # measured: 7 of 7 merged pairs right, 9 of 18 labelled pairs found (README "Quality")
+    assert facts.precision >= 0.9, facts.errors
+    assert facts.recall >= 0.5, facts.errors
+    assert facts.false_alarms == 0
 
 
-def test_merge_cli_equals_brief_without_synthesis(tmp_path):
-    runner = CliRunner()
-    out = tmp_path / "out"
-    r = runner.invoke(app, ["extract", str(SEEDS), "--replay", str(FIXTURES), "-d", str(out), "-q"])
-    assert r.exit_code == 0, r.stderr
-    merged = runner.invoke(app, ["merge", str(out), "--format", "json"])
-    assert merged.exit_code == 0, merged.stderr
-    briefed = runner.invoke(app, ["brief", str(SEEDS), "--replay", str(FIXTURES), "--format", "json", "-q"])
-    assert briefed.exit_code == 0, briefed.stderr
-    a, b = json.loads(merged.stdout), json.loads(briefed.stdout)
-    assert b["headline"] and b["overview"]
-    for k in ("headline", "overview"):
-        a.pop(k), b.pop(k)
-    assert a == b
+# ----------------------------------------------------------------------------- the test stories
 
 
-def test_brief_opens_with_the_sources_statements_unless_a_model_headline_passes_the_check():
-    """Embedded default: no synthesis call. --synthesis replays the recorded one, whose headline
-    the check rejects ("not supported by any single fact"), so both briefings open the same way."""
-    runner = CliRunner()
-    default = runner.invoke(app, ["brief", str(SEEDS), "--replay", str(FIXTURES), "--format", "json"])
-    asked = runner.invoke(app, ["brief", str(SEEDS), "--replay", str(FIXTURES), "--format", "json", "--synthesis"])
-    assert default.exit_code == 0 and asked.exit_code == 0, default.stderr + asked.stderr
-    assert "synthesis:" not in default.stderr and "--synthesis asks the model" in default.stderr
-    assert "synthesis: 579+112 tokens" in asked.stderr and "model headline not used" in asked.stderr
-    a, b = json.loads(default.stdout), json.loads(asked.stdout)
-    assert a == b
-    # the most corroborated item: the May phone call, reported by two articles
-    assert a["headline"] == "Vladimir Putin and Donald Trump held a rare phone call"
-    assert a["overview"] and a["overview"].count(".") >= 3
+@pytest.mark.parametrize("story,min_recall,min_found", [("fire", 0.8, 3), ("rates", 0.6, 4)])
+def test_story_labels(story_briefings, story, min_recall, min_found):
+    """Written for the tests (tests/data/stories/README.md): paraphrase, number/place/direction
+    conflicts, "no X" vs a count, an evolving figure, a wire copy, a nickname."""
+    b, texts = story_briefings[story]
+    labels = load_labels(STORIES / story / "labels.json")
+    facts = evaluate_facts(labels, b, texts)
+    assert facts.precision >= 0.9, facts.errors
+    assert facts.recall >= min_recall, facts.errors
+    assert facts.disagreements_found >= min_found and facts.false_alarms == 0, facts.errors
 
 
-def test_evaluate_command_prints_precision_and_recall(tmp_path):
-    runner = CliRunner()
-    out = tmp_path / "out"
-    assert runner.invoke(app, ["extract", str(SEEDS), "--replay", str(FIXTURES), "-d", str(out), "-q"]).exit_code == 0
-    r = runner.invoke(app, ["evaluate", str(out), "--labels", str(LABELS)])
-    assert r.exit_code == 0, r.stderr
-    header, *rows = r.stdout.splitlines()
-    assert "precision" in header and "recall" in header
-    total = next(row for row in rows if row.startswith("all")).split()
-    precision, recall = float(total[-2]), float(total[-1])
-    assert precision >= 0.9 and recall >= 0.9
+def test_the_rising_toll_is_an_evolution_in_date_order(story_briefings):
+    b, _ = story_briefings["fire"]
+    [evo] = [d for d in b.disagreements if d.evolution]
+    assert [p.published for p in evo.positions] == ["2026-03-02", "2026-03-04"]
+    assert [p.value.lower() for p in evo.positions] == ["two", "three"]
+    assert set(evo.positions[1].sources) == {"a3_metrowire", "a4_gazette_copy"}
 
 
-def test_markdown_briefing_reads_like_one(tmp_path):
-    r = CliRunner().invoke(app, ["brief", str(SEEDS), "--replay", str(FIXTURES), "--format", "md", "--evidence", "-q"])
-    assert r.exit_code == 0, r.stderr
-    md = r.stdout
-    for heading in ("## Key facts", "## Timeline", "## People", "## Quotes", "## Sources"):
-        assert heading in md
-    assert "001_79dc3337b4ceb51b" in md and "chars " in md
+def test_a_wire_copy_is_one_voice(story_briefings):
+    b, _ = story_briefings["fire"]
+    assert b.copies == [["a3_metrowire", "a4_gazette_copy"]]
+    copied = [f for f in b.facts if set(f.sources) == {"a3_metrowire", "a4_gazette_copy"}]
+    assert copied and all(f.voices == 1 and not f.corroborated for f in copied)
+
+
+def test_a_disputed_statement_is_flagged_and_never_the_headline(story_briefings):
+    from summarizer.synthesis import fallback
+
+    b, _ = story_briefings["fire"]
+    disputed = [f for f in b.facts if f.disputed]
+    assert disputed and all(d in {x.id for x in b.disagreements} for f in disputed for d in f.disputed)
+    shown = fallback(b)
+    assert shown.headline and all(shown.headline != f.statement.rstrip(".") for f in disputed)
+    sides = {p.statement for d in b.disagreements for p in d.positions}
+    assert shown.headline + "." not in sides and shown.headline not in sides
+
+
+def test_people_across_titles_and_nicknames(story_briefings):
+    fire, _ = story_briefings["fire"]
+    rates, _ = story_briefings["rates"]
+    names = {p.name for p in fire.people}
+    assert {"Dana Whitfield", "Ramon Alvarez", "Clara Odum"} <= names
+    assert not any("firefighter" in n.lower() for n in names)  # a common noun the model listed as a person
+    okafor = [p for p in rates.people if "Okafor" in p.name]
+    assert len(okafor) == 1 and set(okafor[0].sources) == {"b1_herald", "b2_times", "b3_npa"}
+    assert not any("norpress" in p.name.lower() for p in rates.people)
 
 
 # ----------------------------------------------------------------------------- built cases
 
 
-def _result(sid: str, points: list[str], people: list[str] = (), date: str | None = None) -> ArticleResult:
-    return ArticleResult(
-        source=ArticleSource(id=sid, sha256="0" * 64, chars=0, published={"iso": date, "as_written": date}),
-        title=sid, summary="s", organizations=[], places=[], quotes=[], events=[],
-        key_points=[KeyPoint(id=f"k{i}", text=t) for i, t in enumerate(points)],
-        people=[Person(id=f"p{i}", name=n) for i, n in enumerate(people)],
-        grounding=GroundingReport(),
+def _article(sid: str, text: str, *, date: str | None = None, key: list[str] = (), people: list[str] = ()):
+    """An article written for the test, with a model answer written for the test."""
+    raw = (f"date {date}\n" if date else "") + text
+    article = article_from_text(raw, sid)
+    ex = ArticleExtraction(
+        title=f"Article {sid}", summary="A summary written for the test.", people=[{"name": n} for n in people], quotes=[],
+        key_points=list(key) or [text.split(". ")[0]], events=[], organizations=[], places=[],
     )  # fmt: skip
+    return to_result(article, ex), article.raw
 
 
-def test_name_traps():
-    assert same_person("Zelensky", "Ukrainian President Volodymyr Zelenskyy")
-    assert same_person("Volodymyr Zelensky", "Volodymyr Zelenskyy")
-    assert not same_person("Donald Trump", "Donald Trump Jr.")
-    assert not same_person("Donald Trump", "Melania Trump")
-    assert same_person("JD Vance", "Vance")
+def _merge(*arts):
+    return merge([r for r, _ in arts], raw_by_source={r.source.id: raw for r, raw in arts})
 
 
-def test_bare_surname_with_two_candidates_stays_alone():
-    b = merge([_result("a", ["x happened"], ["Donald Trump", "Trump"]), _result("b", ["y happened"], ["Melania Trump"])])
-    names = sorted(p.name for p in b.people)
-    assert names == ["Donald Trump", "Melania Trump", "Trump"]
-
-
-def test_near_duplicate_facts_merge_and_number_conflicts_become_disagreements():
-    b = merge(
-        [
-            _result("a", ["The call between the two presidents lasted two hours.", "Prices rose 3% in March."]),
-            _result("b", ["The call between the two presidents lasted two hours", "Prices rose 5% in March."]),
-        ]
+def test_paraphrases_with_the_same_figure_are_one_fact():
+    b = _merge(
+        _article("a", "The ferry was carrying 212 passengers when it ran aground near the harbour on Tuesday."),
+        _article("b", "Carrying 212 passengers, the ferry ran aground close to the harbour on Tuesday, the coast guard said."),
     )
-    call = [f for f in b.facts if "call" in f.statement]
-    assert len(call) == 1 and call[0].sources == ["a", "b"] and call[0].corroborated
+    [f] = [f for f in b.facts if "212" in f.statement]
+    assert f.sources == ["a", "b"] and f.corroborated and f.voices == 2
+
+
+def test_a_number_conflict_is_a_disagreement_with_both_sides_words():
+    b = _merge(
+        _article("a", "Rescuers said 14 people were missing after the landslide in the valley."),
+        _article("b", "Rescuers said 9 people were missing after the landslide in the valley on Sunday."),
+    )
     [d] = b.disagreements
-    assert d.kind == "number" and {p.sources[0] for p in d.positions} == {"a", "b"}
+    assert d.kind == "number" and not d.evolution
+    assert sorted(p.value for p in d.positions) == ["14", "9"]
+    assert {p.sources[0] for p in d.positions} == {"a", "b"}
+    for p in d.positions:
+        assert p.evidence and p.evidence[0].span is not None
 
 
-def test_direction_conflicts_are_not_merged():
-    b = merge([_result("a", ["The central bank raised rates on Tuesday."]), _result("b", ["The central bank cut rates on Tuesday."])])
-    assert len(b.facts) == 2
-    assert [d.kind for d in b.disagreements] == ["direction"]
+def test_no_x_against_a_count_is_a_disagreement():
+    b = _merge(
+        _article("a", "The harbour master said no ships were damaged in the storm."),
+        _article("b", "Three ships were damaged in the storm, the harbour master said."),
+    )
+    [d] = b.disagreements
+    assert sorted(p.value.lower() for p in d.positions) == ["no", "three"]
+
+
+def test_opposite_directions_and_negations_are_disagreements_not_facts():
+    b = _merge(
+        _article("a", "The city council approved the stadium budget on Monday. The mayor has not ruled out a referendum."),
+        _article("b", "The city council rejected the stadium budget on Monday. The mayor has ruled out a referendum."),
+    )
+    assert sorted(d.kind for d in b.disagreements) == ["direction", "direction"]
+    assert not any(f.corroborated for f in b.facts)
+
+
+def test_a_figure_that_rises_between_days_is_an_evolution():
+    b = _merge(
+        _article("a", "Officials said 12 people were killed in the earthquake.", date="2026-01-10"),
+        _article("b", "Officials said 31 people were killed in the earthquake.", date="2026-01-12"),
+    )
+    [d] = b.disagreements
+    assert d.evolution and [p.value for p in d.positions] == ["12", "31"]
+    assert [p.published for p in d.positions] == ["2026-01-10", "2026-01-12"]
+
+
+def test_same_topic_different_statements_stay_apart():
+    b = _merge(
+        _article("a", "The minister met union leaders in the capital on Monday to discuss pensions."),
+        _article("b", "The minister criticised union leaders for calling a strike over pensions."),
+    )
+    assert not any(f.corroborated for f in b.facts)
+    assert b.disagreements == []
+
+
+def test_ids_do_not_change_when_an_article_is_added():
+    a = _article("a", "The bridge will close for repairs for 40 days from June 1, the transport office said.")
+    b = _article("b", "The transport office said the bridge will close for 40 days of repairs from June 1.")
+    c = _article("c", "A second bridge in the north of the city reopened after a week of work.", people=["Lena Ortiz"])
+    before, after = _merge(a, b), _merge(a, b, c)
+    ids = lambda br: {(k, x.id) for k in ("facts", "people", "events", "quotes") for x in getattr(br, k)}  # noqa: E731
+    assert ids(before) <= ids(after)
+
+
+def test_the_merge_is_deterministic_across_processes(tmp_path):
+    """Set iteration order changes with PYTHONHASHSEED; the briefing must not."""
+    out = tmp_path / "out"
+    r = CliRunner().invoke(app, ["extract", str(SEEDS), "--replay", str(FIXTURES), "-d", str(out), "-q"])
+    assert r.exit_code == 0, r.stderr
+    briefings = set()
+    for seed in ("1", "2", "3"):
+        env = {**os.environ, "PYTHONHASHSEED": seed}
+        cmd = [sys.executable, "-m", "summarizer", "merge", str(out), "--format", "json"]
+        done = subprocess.run(cmd, env=env, capture_output=True, text=True, check=True, cwd=ROOT)
+        data = json.loads(done.stdout)
+        data.pop("merge")  # timings
+        briefings.add(json.dumps(data, sort_keys=True))
+    assert len(briefings) == 1
+
+
+# ----------------------------------------------------------------------------- the commands
+
+
+def test_merge_cli_equals_brief_without_a_model_call(tmp_path):
+    runner = CliRunner()
+    out = tmp_path / "out"
+    r = runner.invoke(app, ["extract", str(SEEDS), "--replay", str(FIXTURES), "-d", str(out), "-q"])
+    assert r.exit_code == 0, r.stderr
+    merged = runner.invoke(app, ["merge", str(out), "--format", "json"])
+    briefed = runner.invoke(app, ["brief", str(SEEDS), "--replay", str(FIXTURES), "--format", "json", "-q"])
+    assert merged.exit_code == 0 and briefed.exit_code == 0, merged.stderr + briefed.stderr
+    a, b = json.loads(merged.stdout), json.loads(briefed.stdout)
+    for k in ("headline", "headline_sources", "overview", "lead", "merge"):
+        a.pop(k), b.pop(k)
+    assert a == b
+
+
+def test_evaluate_prints_fact_precision_recall_and_disagreements(tmp_path):
+    runner = CliRunner()
+    out = tmp_path / "out"
+    story = STORIES / "fire"
+    assert runner.invoke(app, ["extract", str(story), "--replay", str(STORY_FIXTURES), "-d", str(out), "-q"]).exit_code == 0
+    r = runner.invoke(app, ["evaluate", str(out), "--labels", str(story / "labels.json")])
+    assert r.exit_code == 0, r.stderr
+    rows = {line.split()[0]: line.split() for line in r.stdout.splitlines() if line.strip()}
+    assert float(rows["facts"][-2]) >= 0.9 and float(rows["facts"][-1]) >= 0.8
+    assert "disagreements" in rows and "false alarms: 0" in r.stdout
+
+
+def test_markdown_briefing_reads_like_one():
+    r = CliRunner().invoke(app, ["brief", str(STORIES / "fire"), "--replay", str(STORY_FIXTURES), "--evidence", "-q"])
+    assert r.exit_code == 0, r.stderr
+    md = r.stdout
+    for heading in ("## Key facts", "## Where sources disagree", "## Figures that changed over time", "## Timeline",
+                    "## People", "## Sources"):  # fmt: skip
+        assert heading in md
+    assert "*(single source)*" in md and "outlets)*" in md and "disputed:" in md
+    assert "are copies of one text" in md and "chars " in md

@@ -211,11 +211,19 @@ class LLM:
 
     async def synthesize(self, system: str, user: str, check: Any = None) -> tuple[Synthesis, Usage]:
         """The briefing's headline and overview; ``check`` may return a re-ask message."""
+        return await self.ask(Synthesis, system, user, label="briefing synthesis", record_as="_briefing", check=check)
+
+    async def ask(
+        self, response_model: type, system: str, user: str, *, label: str, record_as: str, check: Any = None
+    ) -> tuple[Any, Usage]:
+        """One constrained call: messages + response model -> parsed object + usage.
+
+        ``record_as``: the folder name its exchange is recorded under (``_briefing``, ``_merge``)."""
         usage = Usage()
-        t1 = current_article.set("_briefing")
+        t1 = current_article.set(record_as)
         t2 = current_usage.set(usage)
         try:
-            result = await self._create(Synthesis, system, user, label="briefing synthesis", check=check)
+            result = await self._create(response_model, system, user, label=label, check=check)
         finally:
             current_article.reset(t1)
             current_usage.reset(t2)

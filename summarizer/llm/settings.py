@@ -39,6 +39,7 @@ class Settings:
     max_retries: int = 2  # SDK retries: connection errors, 408/409/429/5xx
     reasks: int | None = None  # instructor re-asks for grounding problems; None -> per endpoint
     synthesis: bool | None = None  # model-written briefing headline/overview; None -> per endpoint
+    adjudicate: bool | None = None  # one batched model call for claim pairs code cannot settle; None -> per endpoint
     max_tokens: int = 1200
     temperature: float = 0.0
     concurrency: int | None = None
@@ -111,6 +112,12 @@ def resolve(flags: Settings, config: dict[str, object] | None = None) -> Setting
         # seeds and their subsets, one re-ask) passed, each 9-23 s of a ~4 min run, so it is
         # not asked; the briefing opens with the sources' own statements either way.
         s = replace(s, synthesis=not s.embedded)
+    if s.adjudicate is None:
+        # The batched pair adjudication (one call per briefing, same/conflict/unrelated per pair):
+        # the embedded 1.5B model gave one answer to every pair of a batch ("same" x18 on the
+        # seeds; 9 prompt wordings tried, see README "Quality"), which code then has to undo, so
+        # it is not asked; endpoints, which can read two sentences side by side, are.
+        s = replace(s, adjudicate=not s.embedded)
     if s.concurrency is None:
         s = replace(s, concurrency=1 if s.embedded else 4)
     if s.cache_dir is None:

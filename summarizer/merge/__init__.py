@@ -1,0 +1,165 @@
+"""The merge: many ``ArticleResult`` -> one deduplicated ``Briefing``. No network.
+
+One module per kind, each with its rules in its docstring:
+
+* ``people``   -- one person per name (titles off by rule, nicknames, Jr. apart)
+* ``entities`` -- organisations and places
+* ``events``   -- the same occasion once; different occasions (the February, May and
+  August calls) kept apart
+* ``facts``    -- every article's claims compared: one fact with all its sources, and
+  disagreements (figures, places, dates, directions) side by side; figures that change
+  between days as an evolution
+* ``quotes``   -- the same words once, with every article carrying them
+* ``copies``   -- syndicated copies are one voice, not corroboration
+* ``index``    -- union-find and the candidate index (blocking) they share
+
+Two phases, because one decision may need the model: ``plan(results)`` does everything
+code can and lists the claim pairs it cannot settle (``MergePlan.questions``); the caller
+may ask the model about them in one batched call (``summarizer.adjudication``) and passes
+the answers to ``MergePlan.finish(answers)``. ``merge(results)`` is both phases without a
+model: unsettled pairs count as unrelated.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from ..language import ENGLISH, LanguageProfile
+from ..schemas import (
+    ArticleResult,
+    Briefing,
+    BriefingEvent,
+    BriefingFact,
+    BriefingPerson,
+    BriefingSource,
+    FailedArticle,
+    GroundingReport,
+    MergeReport,
+)
+from .copies import copy_groups, voice_groups
+from .entities import cluster_entities, entity_key
+from .events import merge_events
+from .facts import MAX_QUESTIONS, FactPlan, Question, apply_answers, finish_facts, plan_facts
+from .people import PeopleIndex, cluster_people, spot_people
+from .quotes import merge_quotes
+
+__all__ = ["MergePlan", "Question", "merge", "plan"]
+
+
+@dataclass
+class MergePlan:
+    results: list[ArticleResult]
+    failed: dict[str, str]
+    texts: dict[str, str]
+    voices: dict[str, str]
+    facts: FactPlan
+    profile: LanguageProfile
+    people: list[BriefingPerson]
+    index: PeopleIndex
+    events: list[BriefingEvent]
+
+    @property
+    def questions(self) -> list[Question]:
+        return self.facts.questions
+
+    def finish(self, answers: dict[int, str] | None = None) -> Briefing:
+        """The briefing, with the model's answers to ``questions`` (number -> same/conflict/unrelated)."""
+        profile, results = self.profile, self.results
+        kept, rejected = apply_answers(self.facts, answers)
+        people, index, events = self.people, self.index, self.events
+        facts, disagreements, members_of = finish_facts(self.facts)
+        _assign_topics(facts, events, self.facts, members_of)
+        quotes = merge_quotes(results, index, facts, profile)
+        person_keys = {entity_key(n, profile) for p in people for n in [p.name, *p.aliases]}
+        grounding = GroundingReport()
+        for r in results:
+            grounding = grounding.add(r.grounding)
+        report = MergeReport(
+            claims=len(self.facts.units),
+            pairs_compared=self.facts.pairs_compared,
+            decided_by_code=self.facts.pairs_compared - len(self.questions),
+            asked=len(self.questions) if answers else 0,
+            model_answers_kept=kept if answers else 0,
+            model_answers_rejected=rejected if answers else 0,
+        )
+        return Briefing(
+            sources=[
+                BriefingSource(
+                    id=r.source.id, title=r.title, published=r.source.published.iso or r.source.published.as_written,
+                    outlet=r.source.outlet,
+                )
+                for r in results
+            ],  # fmt: skip
+            copies=copy_groups(self.voices),
+            people=people,
+            organizations=cluster_entities(results, "organizations", "org", profile, exclude=person_keys),
+            places=cluster_entities(results, "places", "place", profile, exclude=person_keys),
+            events=events,
+            facts=facts,
+            quotes=quotes,
+            disagreements=disagreements,
+            failed=[FailedArticle(id=k, error=v) for k, v in sorted(self.failed.items())],
+            grounding=grounding,
+            merge=report,
+        )
+
+
+def plan(
+    results: Sequence[ArticleResult],
+    *,
+    failed: dict[str, str] | None = None,
+    raw_by_source: dict[str, str] | None = None,
+    profile: LanguageProfile = ENGLISH,
+    max_questions: int = MAX_QUESTIONS,
+) -> MergePlan:
+    """Everything code can decide, and the claim pairs it cannot (``MergePlan.questions``).
+
+    ``raw_by_source`` (article id -> text) lets code find every article that names each
+    person and compare whole documents for copies; without it the extractions alone count."""
+    results = sorted(results, key=lambda r: r.source.id)
+    texts = dict(raw_by_source or {})
+    voices = voice_groups(results, texts)
+    people, index = cluster_people(results, profile)
+    events = merge_events(results, index, profile)
+    if texts:
+        spot_people(people, results, texts, profile)
+    facts = plan_facts(results, voices, profile, max_questions=max_questions, events=events)
+    return MergePlan(
+        list(results), dict(failed or {}), texts, voices, facts, profile, people, index, events
+    )
+
+
+def merge(
+    results: Sequence[ArticleResult],
+    *,
+    failed: dict[str, str] | None = None,
+    raw_by_source: dict[str, str] | None = None,
+    profile: LanguageProfile = ENGLISH,
+) -> Briefing:
+    """Merge per-article results into one briefing with no model call (unsettled pairs: unrelated)."""
+    return plan(results, failed=failed, raw_by_source=raw_by_source, profile=profile).finish(None)
+
+
+def _assign_topics(facts: list[BriefingFact], events: list[BriefingEvent], plan: FactPlan, members_of: dict[str, list[int]]) -> None:
+    """Each fact under the event it belongs to: the event whose evidence shares the fact's
+    statement in one of its articles, else the most reported event that all the fact's
+    articles report, else (one article) that article's first event."""
+    spans = [(e, ev.source, ev.span) for e in events for ev in e.evidence if ev.span]
+    first_event: dict[str, BriefingEvent] = {}
+    for e, src, span in sorted(spans, key=lambda t: (t[2].start, t[0].id)):
+        first_event.setdefault(src, e)
+    for f in facts:
+        members = [plan.units[i] for i in members_of[f.id]]
+        hit = [
+            e for e, src, span in spans for u in members
+            if src == u.source and span.start < u.claim.end and u.claim.start < span.end
+        ]  # fmt: skip
+        if hit:
+            f.topic = max(hit, key=lambda e: (len(e.sources), -events.index(e))).id
+            continue
+        covering = [e for e in events if set(f.sources) <= set(e.sources)]
+        if covering:
+            f.topic = max(covering, key=lambda e: (len(e.sources), -events.index(e))).id
+        elif len(f.sources) == 1 and f.sources[0] in first_event:
+            f.topic = first_event[f.sources[0]].id

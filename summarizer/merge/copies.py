@@ -1,0 +1,82 @@
+"""Copies are one voice: near-identical documents and verbatim shared passages.
+
+Corroboration counts *independent* outlets. A wire story run by two outlets, two versions of
+one article, or the same embedded boilerplate in three pages is one text, not three
+witnesses. Two documents are copies when their word 5-shingles overlap by ``COPY_MIN`` of
+the smaller one (containment, so a copy with a paragraph cut or a credit line added still
+counts); the same outlet named twice is one voice too. Within a fact, two articles that
+state it in the same words (``SAME_WORDS_MIN`` words or more, identical after
+normalisation) also count once: that passage was copied, whoever ran it.
+"""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+from collections.abc import Sequence
+
+from ..grounding import normalize
+from ..schemas import ArticleResult
+from ..text import words
+from .index import UnionFind, candidate_pairs
+
+COPY_MIN = 0.6  # share of the smaller document's 5-shingles found in the other
+SAME_WORDS_MIN = 8  # a shared passage this long, word for word, is a copy, not a paraphrase
+SHINGLE = 5
+
+
+def _shingles(text: str) -> set[str]:
+    w = words(text)
+    return {" ".join(w[k : k + SHINGLE]) for k in range(max(1, len(w) - SHINGLE + 1))}
+
+
+def voice_groups(results: Sequence[ArticleResult], texts: dict[str, str] | None = None) -> dict[str, str]:
+    """Article id -> the id of its voice (the first article of its copy group).
+
+    Compared on the article text when given, else on the article's claims."""
+    ids = [r.source.id for r in results]
+    docs = []
+    for r in results:
+        body = (texts or {}).get(r.source.id) or " ".join(c.text for c in r.claims)
+        docs.append(_shingles(body) if body.strip() else set())
+    uf = UnionFind(len(ids))
+    df = Counter(s for d in docs for s in d)
+    for i, j in candidate_pairs(docs, rarest=8, max_df=50, df=df):
+        smaller = min(len(docs[i]), len(docs[j]))
+        if smaller and len(docs[i] & docs[j]) / smaller >= COPY_MIN:
+            uf.union(i, j)
+    outlets: dict[str, int] = {}
+    for i, r in enumerate(results):
+        if r.source.outlet:
+            key = normalize(r.source.outlet)
+            if key in outlets:
+                uf.union(i, outlets[key])
+            outlets.setdefault(key, i)
+    out = {}
+    for group in uf.groups():
+        first = min(ids[i] for i in group)
+        for i in group:
+            out[ids[i]] = first
+    return out
+
+
+def copy_groups(voices: dict[str, str]) -> list[list[str]]:
+    """Groups of two or more articles that are one voice (for the briefing's record)."""
+    groups: dict[str, list[str]] = defaultdict(list)
+    for article, voice in sorted(voices.items()):
+        groups[voice].append(article)
+    return [g for g in groups.values() if len(g) > 1]
+
+
+def count_voices(members: Sequence[tuple[str, str]], voices: dict[str, str]) -> int:
+    """Independent voices among the ``(article id, statement text)`` members of one fact:
+    copy groups count once, and so do articles that state it in the same long passage."""
+    roots = sorted({voices.get(a, a) for a, _ in members})
+    uf = UnionFind(len(roots))
+    at = {v: k for k, v in enumerate(roots)}
+    first_with_text: dict[str, int] = {}
+    for article, text in members:
+        norm = normalize(text)
+        if len(norm.split()) >= SAME_WORDS_MIN:
+            k = at[voices.get(article, article)]
+            uf.union(k, first_with_text.setdefault(norm, k))
+    return len(uf.groups())

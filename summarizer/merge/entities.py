@@ -1,0 +1,48 @@
+"""Organisations and places: one entry per name, spellings folded ("U.S." = "US" = "America")."""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Sequence
+
+from ..grounding import normalize
+from ..language import ENGLISH, LanguageProfile
+from ..schemas import ArticleResult, BriefingEntity
+from .index import slug_id, uniq
+
+
+def entity_key(name: str, profile: LanguageProfile = ENGLISH) -> str:
+    n = normalize(name).strip(" .")
+    n = re.sub(r"^the ", "", n)
+    aliases = profile.entity_aliases
+    return aliases.get(n, aliases.get(n.replace(".", ""), n))
+
+
+def cluster_entities(
+    results: Sequence[ArticleResult], attr: str, prefix: str, profile: LanguageProfile = ENGLISH,
+    exclude: set[str] = frozenset(),
+) -> list[BriefingEntity]:
+    """Group ``attr`` ("organizations"/"places") of every article by ``entity_key``."""
+    groups: dict[str, list[tuple[str, str]]] = {}
+    for r in results:
+        for name in getattr(r, attr):
+            key = entity_key(name, profile)
+            if key not in exclude:
+                groups.setdefault(key, []).append((r.source.id, name))
+    out = []
+    taken: set[str] = set()
+    for key in sorted(groups):
+        members = groups[key]
+        names = Counter(n for _, n in members)
+        canonical = max(names, key=lambda n: (names[n], len(n), n))
+        out.append(
+            BriefingEntity(
+                id=slug_id(prefix, key, taken),
+                name=canonical,
+                aliases=sorted(set(names) - {canonical}),
+                sources=uniq(s for s, _ in members),
+            )
+        )
+    out.sort(key=lambda e: (-len(e.sources), e.name.casefold()))
+    return out

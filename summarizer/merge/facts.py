@@ -1,0 +1,752 @@
+"""Facts across articles: each statement once with every outlet that makes it, and where they differ.
+
+The units are the articles' **claims** (every statement of the body, found by code; see
+``summarizer.claims``), so the comparison does not depend on which five points a model
+picked. For each candidate pair of claims from different articles (blocking: shared rare
+words, figures, quoted words) code compares:
+
+* **similarity** -- a weighted overlap (Ochiai, words weighted by rarity across the
+  briefing's claims) of content-word stems, figures ("hour:2"), dates and short quoted
+  phrases (“meaningful and frank”);
+* **slots** -- the details that make two similar statements *different* facts: a figure
+  that measures the same thing with another value ("four others were taken to hospital" vs
+  "sent six people to hospital": matched by what is counted and the words around it), a
+  direction ("rose" vs "fell"), a negation of the same word ("had not ruled out" vs "ruled
+  out"), a place ("in the storage wing" vs "in the packing hall"), another day.
+
+Decisions: similar with no differing slot -> **same**; similar with a differing figure but
+otherwise the same statement (another figure agrees, or the rest is near-identical) ->
+**same, disputed**: one fact, marked, plus a disagreement on that figure; a differing slot
+in an otherwise related statement -> **conflict**; dissimilar -> **unrelated**. What code
+cannot settle (a middle band of similarity) is **asked** -- all such pairs of a briefing in
+one batched, grammar-constrained call (``summarizer.adjudication``) -- and the model's
+answer is checked: "conflict" is kept only where code finds a differing slot.
+
+Facts are groups of "same" claims with complete linkage (every two members from different
+articles must be the same statement, so a chain cannot glue two facts together); a claim
+that states two facts joins the second one too. A figure that differs between articles
+dated on different days is an **evolution** (a rising death toll), in date order.
+Corroboration counts independent voices (``copies``): a wire story run twice is one.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections import Counter, defaultdict
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from ..grounding import normalize
+from ..language import ENGLISH, LanguageProfile
+from ..schemas import ArticleResult, BriefingEvent, BriefingFact, Claim, Disagreement, Evidence, Figure, Position, Span
+from ..text import quoted_spans, stem_words, words
+from .copies import count_voices
+from .index import UnionFind, candidate_pairs, content_id, uniq
+
+SAME_MIN = 0.45  # similarity at or above which two claims with no differing slot are one fact
+ASK_MIN = 0.3  # below: unrelated; between ASK_MIN and SAME_MIN: asked (or unrelated without a model)
+# Two articles that share ALIGNED_MIN statements at the strict threshold report the same occasion;
+# their other statements are compared with the lenient thresholds (a prior, not a word list).
+ALIGNED_MIN = 2
+SAME_MIN_ALIGNED = 0.35
+ASK_MIN_ALIGNED = 0.25
+CONFLICT_MIN = 0.3  # similarity of the rest of two claims with a differing slot to call it a conflict
+DISPUTED_SAME_MIN = 0.55  # ... and to call them one fact with a disputed detail (or an agreeing figure)
+NEGATION_MIN = 0.55  # "not X" vs "X": the rest must be this similar (negation is easy to misread)
+CONTAIN_WEIGHT = 0.8  # weight of "the shorter claim is inside the longer one"
+SMALL_BRIEFING = 2_000  # claims; up to this many, every pair that shares a feature is compared
+MAX_QUESTIONS = 24  # pairs sent to the model in the one adjudication call (most similar first)
+WINDOW = 4  # content words either side of a figure that say what it measures
+MEASURE_MIN = 0.4  # closeness-weighted overlap of two figures' measures to compare their values
+SUBJECT_WORDS = 3  # words of a disagreement's subject besides the noun
+NOUN_BONUS = 0.5  # ... plus this when what one figure counts is named around the other
+NEXT_FIGURE_CHARS = 12  # a figure this close to another is part of its measure ("six of the nine")
+FIGURE_WEIGHT = 1.5  # a figure or a date two statements share says more than a word they share
+NAME_WEIGHT = 0.45  # a name two statements share says less than a word they share (it says who, not what)
+QUOTED_PHRASE_MAX = 6  # quoted words up to this many are a feature ("meaningful and frank")
+QUOTED_RUN = 3  # a short quotation of this many words or more found inside another claim's quotation ...
+SHARED_QUOTE_SCORE = 0.5  # ... makes the two claims at least this similar
+
+Relation = str  # "same" | "disputed" | "conflict" | "unrelated" | "ask"
+
+
+@dataclass
+class Fig:
+    figure: Figure
+    noun: str | None  # stem
+    measure: dict[str, float]  # what it measures: stems (and next figures) with their closeness
+
+
+@dataclass
+class Unit:
+    """One claim of one article, prepared for comparison."""
+
+    k: int
+    source: str
+    claim: Claim
+    published: str | None
+    voice: str
+    position: float  # 0 = the article's first statement, 1 = its last
+    stems: frozenset[str]  # content-word stems
+    feats: frozenset[str]  # content stems, figures ("#hour:2"), dates ("@2025-08-22"), quoted phrases ("q:...")
+    names: frozenset[str]  # names ("e:zelens")
+    quote_fragments: frozenset[str]  # short quotations (QUOTED_RUN to QUOTED_PHRASE_MAX words)
+    quoted_text: str  # every quotation's words
+    figs: list[Fig]
+    direction: dict[int, int]
+    negated: frozenset[str]  # stems a negation governs
+    has_negative: bool  # any negation or negative verb ("rejected"): polarity is not clean
+    places: frozenset[str]  # stems after a place preposition
+    days: frozenset[str]  # day-precision dates
+
+
+@dataclass
+class Slot:
+    """A detail on which two claims differ."""
+
+    kind: str  # number / direction / place / date
+    subject: str
+    a_value: str
+    b_value: str
+    evolution: bool = False
+    a_key: str = ""  # which detail of each claim (a figure's offset, "dir:<stem>"): one disagreement per detail
+    b_key: str = ""
+
+
+@dataclass
+class Verdict:
+    relation: Relation
+    score: float
+    slots: list[Slot] = field(default_factory=list)
+    by: str = "code"
+
+
+@dataclass
+class Question:
+    """A pair code could not settle, for the adjudication call."""
+
+    number: int
+    a: Unit
+    b: Unit
+    hint: str  # what code sees differing, if anything ("number", "place", ...)
+
+
+# ----------------------------------------------------------------------------- units
+
+
+_PUNCTUATION_BREAK = r"[,;:()\u2014\u2013]"
+
+
+def _breaks(profile: LanguageProfile) -> re.Pattern[str]:
+    """Where a figure's clause ends: punctuation, or a word that opens a new clause ("and", "but")."""
+    words_ = "|".join(sorted(map(re.escape, profile.clause_openers)))
+    return re.compile(rf"{_PUNCTUATION_BREAK}|\b(?:{words_})\b", re.IGNORECASE)
+
+
+def _tokens_with_offsets(text: str) -> list[tuple[str, int, int]]:
+    return [(m.group().replace("\u2019", "'").lower(), m.start(), m.end()) for m in re.finditer(r"[^\W_]+(?:['\u2019][^\W_]+)*", text)]
+
+
+def _entity_key(token: str) -> str:
+    """Names compared loosely: the first six letters (Zelensky = Zelenskyy, Ukraine = Ukrainian)."""
+    return "e:" + token.strip(".'")[:6]
+
+
+def _prepare(results: Sequence[ArticleResult], voices: dict[str, str], profile: LanguageProfile) -> list[Unit]:
+    """Claims -> units: content words (stems), names, figures, dates and quoted phrases.
+
+    A capitalised word is a name unless the briefing also writes it in lower case somewhere
+    ("Police arrested ..." vs "the police"); titles and speech verbs are neither: they say
+    who, not what."""
+    lower: set[str] = set()
+    for r in results:
+        for c in r.claims:
+            lower.update(m.group() for m in re.finditer(r"(?<![\w.])[a-z][\w'’-]*", c.text))
+    units: list[Unit] = []
+    dir_stems = profile.direction_stems
+    break_re = _breaks(profile)
+    negative = {profile.stem(w) for pair in profile.direction_pairs for w in pair[1:]}
+    for r in results:
+        n = max(1, len(r.claims) - 1)
+        for rank, c in enumerate(r.claims):
+            toks = _tokens_with_offsets(c.text)
+            stems_all = stem_words([t for t, _, _ in toks], profile)
+            content: set[str] = set()
+            names: set[str] = set()
+            in_figure = [(f.start - c.start, f.end - c.start) for f in c.figures]
+            for (t, s0, _), st in zip(toks, stems_all):
+                if any(a <= s0 < b for a, b in in_figure):
+                    continue  # "four", "billion": the figure feature speaks for them
+                if t in profile.stop_words or t in profile.speech_verbs or t in profile.title_words or len(t) < 2:
+                    continue
+                if c.text[s0].isupper() and t not in lower and t.replace("’", "'") not in lower:
+                    names.add(_entity_key(t))
+                elif st not in profile.stop_words:
+                    content.add(st)
+            figs = []
+            breaks = [m.start() for m in break_re.finditer(c.text)]
+            for f in c.figures:
+                a, b = f.start - c.start, f.end - c.start
+                # what it measures: its noun, the nearest content words either side within its
+                # clause (nearer weighs more), and a figure right next to it ("six of the nine")
+                lo = max((x for x in breaks if x <= a), default=0)
+                hi = min((x for x in breaks if x >= b), default=len(c.text))
+                around = [(s0, st) for (t, s0, _), st in zip(toks, stems_all) if st in content and lo <= s0 < hi]
+                before = [st for s0, st in around if s0 < a][-WINDOW:]
+                after = [st for s0, st in around if s0 >= b][:WINDOW]
+                measure: dict[str, float] = {}
+                for side in (before[::-1], after):
+                    for d, st in enumerate(side, 1):
+                        measure[st] = max(measure.get(st, 0.0), 1 / (1 + d / 2))
+                for g in c.figures:
+                    if g is not f and min(abs(g.start - f.end), abs(f.start - g.end)) <= NEXT_FIGURE_CHARS:
+                        measure[f"#{g.unit}:{g.value:g}"] = 1.0
+                noun = profile.stem(f.noun.lower()) if f.noun else None
+                if noun:
+                    measure[noun] = 1.0
+                figs.append(Fig(f, noun, measure))
+            direction: dict[int, int] = {}
+            for k, (pos, neg) in enumerate(dir_stems):
+                if pos in stems_all:
+                    direction[k] = 1
+                if neg in stems_all:
+                    direction[k] = -1 if k not in direction else 0
+            negated = set()
+            has_negative = bool(negative & set(stems_all))
+            for i, (t, _, _) in enumerate(toks):
+                if t in profile.negations or t.endswith("n't"):
+                    has_negative = True
+                    nxt = [stems_all[j] for j in range(i + 1, min(i + 4, len(toks))) if stems_all[j] in content]
+                    if nxt:
+                        negated.add(nxt[0])
+            places = set()
+            for i, (t, _, _) in enumerate(toks[:-1]):
+                if t in profile.locative_prepositions:
+                    following = [stems_all[j] for j in range(i + 1, min(i + 5, len(toks))) if stems_all[j] in content]
+                    places.update(following[:3])
+            feats = set(content) | names
+            fragments: set[str] = set()
+            quoted_words: list[str] = []
+            feats |= {f"#{f.figure.unit}:{f.figure.value:g}" for f in figs}
+            feats |= {f"@{d.date}" for d in c.dates if d.date}
+            for q0, q1 in quoted_spans(c.text):
+                quoted = words(c.text[q0:q1])
+                if len(quoted) <= QUOTED_PHRASE_MAX:
+                    feats.add("q:" + " ".join(quoted))
+                    if len(quoted) >= QUOTED_RUN:
+                        fragments.add(" ".join(quoted))
+                quoted_words.append(" ".join(quoted))
+            units.append(
+                Unit(
+                    k=len(units), source=r.source.id, claim=c, published=r.source.published.iso,
+                    voice=voices.get(r.source.id, r.source.id), position=rank / n, stems=frozenset(content),
+                    feats=frozenset(feats), names=frozenset(names), quote_fragments=frozenset(fragments), quoted_text=" | ".join(quoted_words), figs=figs, direction=direction,
+                    negated=frozenset(negated), has_negative=has_negative,
+                    places=frozenset(places),
+                    days=frozenset(d.date for d in c.dates if d.date and d.precision == "day"),
+                )
+            )  # fmt: skip
+    return units
+
+
+# ----------------------------------------------------------------------------- comparing two claims
+
+
+def _kind_weight(feature: str) -> float:
+    if feature.startswith(("#", "@")):
+        return FIGURE_WEIGHT
+    if feature.startswith("e:"):
+        return NAME_WEIGHT
+    return 1.0
+
+
+class Comparer:
+    """Similarity and slot comparison of two claims, with weights from the whole briefing."""
+
+    def __init__(self, units: list[Unit], profile: LanguageProfile):
+        self.units = units
+        self.profile = profile
+        df = Counter(f for u in units for f in u.feats)
+        n = max(1, len(units))
+        self.df = df
+        self.weight = {f: math.log(1 + n / c) * _kind_weight(f) for f, c in df.items()}
+        self.total = [math.fsum(self.weight[f] for f in u.feats) for u in units]  # fsum: order-independent
+        self.cache: dict[tuple[int, int], Verdict] = {}
+        self.aligned: set[frozenset[str]] = set()  # article pairs that report the same occasion
+
+    def align(self, verdicts: dict[tuple[int, int], Verdict]) -> None:
+        """Mark the article pairs that share ``ALIGNED_MIN`` statements (strict thresholds)."""
+        shared: dict[frozenset[str], set[int]] = defaultdict(set)
+        for (i, j), v in verdicts.items():
+            if v.relation in ("same", "disputed", "conflict"):
+                pair = frozenset((self.units[i].source, self.units[j].source))
+                shared[pair] |= {i}
+        self.aligned = {pair for pair, claims in shared.items() if len(claims) >= ALIGNED_MIN}
+        self.cache.clear()
+
+    def thresholds(self, a: Unit, b: Unit) -> tuple[float, float]:
+        if frozenset((a.source, b.source)) in self.aligned:
+            return SAME_MIN_ALIGNED, ASK_MIN_ALIGNED
+        return SAME_MIN, ASK_MIN
+
+    def similarity(self, a: Unit, b: Unit, drop: set[str] = frozenset()) -> float:
+        """Weighted overlap of what two claims say (not who says it).
+
+        Ochiai (shared weight / geometric mean) -- or, when at least two features are shared,
+        ``CONTAIN_WEIGHT`` x containment in the shorter claim, whichever is higher: a short
+        statement inside a long sentence that says two things is still the same statement."""
+        both = (a.feats & b.feats) - drop
+        shared = math.fsum(self.weight[f] for f in both)
+        wa = self.total[a.k] - math.fsum(self.weight[f] for f in a.feats & drop)
+        wb = self.total[b.k] - math.fsum(self.weight[f] for f in b.feats & drop)
+        if wa <= 0 or wb <= 0:
+            return 0.0
+        score = shared / math.sqrt(wa * wb)
+        if len(both) >= 2:
+            score = max(score, CONTAIN_WEIGHT * shared / min(wa, wb))
+        if any(f in b.quoted_text for f in a.quote_fragments) or any(f in a.quoted_text for f in b.quote_fragments):
+            score = max(score, SHARED_QUOTE_SCORE)  # one quotes a part of what the other quotes: one statement
+        return score
+
+    def _figure_slots(self, a: Unit, b: Unit) -> tuple[list[tuple[Fig, Fig]], list[tuple[Fig, Fig]]]:
+        """(agreeing, differing) figure pairs: same kind of unit, measuring the same thing."""
+        cands = []
+        for fa in a.figs:
+            for fb in b.figs:
+                if fa.figure.unit != fb.figure.unit:
+                    continue
+                score = sum(min(w, fb.measure[k]) for k, w in fa.measure.items() if k in fb.measure)
+                # what one counts is named next to the other ("two workers" / "... a worker died")
+                score += NOUN_BONUS * ((fa.noun is not None and fa.noun in fb.measure) + (fb.noun is not None and fb.noun in fa.measure))
+                if score >= MEASURE_MIN:
+                    cands.append((score, _same_value(fa.figure, fb.figure), fa, fb))
+        cands.sort(key=lambda c: (-c[0], not c[1]))
+        used_a, used_b = set(), set()
+        agree, differ = [], []
+        for score, equal, fa, fb in cands:
+            if id(fa) in used_a or id(fb) in used_b:
+                continue
+            used_a.add(id(fa))
+            used_b.add(id(fb))
+            (agree if equal else differ).append((fa, fb))
+        return agree, differ
+
+    def verdict(self, a: Unit, b: Unit) -> Verdict:
+        key = (min(a.k, b.k), max(a.k, b.k))
+        if key not in self.cache:
+            self.cache[key] = self._verdict(a, b) if a.k < b.k else _swap(self._verdict(b, a))
+            if a.k > b.k:
+                self.cache[key] = _swap(self.cache[key])
+        v = self.cache[key]
+        return v if a.k < b.k else _swap(v)
+
+    def _verdict(self, a: Unit, b: Unit) -> Verdict:
+        score = self.similarity(a, b)
+        agree, differ = self._figure_slots(a, b)
+        slots: list[Slot] = []
+        drop: set[str] = set()
+        evolving = bool(a.published and b.published and a.published != b.published)
+        for fa, fb in differ:
+            subject = _subject(fa, fb, a, b)
+            slots.append(Slot("number", subject, fa.figure.surface, fb.figure.surface, evolving,
+                              f"fig{fa.figure.start}", f"fig{fb.figure.start}"))
+            drop |= {f"#{fa.figure.unit}:{fa.figure.value:g}", f"#{fb.figure.unit}:{fb.figure.value:g}"}
+        for k, sa in a.direction.items():
+            sb = b.direction.get(k)
+            if sa and sb and sa == -sb:
+                pos, neg = self.profile.direction_pairs[k]
+                words_a, words_b = (pos, neg) if sa > 0 else (neg, pos)
+                slots.append(Slot("direction", _shared_words(a, b), words_a, words_b, False, f"dir{k}", f"dir{k}"))
+                drop |= set(self.profile.direction_stems[k])
+        if a.has_negative != b.has_negative:  # one says "not X", the other plainly "X"
+            counted = {f.noun for u in (a, b) for f in u.figs if f.figure.value == 0}  # "no ships": a figure
+            for s in ((a.negated | b.negated) & a.stems & b.stems) - counted:
+                neg_a = s in a.negated
+                said = _word_for(a if neg_a else b, s)
+                slots.append(Slot("direction", _shared_words(a, b), f"not {said}" if neg_a else said,
+                                  said if neg_a else f"not {said}", False, f"neg:{s}", f"neg:{s}"))
+                drop.add(s)
+        rest = self.similarity(a, b, drop) if drop else score
+        if any(s.kind == "direction" for s in slots) and rest < NEGATION_MIN:
+            slots = [s for s in slots if s.kind != "direction"]
+            rest = score
+        same_min, ask_min = self.thresholds(a, b)
+        if slots:
+            if all(s.kind == "number" for s in slots) and rest >= same_min and (agree or rest >= DISPUTED_SAME_MIN):  # the same statement, one detail differs: one fact, and a disagreement on that detail
+                return Verdict("disputed", rest, slots)
+            if rest >= CONFLICT_MIN:
+                return Verdict("conflict", rest, slots)
+            return Verdict("unrelated", rest, slots)
+        if a.days and b.days and not (a.days & b.days):
+            return Verdict("unrelated", score)  # the same words about two different days
+        if score >= same_min:
+            return Verdict("same", score)
+        if score >= ask_min:
+            return Verdict("ask", score)
+        return Verdict("unrelated", score)
+
+    def hint(self, a: Unit, b: Unit) -> list[Slot]:
+        """Details code sees differing that its rules did not weigh (for checking a model's "conflict")."""
+        slots = []
+        if a.places and b.places and not (a.places & b.places):
+            slots.append(Slot("place", _shared_words(a, b), _place_words(a), _place_words(b), False, "place", "place"))
+        for fa in a.figs:
+            for fb in b.figs:
+                if fa.figure.unit == fb.figure.unit and not _same_value(fa.figure, fb.figure):
+                    slots.append(Slot("number", _subject(fa, fb, a, b), fa.figure.surface, fb.figure.surface,
+                                      bool(a.published and b.published and a.published != b.published),
+                                      f"fig{fa.figure.start}", f"fig{fb.figure.start}"))
+        if a.days and b.days and not (a.days & b.days):
+            slots.append(Slot("date", _shared_words(a, b), ", ".join(sorted(a.days)), ", ".join(sorted(b.days)), False, "date", "date"))
+        return slots
+
+
+def _swap(v: Verdict) -> Verdict:
+    slots = [Slot(s.kind, s.subject, s.b_value, s.a_value, s.evolution, s.b_key, s.a_key) for s in v.slots]
+    return Verdict(v.relation, v.score, slots, v.by)
+
+
+def _same_value(a: Figure, b: Figure, tolerance: float = 1e-9) -> bool:
+    if a.unit != b.unit:
+        return False
+    return abs(a.value - b.value) <= tolerance * max(1.0, abs(a.value), abs(b.value))
+
+
+def _subject(fa: Fig, fb: Fig, a: Unit, b: Unit) -> str:
+    """What the figures measure, in a's words: its noun and the closest words both share."""
+    shared = sorted((k for k in set(fa.measure) & set(fb.measure) if not k.startswith("#")),
+                    key=lambda k: (-min(fa.measure[k], fb.measure[k]), k))[:SUBJECT_WORDS]  # fmt: skip
+    keep = set(shared) | ({fa.noun} if fa.noun else set())
+    shown = uniq(w for w in words(a.claim.text) if ENGLISH.stem(w) in keep)  # the article's own spelling
+    return " ".join(shown) or fa.figure.noun or fa.figure.unit
+
+
+def _shared_words(a: Unit, b: Unit) -> str:
+    shared = a.stems & b.stems
+    return " ".join(uniq(w for w in words(a.claim.text) if ENGLISH.stem(w) in shared)[: SUBJECT_WORDS + 2])
+
+
+def _word_for(u: Unit, stem: str) -> str:
+    """The claim's own word for a stem ("ruled" for "rule")."""
+    return next((w for w in words(u.claim.text) if ENGLISH.stem(w) == stem), stem)
+
+
+def _place_words(u: Unit) -> str:
+    return " ".join(uniq(w for w in words(u.claim.text) if ENGLISH.stem(w) in u.places))
+
+
+# ----------------------------------------------------------------------------- the plan
+
+
+@dataclass
+class FactPlan:
+    """Everything about the facts that code can decide, plus the pairs it cannot."""
+
+    units: list[Unit]
+    comparer: Comparer
+    verdicts: dict[tuple[int, int], Verdict]
+    questions: list[Question]
+    profile: LanguageProfile
+
+    @property
+    def pairs_compared(self) -> int:
+        return len(self.verdicts)
+
+
+def plan_facts(
+    results: Sequence[ArticleResult], voices: dict[str, str], profile: LanguageProfile = ENGLISH,
+    max_questions: int = MAX_QUESTIONS, events: Sequence[BriefingEvent] = (),
+) -> FactPlan:
+    """Compare candidate claim pairs; list the ones code cannot settle (most similar first).
+
+    ``events``: the merged events. Two articles' sentences that report one merged event
+    (its evidence) are compared even when their words differ, and asked before the rest."""
+    units = _prepare(results, voices, profile)
+    comparer = Comparer(units, profile)
+    keys = [set(u.feats) for u in units]
+    for e in events:
+        if len(e.sources) < 2:
+            continue
+        for ev in e.evidence:
+            if ev.span is None:
+                continue
+            for u in units:
+                if u.source == ev.source and u.claim.start < ev.span.end and ev.span.start < u.claim.end:
+                    keys[u.k].add(f"event:{e.id}")
+    # blocking: pairs that share one of their rarest features; a briefing of a few stories is
+    # small enough to index every shared feature of every claim
+    small = len(units) <= SMALL_BRIEFING
+    max_df = len(units) if small else max(20, len(units) // 20)
+    rarest = 1_000 if small else 6
+    pairs = [
+        (i, j) for i, j in candidate_pairs(keys, rarest=rarest, max_df=max_df, df=Counter(k for ks in keys for k in ks))
+        if units[i].source != units[j].source
+    ]  # fmt: skip
+    comparer.align({(i, j): comparer.verdict(units[i], units[j]) for i, j in pairs})
+    verdicts: dict[tuple[int, int], Verdict] = {}
+    bridged: set[tuple[int, int]] = set()
+    for i, j in pairs:
+        a, b = units[i], units[j]
+        v = comparer.verdict(a, b)
+        if v.relation == "unrelated" and not v.slots and any(k.startswith("event:") for k in keys[i] & keys[j]):
+            v = Verdict("ask", v.score)  # one event in both: worth a look whatever the words
+            bridged.add((i, j))
+        verdicts[(i, j)] = v
+    asked = sorted(
+        ((k in bridged, v.score, k) for k, v in verdicts.items() if v.relation == "ask"), reverse=True
+    )[:max_questions]
+    asked = [(score, k) for _, score, k in asked]
+    questions = []
+    for n, (_, (i, j)) in enumerate(sorted(asked, key=lambda t: t[1])):
+        hint = comparer.hint(units[i], units[j])
+        questions.append(Question(n + 1, units[i], units[j], ", ".join(uniq(s.kind for s in hint))))
+    return FactPlan(units, comparer, verdicts, questions, profile)
+
+
+def apply_answers(plan: FactPlan, answers: dict[int, str] | None) -> tuple[int, int]:
+    """Fold the model's answers (question number -> same/conflict/unrelated) into the verdicts.
+
+    "same" is kept as it is (code found nothing differing, or it would not have asked);
+    "conflict" is kept only where code finds a differing detail (else it is "unrelated": a
+    disagreement must say what differs). Returns (kept, rejected)."""
+    kept = rejected = 0
+    for q in plan.questions:
+        key = (q.a.k, q.b.k)
+        answer = (answers or {}).get(q.number)
+        v = plan.verdicts[key]
+        if answer == "same":
+            plan.verdicts[key] = Verdict("same", v.score, by="model")
+            kept += 1
+        elif answer == "conflict":
+            slots = plan.comparer.hint(q.a, q.b)
+            if slots:
+                plan.verdicts[key] = Verdict("conflict", v.score, slots, by="model")
+                kept += 1
+            else:
+                plan.verdicts[key] = Verdict("unrelated", v.score, by="model")
+                rejected += 1
+        elif answer == "unrelated":
+            plan.verdicts[key] = Verdict("unrelated", v.score, by="model")
+            kept += 1
+        else:  # not asked (adjudication off) or no answer: code's default
+            plan.verdicts[key] = Verdict("unrelated", v.score)
+    for key, v in plan.verdicts.items():
+        if v.relation == "ask":  # beyond MAX_QUESTIONS
+            plan.verdicts[key] = Verdict("unrelated", v.score)
+    return kept, rejected
+
+
+# ----------------------------------------------------------------------------- facts
+
+
+def _related(plan: FactPlan, a: Unit, b: Unit) -> Verdict:
+    key = (min(a.k, b.k), max(a.k, b.k))
+    v = plan.verdicts.get(key)
+    if v is None:  # never a candidate: compare now (within two groups only)
+        v = plan.comparer.verdict(plan.units[key[0]], plan.units[key[1]])
+        if v.relation == "ask":
+            v = Verdict("unrelated", v.score)
+        plan.verdicts[key] = v
+    return v if a.k < b.k else _swap(v)
+
+
+def _linkable(plan: FactPlan, ga: list[int], gb: list[int]) -> bool:
+    """Two groups are one fact when every two members from different articles are at least
+    related (no conflict, none the model called unrelated, none below the ask threshold) and on
+    average the same: a chain through a sentence that states two facts cannot glue them."""
+    scores = []
+    for x in ga:
+        for y in gb:
+            a, b = plan.units[x], plan.units[y]
+            if a.source == b.source:
+                continue
+            v = _related(plan, a, b)
+            if v.relation in ("same", "disputed"):
+                scores.append(max(v.score, plan.comparer.thresholds(a, b)[0]))
+                continue
+            if v.relation == "conflict" or v.by == "model" or v.score < plan.comparer.thresholds(a, b)[1]:
+                return False
+            scores.append(v.score)
+    if not scores:
+        return True
+    return sum(scores) / len(scores) >= min(plan.comparer.thresholds(plan.units[x], plan.units[y])[0] for x in ga for y in gb)
+
+
+def build_facts(plan: FactPlan) -> tuple[list[tuple[list[int], set[int]]], dict[tuple[int, int], Verdict]]:
+    """Groups of unit indexes that are one fact, each with the members that also sit in
+    another fact (a sentence that states two facts), and the conflicts."""
+    units = plan.units
+    edges = sorted(
+        ((v.score, i, j) for (i, j), v in plan.verdicts.items() if v.relation in ("same", "disputed")), reverse=True
+    )
+    uf = UnionFind(len(units))
+    left = []
+    for _, i, j in edges:
+        if uf.find(i) == uf.find(j):
+            continue
+        if _linkable(plan, uf.group(i), uf.group(j)):
+            uf.union(i, j)
+        else:
+            left.append((i, j))
+    groups = {uf.find(i): list(uf.group(i)) for i in range(len(units))}
+    secondary: dict[int, set[int]] = defaultdict(set)
+    # a claim that states two facts ("after the two-hour conversation, Putin described the call
+    # as 'very meaningful and frank'") also joins the second fact, when it fits all its members
+    for i, j in left:
+        gi, gj = groups[uf.find(i)], groups[uf.find(j)]
+        for x, g in ((i, gj), (j, gi)):
+            if x not in g and _linkable(plan, [x], g) and units[x].source not in {units[m].source for m in g}:
+                g.append(x)
+                secondary[uf.find(g[0])].add(x)
+    conflicts = {k: v for k, v in plan.verdicts.items() if v.relation in ("conflict", "disputed")}
+    return [(sorted(g), secondary[root]) for root, g in groups.items()], conflicts
+
+
+def _statement(members: list[Unit], disputed: set[int], borrowed: set[int] = frozenset()) -> Unit:
+    """The member to show: its own (not one it shares with another fact), undisputed, not
+    someone's speech, a key point, then the shortest."""
+    return min(
+        members,
+        key=lambda u: (u.k in borrowed, u.k in disputed, u.claim.quoted, not u.claim.key, len(words(u.claim.text)) < 5,
+                       len(words(u.claim.text)), u.source, u.claim.start),
+    )  # fmt: skip
+
+
+def _sentence_case(text: str) -> str:
+    text = text.strip()
+    return text[:1].upper() + text[1:] if text else text
+
+
+def finish_facts(plan: FactPlan) -> tuple[list[BriefingFact], list[Disagreement], dict[str, list[int]]]:
+    """The briefing's facts and disagreements; also fact id -> member units (for topics)."""
+    groups, conflicts = build_facts(plan)
+    units = plan.units
+    disagreements, disputed_units, unit_disagreements = _disagreements(plan, conflicts)
+    real_disagreements = {d.id for d in disagreements if not d.evolution}
+    facts: list[BriefingFact] = []
+    members_of: dict[str, list[int]] = {}
+    for g, borrowed in groups:
+        members = [units[i] for i in g]
+        sources = uniq(u.source for u in sorted(members, key=lambda u: (u.source, u.claim.start)))
+        voices = count_voices([(u.source, u.claim.text) for u in members], {u.source: u.voice for u in members})
+        key = any(u.claim.key for u in members)
+        if voices < 2 and not key:
+            continue  # one article's statement that the model did not pick: no fact of the briefing
+        shown = _statement(members, disputed_units, borrowed)
+        anchor = min(members, key=lambda u: (u.k in borrowed, u.source, u.claim.start))
+        fid = content_id("fact", anchor.source, normalize(anchor.claim.text))
+        disputed = uniq(d for i in g for d in unit_disagreements.get(i, []) if d in real_disagreements)
+        facts.append(
+            BriefingFact(
+                id=fid,
+                statement=_sentence_case(shown.claim.text),
+                sources=sources,
+                voices=voices,
+                corroborated=voices >= 2,
+                key=key,
+                disputed=disputed if shown.k in disputed_units else [],
+                evidence=[
+                    Evidence(source=u.source, span=Span(start=u.claim.start, end=u.claim.end, status="exact", score=100), text=u.claim.text)
+                    for u in sorted(members, key=lambda u: (u.source, u.claim.start))
+                ],
+            )
+        )
+        members_of[fid] = g
+    prominence = {f.id: min(units[i].position for i in members_of[f.id]) for f in facts}
+    facts.sort(key=lambda f: (-f.voices, -len(f.sources), bool(f.disputed), prominence[f.id], f.id))
+    return facts, disagreements, members_of
+
+
+# ----------------------------------------------------------------------------- disagreements
+
+
+def _disagreements(
+    plan: FactPlan, conflicts: dict[tuple[int, int], Verdict]
+) -> tuple[list[Disagreement], set[int], dict[int, list[str]]]:
+    """One disagreement per subject: conflicting pairs about the same measure are grouped, and
+    each side lists every article that says the same value."""
+    units = plan.units
+    # one disagreement per detail: the details (a figure of one claim, a direction word ...)
+    # that conflicting pairs connect form one subject
+    slot_edges: list[tuple[int, int, Slot, str]] = [
+        (i, j, s, v.by) for (i, j), v in sorted(conflicts.items()) for s in v.slots
+    ]
+    nodes = sorted({(i, s.a_key) for i, _, s, _ in slot_edges} | {(j, s.b_key) for _, j, s, _ in slot_edges})
+    node_id = {n: k for k, n in enumerate(nodes)}
+    topics = UnionFind(len(nodes))
+    for i, j, s, _ in slot_edges:
+        topics.union(node_id[(i, s.a_key)], node_id[(j, s.b_key)])
+    by_topic: dict[int, list[tuple[int, int, Slot, str]]] = defaultdict(list)
+    for e in slot_edges:
+        by_topic[topics.find(node_id[(e[0], e[2].a_key)])].append(e)
+    out: list[Disagreement] = []
+    disputed_units: set[int] = set()
+    unit_dis: dict[int, list[str]] = defaultdict(list)
+    for edges in by_topic.values():
+        kind = edges[0][2].kind
+        subject = edges[0][2].subject
+        evolution = all(e[2].evolution for e in edges if e[2].kind == "number") and kind == "number"
+        values: dict[str, list[int]] = defaultdict(list)
+        for i, j, s, _ in edges:
+            for u, val in ((i, s.a_value), (j, s.b_value)):
+                if u not in values[_value_key(val)]:
+                    values[_value_key(val)].append(u)
+        if len(values) < 2:
+            continue
+        # a unit on two sides (it said both?) stays on its first
+        seen: set[int] = set()
+        positions = []
+        for key, us in values.items():
+            us = [u for u in us if u not in seen]
+            seen.update(us)
+            if not us:
+                continue
+            members = sorted((units[u] for u in us), key=lambda u: (u.source, u.claim.start))
+            shown = _statement(members, set())
+            raw_value = next(
+                (s.a_value if u == i else s.b_value) for i, j, s, _ in edges for u in (i, j) if u in us and _value_key(s.a_value if u == i else s.b_value) == key
+            )
+            published = sorted({u.published for u in members if u.published})
+            positions.append(
+                Position(
+                    value=raw_value,
+                    statement=_sentence_case(shown.claim.text),
+                    sources=uniq(u.source for u in members),
+                    published=published[0] if published else None,
+                    evidence=[
+                        Evidence(source=u.source, span=Span(start=u.claim.start, end=u.claim.end, status="exact", score=100), text=u.claim.text)
+                        for u in members
+                    ],
+                )
+            )
+        if len(positions) < 2:
+            continue
+        if evolution and all(p.published for p in positions) and len({p.published for p in positions}) == len(positions):
+            positions.sort(key=lambda p: p.published or "")
+        else:
+            evolution = False
+        anchor = min((units[u] for e in edges for u in e[:2]), key=lambda u: (u.source, u.claim.start))
+        did = content_id("disagreement", anchor.source, normalize(anchor.claim.text), kind, subject)
+        involved = {u for e in edges for u in e[:2]}
+        for u in involved:
+            unit_dis[u].append(did)
+            if not evolution:
+                disputed_units.add(u)
+        out.append(
+            Disagreement(
+                id=did,
+                subject=subject,
+                kind=kind,  # type: ignore[arg-type]
+                evolution=evolution,
+                decided_by="model" if any(e[3] == "model" for e in edges) else "code",
+                positions=positions,
+                sources=uniq(s for p in positions for s in p.sources),
+            )
+        )
+    out.sort(key=lambda d: (d.evolution, -len(d.sources), d.id))
+    return out, disputed_units, unit_dis
+
+
+def _value_key(value: str) -> str:
+    return normalize(value)

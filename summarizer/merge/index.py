@@ -1,0 +1,95 @@
+"""The shared machinery of the merge: union-find groups and the candidate index (blocking).
+
+Candidate pairs come from an inverted index over each item's keys, not from all pairs: two
+items are compared only when they share one of their rarest keys, so the number of
+comparisons grows with the data, not with its square.
+"""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+from collections.abc import Hashable, Iterable, Iterator, Sequence
+
+import hashlib
+import re
+
+
+class UnionFind:
+    """Union-find that also keeps each group's members (so group checks cost the group size)."""
+
+    def __init__(self, n: int):
+        self.parent = list(range(n))
+        self.members: dict[int, list[int]] = {i: [i] for i in range(n)}
+
+    def find(self, i: int) -> int:
+        while self.parent[i] != i:
+            self.parent[i] = self.parent[self.parent[i]]
+            i = self.parent[i]
+        return i
+
+    def union(self, a: int, b: int) -> None:
+        ra, rb = self.find(a), self.find(b)
+        if ra == rb:
+            return
+        if len(self.members[ra]) < len(self.members[rb]):
+            ra, rb = rb, ra
+        self.parent[rb] = ra
+        self.members[ra] += self.members.pop(rb)
+
+    def group(self, i: int) -> list[int]:
+        return self.members[self.find(i)]
+
+    def groups(self) -> list[list[int]]:
+        return sorted((sorted(m) for m in self.members.values()), key=lambda g: g[0])
+
+
+def candidate_pairs(
+    keys: Sequence[Iterable[Hashable]], *, rarest: int = 3, max_df: int = 100, df: Counter | None = None
+) -> Iterator[tuple[int, int]]:
+    """Pairs ``(i, j)``, ``i < j``, of items that share one of their ``rarest`` keys (once each).
+
+    Keys held by more than ``max_df`` items say nothing about identity and are skipped; a key
+    only one item holds pairs it with nothing, so each item indexes its rarest *shared* keys.
+    """
+    keys = [set(k) for k in keys]
+    df = df if df is not None else Counter(k for ks in keys for k in ks)
+    index: dict[Hashable, list[int]] = defaultdict(list)
+    chosen = []
+    for i, ks in enumerate(keys):
+        picked = [k for k in sorted(ks, key=lambda k: (df[k], str(k))) if 2 <= df[k] <= max_df][:rarest]
+        chosen.append(picked)
+        for k in picked:
+            index[k].append(i)
+    seen: set[tuple[int, int]] = set()
+    for i, picked in enumerate(chosen):
+        for k in picked:
+            for j in index[k]:
+                if j > i and (i, j) not in seen:
+                    seen.add((i, j))
+                    yield i, j
+
+
+def uniq(items: Iterable[str]) -> list[str]:
+    return list(dict.fromkeys(items))
+
+
+def deletion_keys(word: str) -> set[str]:
+    """The word and every one-letter deletion: words within one edit share a key."""
+    return {word} | {word[:i] + word[i + 1 :] for i in range(len(word))} if len(word) >= 5 else {word}
+
+
+def content_id(prefix: str, *parts: str) -> str:
+    """A short id derived from content: the same item keeps its id when other articles come and go."""
+    h = hashlib.sha1("\x1f".join(parts).encode("utf-8")).hexdigest()[:8]
+    return f"{prefix}-{h}"
+
+
+def slug_id(prefix: str, name: str, taken: set[str]) -> str:
+    """A readable id from a name ("person-donald-trump"), made unique within ``taken``."""
+    slug = re.sub(r"[^\w]+", "-", name.casefold()).strip("-")[:40] or "x"
+    base = f"{prefix}-{slug}"
+    out, n = base, 2
+    while out in taken:
+        out, n = f"{base}-{n}", n + 1
+    taken.add(out)
+    return out
