@@ -49,6 +49,13 @@ def perturb(base: ArticleResult, i: int, rng: random.Random) -> ArticleResult:
         e["who"] = [sub(w).rsplit(" (", 1)[0] for w in e["who"]]
         day = 1 + (i % 28)
         e["date"], e["date_precision"] = f"{2000 + i % 25}-{1 + i % 12:02d}-{day:02d}", "day"
+    for c in data["claims"]:
+        c["text"] = sub(c["text"])
+        for f in c["figures"]:
+            f["value"] += i
+        for d in c["dates"]:
+            d["date"], d["precision"] = (e_date := f"{2000 + i % 25}-{1 + i % 12:02d}-{1 + i % 28:02d}"), "day"
+            d["surface"] = e_date
     data["organizations"] = [f"{o} {tag}" for o in data["organizations"]]
     data["places"] = [f"{p} {tag}" for p in data["places"]]
     return ArticleResult.model_validate(data)

@@ -229,7 +229,7 @@ def learned_titles(names: Iterable[str], profile: LanguageProfile = ENGLISH) -> 
 def lowercase_words(text: str) -> set[str]:
     """Words the text writes in lower case somewhere: a capitalised one of these in a name is
     a common noun used as a title ("the commissioner" -> "Commissioner Whitfield")."""
-    return {fold(w) for w in re.findall(r"(?<![\w.])[a-z][\w'-]+", text)}
+    return {fold(w) for w in set(re.findall(r"(?<![\w.])[a-z][\w'-]+", text))}
 
 
 def used_as_place_or_thing(name: str, text: str, profile: LanguageProfile = ENGLISH) -> bool:

@@ -22,6 +22,7 @@ model: unsettled pairs count as unrelated.
 
 from __future__ import annotations
 
+from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -145,21 +146,26 @@ def _assign_topics(facts: list[BriefingFact], events: list[BriefingEvent], plan:
     """Each fact under the event it belongs to: the event whose evidence shares the fact's
     statement in one of its articles, else the most reported event that all the fact's
     articles report, else (one article) that article's first event."""
-    spans = [(e, ev.source, ev.span) for e in events for ev in e.evidence if ev.span]
-    first_event: dict[str, BriefingEvent] = {}
-    for e, src, span in sorted(spans, key=lambda t: (t[2].start, t[0].id)):
-        first_event.setdefault(src, e)
+    order = {e.id: k for k, e in enumerate(events)}
+    rank = lambda e: (len(e.sources), -order[e.id])  # noqa: E731
+    spans: dict[str, list[tuple[BriefingEvent, int, int]]] = defaultdict(list)
+    by_source: dict[str, list[BriefingEvent]] = defaultdict(list)
+    for e in events:
+        for src in e.sources:
+            by_source[src].append(e)
+        for ev in e.evidence:
+            if ev.span:
+                spans[ev.source].append((e, ev.span.start, ev.span.end))
+    first_event = {src: min(items, key=lambda t: (t[1], t[0].id))[0] for src, items in spans.items()}
     for f in facts:
         members = [plan.units[i] for i in members_of[f.id]]
-        hit = [
-            e for e, src, span in spans for u in members
-            if src == u.source and span.start < u.claim.end and u.claim.start < span.end
-        ]  # fmt: skip
+        hit = [e for u in members for e, s0, s1 in spans.get(u.source, ()) if s0 < u.claim.end and u.claim.start < s1]
         if hit:
-            f.topic = max(hit, key=lambda e: (len(e.sources), -events.index(e))).id
+            f.topic = max(hit, key=rank).id
             continue
-        covering = [e for e in events if set(f.sources) <= set(e.sources)]
+        wanted = set(f.sources)
+        covering = [e for e in by_source.get(f.sources[0], ()) if wanted <= set(e.sources)]
         if covering:
-            f.topic = max(covering, key=lambda e: (len(e.sources), -events.index(e))).id
+            f.topic = max(covering, key=rank).id
         elif len(f.sources) == 1 and f.sources[0] in first_event:
             f.topic = first_event[f.sources[0]].id

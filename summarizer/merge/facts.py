@@ -55,7 +55,7 @@ CONFLICT_MIN = 0.3  # similarity of the rest of two claims with a differing slot
 DISPUTED_SAME_MIN = 0.55  # ... and to call them one fact with a disputed detail (or an agreeing figure)
 NEGATION_MIN = 0.55  # "not X" vs "X": the rest must be this similar (negation is easy to misread)
 CONTAIN_WEIGHT = 0.8  # weight of "the shorter claim is inside the longer one"
-SMALL_BRIEFING = 2_000  # claims; up to this many, every pair that shares a feature is compared
+SMALL_BRIEFING = 600  # claims (~25 articles); up to this many, every pair that shares a feature is compared
 MAX_QUESTIONS = 24  # pairs sent to the model in the one adjudication call (most similar first)
 WINDOW = 4  # content words either side of a figure that say what it measures
 MEASURE_MIN = 0.4  # closeness-weighted overlap of two figures' measures to compare their values
@@ -283,7 +283,8 @@ class Comparer:
                 pair = frozenset((self.units[i].source, self.units[j].source))
                 shared[pair] |= {i}
         self.aligned = {pair for pair, claims in shared.items() if len(claims) >= ALIGNED_MIN}
-        self.cache.clear()
+        for key in [k for k in self.cache if frozenset((self.units[k[0]].source, self.units[k[1]].source)) in self.aligned]:
+            del self.cache[key]  # the lenient thresholds apply to these pairs now
 
     def thresholds(self, a: Unit, b: Unit) -> tuple[float, float]:
         if frozenset((a.source, b.source)) in self.aligned:
@@ -477,10 +478,12 @@ def plan_facts(
     # blocking: pairs that share one of their rarest features; a briefing of a few stories is
     # small enough to index every shared feature of every claim
     small = len(units) <= SMALL_BRIEFING
-    max_df = len(units) if small else max(20, len(units) // 20)
-    rarest = 1_000 if small else 6
+    max_df = len(units) if small else 100
+    rarest = 1_000 if small else 8
     pairs = [
-        (i, j) for i, j in candidate_pairs(keys, rarest=rarest, max_df=max_df, df=Counter(k for ks in keys for k in ks))
+        (i, j) for i, j in candidate_pairs(
+            keys, rarest=rarest, max_df=max_df, df=Counter(k for ks in keys for k in ks), min_shared=1 if small else 2
+        )
         if units[i].source != units[j].source
     ]  # fmt: skip
     comparer.align({(i, j): comparer.verdict(units[i], units[j]) for i, j in pairs})

@@ -44,12 +44,15 @@ class UnionFind:
 
 
 def candidate_pairs(
-    keys: Sequence[Iterable[Hashable]], *, rarest: int = 3, max_df: int = 100, df: Counter | None = None
+    keys: Sequence[Iterable[Hashable]], *, rarest: int = 3, max_df: int = 100, df: Counter | None = None,
+    min_shared: int = 1,
 ) -> Iterator[tuple[int, int]]:
-    """Pairs ``(i, j)``, ``i < j``, of items that share one of their ``rarest`` keys (once each).
+    """Pairs ``(i, j)``, ``i < j``, of items that share ``min_shared`` of their ``rarest`` keys.
 
     Keys held by more than ``max_df`` items say nothing about identity and are skipped; a key
     only one item holds pairs it with nothing, so each item indexes its rarest *shared* keys.
+    ``min_shared=2`` keeps only pairs that two rare keys bring together: one shared rare word
+    is often chance, two seldom are.
     """
     keys = [set(k) for k in keys]
     df = df if df is not None else Counter(k for ks in keys for k in ks)
@@ -60,13 +63,20 @@ def candidate_pairs(
         chosen.append(picked)
         for k in picked:
             index[k].append(i)
-    seen: set[tuple[int, int]] = set()
+    if min_shared <= 1:
+        seen: set[tuple[int, int]] = set()
+        for i, picked in enumerate(chosen):
+            for k in picked:
+                for j in index[k]:
+                    if j > i and (i, j) not in seen:
+                        seen.add((i, j))
+                        yield i, j
+        return
     for i, picked in enumerate(chosen):
-        for k in picked:
-            for j in index[k]:
-                if j > i and (i, j) not in seen:
-                    seen.add((i, j))
-                    yield i, j
+        counts: Counter = Counter(j for k in picked for j in index[k] if j > i)
+        for j, n in sorted(counts.items()):
+            if n >= min_shared:
+                yield i, j
 
 
 def uniq(items: Iterable[str]) -> list[str]:
