@@ -450,6 +450,10 @@ def evaluate(
     inputs: Annotated[list[Path], typer.Argument(help="Per-article JSON files written by 'extract' (or folders of them).")],
     labels: Annotated[Path, typer.Option("--labels", "-l", help="Hand-written merge labels (JSON).", exists=True, dir_okay=False)],
     show_errors: Annotated[bool, typer.Option("--errors", help="List every wrong or missed merge.")] = False,
+    briefing_file: Annotated[
+        Path | None,
+        typer.Option("--briefing", help="Score this briefing JSON (e.g. 'brief --adjudicate --format json') instead of merging the inputs."),
+    ] = None,
 ) -> None:
     """Merge the inputs and print precision/recall against hand-written labels (people, events,
     quotes, facts) and which labelled disagreements the briefing found."""
@@ -463,7 +467,17 @@ def evaluate(
         raise _fail(EXIT_USAGE, str(exc)) from None
     texts = _texts_for(results)
     spec = load_labels(labels)
-    briefing = merge_results(results, raw_by_source=texts)
+    if briefing_file is not None:
+        from pydantic import ValidationError
+
+        from .schemas import Briefing
+
+        try:
+            briefing = Briefing.model_validate_json(briefing_file.read_text(encoding="utf-8"))
+        except (OSError, ValidationError, ValueError) as exc:
+            raise _fail(EXIT_USAGE, f"{briefing_file}: not a briefing JSON ({str(exc).splitlines()[0]})") from None
+    else:
+        briefing = merge_results(results, raw_by_source=texts)
     scores = run_eval(spec, results, briefing)
     sys.stdout.write(table(scores) + "\n")
     facts = None

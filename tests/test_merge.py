@@ -317,3 +317,43 @@ def test_markdown_briefing_reads_like_one():
         assert heading in md
     assert "*(single source)*" in md and "outlets)*" in md and "disputed:" in md
     assert "are copies of one text" in md and "chars " in md
+
+
+# ----------------------------------------------------------------------------- the adjudication call
+
+
+def test_adjudication_replays_one_batched_call_and_its_answers_are_checked(story_briefings, replayed_stories):
+    """The recorded call (the embedded model, for real): one request for the whole briefing."""
+    r = CliRunner().invoke(
+        app, ["brief", str(STORIES / "fire"), "--replay", str(STORY_FIXTURES), "--adjudicate", "--format", "json"]
+    )
+    assert r.exit_code == 0, r.stderr
+    b = json.loads(r.stdout)
+    assert b["merge"]["asked"] >= 1 and "pairs asked in one call" in r.stderr
+    assert b["merge"]["model_answers_kept"] + b["merge"]["model_answers_rejected"] == b["merge"]["asked"]
+
+
+def test_a_conflict_the_model_sees_stands_only_where_code_finds_what_differs(replayed_stories):
+    from summarizer.merge import plan
+
+    articles, results = replayed_stories["fire"]
+    p = plan(list(results.values()), raw_by_source={a.id: a.raw for a in articles})
+    assert p.questions
+    briefing = p.finish({q.number: "conflict" for q in p.questions})  # a model that calls everything a conflict
+    differing = [q for q in p.questions if p.facts.comparer.hint(q.a, q.b)]
+    assert briefing.merge.model_answers_kept == len(differing)
+    assert briefing.merge.model_answers_rejected == len(p.questions) - len(differing)
+    for d in briefing.disagreements:
+        if d.decided_by == "model":
+            assert d.kind in ("number", "place", "date")
+
+
+def test_a_model_headline_that_says_more_than_the_facts_is_not_used():
+    """Embedded default: no synthesis call. --synthesis replays the recorded one (the embedded
+    model, for real), which the check rejects, so both briefings open with the same fact."""
+    runner = CliRunner()
+    default = runner.invoke(app, ["brief", str(SEEDS), "--replay", str(FIXTURES), "--format", "json"])
+    asked = runner.invoke(app, ["brief", str(SEEDS), "--replay", str(FIXTURES), "--format", "json", "--synthesis"])
+    assert default.exit_code == 0 and asked.exit_code == 0, default.stderr + asked.stderr
+    assert "synthesis:" not in default.stderr and "model headline not used" in asked.stderr
+    assert json.loads(default.stdout) == json.loads(asked.stdout)
