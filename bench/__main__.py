@@ -199,8 +199,11 @@ def bench_overhead() -> dict:
 # ----------------------------------------------------------------------------- embedded model
 
 
-def bench_embedded() -> dict:
-    """Cold start brief of seeds/ with the embedded model, and ours vs a raw request."""
+def bench_embedded(*extra: str) -> dict:
+    """Cold start brief of seeds/ with the embedded model: wall, model and cross-article seconds.
+
+    ``extra``: more flags (``--adjudicate`` adds the batched pair call to the cross-article step)."""
+    import re
     import tempfile
 
     cache = tempfile.mkdtemp(prefix="bench-cache-")
@@ -210,14 +213,18 @@ def bench_embedded() -> dict:
     started = time.perf_counter()
     out = subprocess.run(
         [sys.executable, "-c", "import resource,sys; from summarizer.cli import app; "
-         "sys.argv=['summarizer','brief','seeds/','--format','json','-o','/tmp/bench-brief.json'];\n"
+         f"sys.argv=['summarizer','brief','seeds/','--format','json','-o','/tmp/bench-brief.json',*{list(extra)!r}];\n"
          "try:\n    app()\nexcept SystemExit as e:\n    print('PEAK', resource.getrusage(resource.RUSAGE_SELF).ru_maxrss, file=sys.stderr); raise"],
         capture_output=True, text=True, cwd=ROOT, env={**env, "HOME": str(Path.home())},
     )  # fmt: skip
     wall = time.perf_counter() - started
     peak = next((int(line.split()[1]) for line in out.stderr.splitlines() if line.startswith("PEAK")), 0)
     usage = next((line for line in out.stderr.splitlines() if line.startswith("usage:")), "")
-    return {"exit": out.returncode, "wall_s": round(wall, 1), "peak_rss_mb": round(peak / 1024), "usage": usage,
+    merge = next((line for line in out.stderr.splitlines() if line.startswith("merge:")), "")
+    cross = float(m.group(1)) if (m := re.search(r"; ([\d.]+)s$", merge)) else float("nan")
+    return {"flags": " ".join(extra) or "(default)", "exit": out.returncode, "wall_s": round(wall, 1),
+            "cross_article_s": cross, "cross_article_pct": round(100 * cross / wall, 1),
+            "peak_rss_mb": round(peak / 1024), "usage": usage, "merge": merge,
             "stderr_tail": out.stderr.strip().splitlines()[-6:]}  # fmt: skip
 
 
@@ -283,7 +290,7 @@ def main() -> None:
     results["tokens"] = bench_tokens()
     results["overhead"] = bench_overhead()
     if args.embedded:
-        results["embedded_cold_brief"] = bench_embedded()
+        results["embedded_cold_brief"] = [bench_embedded(), bench_embedded("--adjudicate")]
         results["raw_vs_ours"] = bench_raw_vs_ours()
     print(_table("Merge scaling (synthetic articles from the recorded seeds)", m))
     print(f"growth time(2n)/time(n), from the last two sizes: {growth}")
@@ -291,8 +298,8 @@ def main() -> None:
     print(_table("Tokens per seed article (recorded with the embedded model)", results["tokens"]))
     print(_table("Pipeline overhead (replayed seeds vs recorded model time)", [results["overhead"]]))
     if args.embedded:
-        e = results["embedded_cold_brief"]
-        print(_table("Embedded model: cold-start brief of seeds/", [{k: v for k, v in e.items() if k != "stderr_tail"}]))
+        rows = [{k: v for k, v in e.items() if k not in ("stderr_tail", "merge")} for e in results["embedded_cold_brief"]]
+        print(_table("Embedded model: cold-start brief of seeds/ (default, then with the adjudication call)", rows))
         print(_table("Embedded model: our client vs a raw request (seed 004)", [results["raw_vs_ours"]]))
     out = ROOT / "bench" / "results"
     out.mkdir(parents=True, exist_ok=True)

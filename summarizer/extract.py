@@ -131,14 +131,15 @@ def _dated_statements(claims: list[Claim], events: list[Event], people: list[Per
     """Statements that name a resolvable date and that no event covers become events (code's
     timeline entries): "Trump told reporters on Friday that ..." in an article dated Sunday."""
     covered = [s for e in events for s in e.evidence[:1]]
+    mentions = find_mentions(doc, [p.name for p in people])
     out: list[Event] = []
     for c in claims:
         dated = [d for d in c.dates if d.date and d.precision in ("day", "month")]
         if not dated or c.quoted or any(s.start < c.end and c.start < s.end for s in covered):
             continue
         # a date the clause is about ("on Tuesday") before one that only names a thing ("Sunday's fire")
-        d = min(dated, key=lambda d: ("'s" in d.surface or "\u2019s" in d.surface, d.start))
-        names = [m.name for m in find_mentions(doc, [p.name for p in people]) if c.start <= m.start < c.end]
+        d = min(dated, key=lambda d: (doc.text[d.end : d.end + 2] in ("'s", "\u2019s"), d.start))
+        names = [m.name for m in mentions if c.start <= m.start < c.end]
         out.append(
             Event(
                 id=f"e{len(events) + len(out) + 1}",

@@ -38,8 +38,11 @@ class LanguageProfile:
     speech_verbs: frozenset[str]
     #: words that negate the clause they sit in
     negations: frozenset[str]
-    #: determiners: a name written "the X" is not a person's name
+    #: determiners
     determiners: frozenset[str]
+    #: articles: a name written "the X" is a place or an organisation, not a person (not "that X":
+    #: "that" also opens a clause, "said that Trump would")
+    place_articles: frozenset[str]
     #: prepositions that introduce a place and never a person ("in Sochi", "at the site")
     locative_prepositions: frozenset[str]
     #: clause boundaries inside a sentence, as they are written (with their spaces)
@@ -186,6 +189,7 @@ ENGLISH = LanguageProfile(
     ),
     negations=_words("not no never n't without none nobody nothing neither nor cannot"),
     determiners=_words("the a an this that these those"),
+    place_articles=_words("the a an"),
     locative_prepositions=_words("in at inside near outside"),
     clause_breaks=("; ", ", but ", ", while ", ", whereas ", ", although ", " — ", " – ", ", and "),
     clause_openers=_words("but while whereas although and however so yet"),

@@ -243,6 +243,6 @@ def used_as_place_or_thing(name: str, text: str, profile: LanguageProfile = ENGL
     for m in pattern.finditer(text):
         before, gap, after = m.group(1).casefold(), m.group(2), m.group(3).casefold()
         ends_phrase = bool(gap.strip()) or not after or after in profile.stop_words or after in profile.speech_verbs
-        if ends_phrase and (before in profile.locative_prepositions or before in profile.determiners):
+        if ends_phrase and (before in profile.locative_prepositions or before in profile.place_articles):
             return True
     return False

@@ -95,3 +95,11 @@ def test_review_page_in_headless_chromium(page_file, replayed_results, tmp_path)
         browser.close()
     assert errors == []
     assert [u for u in requests if not u.startswith("file://")] == []
+
+
+def test_the_seed_timeline_is_drawn(page_file):
+    page = page_file.read_text(encoding="utf-8")
+    svg = page[page.index("<svg") : page.index("</svg>")]
+    assert svg.count("<circle") >= 3 and "2025-08-22" in svg
+    assert 'id="disagreements"' not in page  # the seeds agree
+    assert page.count("1 source") + page.count("single source") >= 1 and "outlets" in page

@@ -22,9 +22,10 @@ cannot settle (a middle band of similarity) is **asked** -- all such pairs of a 
 one batched, grammar-constrained call (``summarizer.adjudication``) -- and the model's
 answer is checked: "conflict" is kept only where code finds a differing slot.
 
-Facts are groups of "same" claims with complete linkage (every two members from different
-articles must be the same statement, so a chain cannot glue two facts together); a claim
-that states two facts joins the second one too. A figure that differs between articles
+Facts are groups of "same" claims, joined with average linkage under a veto: every two
+members from different articles must at least be related, none in conflict (so a chain
+through a sentence that states two facts cannot glue those facts together); such a sentence
+joins both facts. A figure that differs between articles
 dated on different days is an **evolution** (a rising death toll), in date order.
 Corroboration counts independent voices (``copies``): a wire story run twice is one.
 """
@@ -65,7 +66,7 @@ NEXT_FIGURE_CHARS = 12  # a figure this close to another is part of its measure 
 FIGURE_WEIGHT = 1.5  # a figure or a date two statements share says more than a word they share
 NAME_WEIGHT = 0.45  # a name two statements share says less than a word they share (it says who, not what)
 QUOTED_PHRASE_MAX = 6  # quoted words up to this many are a feature ("meaningful and frank")
-QUOTED_RUN = 3  # a short quotation of this many words or more found inside another claim's quotation ...
+QUOTED_RUN = 2  # a short quotation of this many words or more found inside another claim's quotation ...
 SHARED_QUOTE_SCORE = 0.5  # ... makes the two claims at least this similar
 
 Relation = str  # "same" | "disputed" | "conflict" | "unrelated" | "ask"
@@ -90,7 +91,6 @@ class Unit:
     position: float  # 0 = the article's first statement, 1 = its last
     stems: frozenset[str]  # content-word stems
     feats: frozenset[str]  # content stems, figures ("#hour:2"), dates ("@2025-08-22"), quoted phrases ("q:...")
-    names: frozenset[str]  # names ("e:zelens")
     quote_fragments: frozenset[str]  # short quotations (QUOTED_RUN to QUOTED_PHRASE_MAX words)
     quoted_text: str  # every quotation's words
     figs: list[Fig]
@@ -129,7 +129,6 @@ class Question:
     number: int
     a: Unit
     b: Unit
-    hint: str  # what code sees differing, if anything ("number", "place", ...)
 
 
 # ----------------------------------------------------------------------------- units
@@ -241,7 +240,7 @@ def _prepare(results: Sequence[ArticleResult], voices: dict[str, str], profile: 
                 Unit(
                     k=len(units), source=r.source.id, claim=c, published=r.source.published.iso,
                     voice=voices.get(r.source.id, r.source.id), position=rank / n, stems=frozenset(content),
-                    feats=frozenset(feats), names=frozenset(names), quote_fragments=frozenset(fragments), quoted_text=" | ".join(quoted_words), figs=figs, direction=direction,
+                    feats=frozenset(feats), quote_fragments=frozenset(fragments), quoted_text=" | ".join(quoted_words), figs=figs, direction=direction,
                     negated=frozenset(negated), has_negative=has_negative,
                     places=frozenset(places),
                     days=frozenset(d.date for d in c.dates if d.date and d.precision == "day"),
@@ -499,11 +498,7 @@ def plan_facts(
     asked = sorted(
         ((k in bridged, v.score, k) for k, v in verdicts.items() if v.relation == "ask"), reverse=True
     )[:max_questions]
-    asked = [(score, k) for _, score, k in asked]
-    questions = []
-    for n, (_, (i, j)) in enumerate(sorted(asked, key=lambda t: t[1])):
-        hint = comparer.hint(units[i], units[j])
-        questions.append(Question(n + 1, units[i], units[j], ", ".join(uniq(s.kind for s in hint))))
+    questions = [Question(n + 1, units[i], units[j]) for n, (i, j) in enumerate(sorted(k for _, _, k in asked))]
     return FactPlan(units, comparer, verdicts, questions, profile)
 
 
