@@ -38,6 +38,8 @@ class LanguageProfile:
     speech_verbs: frozenset[str]
     #: words that negate the clause they sit in
     negations: frozenset[str]
+    #: personal pronouns: a statement that opens with one needs the sentence before it
+    pronouns: frozenset[str]
     #: determiners
     determiners: frozenset[str]
     #: articles: a name written "the X" is a place or an organisation, not a person (not "that X":
@@ -188,6 +190,7 @@ ENGLISH = LanguageProfile(
         "according tweeted posted"
     ),
     negations=_words("not no never n't without none nobody nothing neither nor cannot"),
+    pronouns=_words("he she it they him her them his its their we i you"),
     determiners=_words("the a an this that these those"),
     place_articles=_words("the a an"),
     locative_prepositions=_words("in at inside near outside"),

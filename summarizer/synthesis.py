@@ -79,13 +79,20 @@ def problems(s: Synthesis, b: Briefing) -> list[str]:
     return found
 
 
+def _as_sentence(text: str) -> str:
+    """End with a full stop unless it already ends a sentence (also inside a closing quotation mark)."""
+    t = text.strip()
+    core = t.rstrip("\u201d\u2019\"')")
+    return t if core.endswith((".", "!", "?", "\u2026")) else t + "."
+
+
 def fallback(b: Briefing) -> Briefing:
     """No usable synthesis: the best undisputed fact is the headline, the next ones the
     overview -- the sources' own statements, nothing added, each with its sources."""
     top = _headline_candidates(b)[: 1 + OVERVIEW_FACTS]
     if not top:
         return b
-    lead = [CitedSentence(text=f.statement.rstrip(".") + ".", sources=f.sources, fact=f.id) for f in top[1:]]
+    lead = [CitedSentence(text=_as_sentence(f.statement), sources=f.sources, fact=f.id) for f in top[1:]]
     return b.model_copy(
         update={
             "headline": top[0].statement.rstrip("."),

@@ -60,6 +60,7 @@ SMALL_BRIEFING = 600  # claims (~25 articles); up to this many, every pair that 
 MAX_QUESTIONS = 24  # pairs sent to the model in the one adjudication call (most similar first)
 WINDOW = 4  # content words either side of a figure that say what it measures
 MEASURE_MIN = 0.4  # closeness-weighted overlap of two figures' measures to compare their values
+PRONOUN_WORDS = 4  # a pronoun among a statement's first words makes it lean on the sentence before
 SUBJECT_WORDS = 3  # words of a disagreement's subject besides the noun
 NOUN_BONUS = 0.5  # ... plus this when what one figure counts is named around the other
 NEXT_FIGURE_CHARS = 12  # a figure this close to another is part of its measure ("six of the nine")
@@ -601,14 +602,18 @@ def build_facts(plan: FactPlan) -> tuple[list[tuple[list[int], set[int]]], dict[
     return [(sorted(g), secondary[root]) for root, g in groups.items()], conflicts
 
 
-def _statement(members: list[Unit], disputed: set[int], borrowed: set[int] = frozenset()) -> Unit:
+def _statement(members: list[Unit], disputed: set[int], borrowed: set[int] = frozenset(), profile: LanguageProfile = ENGLISH) -> Unit:
     """The member to show: its own (not one it shares with another fact), undisputed, not
-    someone's speech, a key point, then the shortest."""
-    return min(
-        members,
-        key=lambda u: (u.k in borrowed, u.k in disputed, u.claim.quoted, not u.claim.key, len(words(u.claim.text)) < 5,
-                       len(words(u.claim.text)), u.source, u.claim.start),
-    )  # fmt: skip
+    someone's speech, readable alone (no pronoun in its first words: "Trump called it ..."),
+    a key point, then the shortest."""
+
+    def rank(u: Unit) -> tuple:
+        w = words(u.claim.text)
+        leans = any(t in profile.pronouns for t in w[:PRONOUN_WORDS])
+        return (u.k in borrowed, u.k in disputed, u.claim.quoted, leans, not u.claim.key, len(w) < 5, len(w),
+                u.source, u.claim.start)  # fmt: skip
+
+    return min(members, key=rank)
 
 
 def _sentence_case(text: str) -> str:
@@ -631,7 +636,7 @@ def finish_facts(plan: FactPlan) -> tuple[list[BriefingFact], list[Disagreement]
         key = any(u.claim.key for u in members)
         if voices < 2 and not key:
             continue  # one article's statement that the model did not pick: no fact of the briefing
-        shown = _statement(members, disputed_units, borrowed)
+        shown = _statement(members, disputed_units, borrowed, plan.profile)
         anchor = min(members, key=lambda u: (u.k in borrowed, u.source, u.claim.start))
         fid = content_id("fact", anchor.source, normalize(anchor.claim.text))
         disputed = uniq(d for i in g for d in unit_disagreements.get(i, []) if d in real_disagreements)
@@ -701,7 +706,7 @@ def _disagreements(
             if not us:
                 continue
             members = sorted((units[u] for u in us), key=lambda u: (u.source, u.claim.start))
-            shown = _statement(members, set())
+            shown = _statement(members, set(), profile=plan.profile)
             raw_value = next(
                 (s.a_value if u == i else s.b_value) for i, j, s, _ in edges for u in (i, j) if u in us and _value_key(s.a_value if u == i else s.b_value) == key
             )
