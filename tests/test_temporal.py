@@ -360,3 +360,10 @@ def test_offsets_order_and_no_overlap():
         for e in found:
             assert text[e.start : e.end] == e.surface == e.surface.strip()
         assert all(a.end <= b.start for a, b in zip(found, found[1:]))
+
+
+def test_a_future_marker_several_words_before_the_weekday_still_governs_it():
+    """From the fire test story: the marker stands seven words before the date."""
+    text = "Millbrook's mayor, Clara Odum, said the town would hold a vigil for the victims on Friday."
+    [d] = find_dates(text, "2026-03-04")
+    assert (d.date, d.future) == ("2026-03-06", True)
