@@ -357,3 +357,14 @@ def test_a_model_headline_that_says_more_than_the_facts_is_not_used():
     assert default.exit_code == 0 and asked.exit_code == 0, default.stderr + asked.stderr
     assert "synthesis:" not in default.stderr and "model headline not used" in asked.stderr
     assert json.loads(default.stdout) == json.loads(asked.stdout)
+
+
+def test_a_shared_passage_is_one_voice_but_a_shared_quotation_is_two():
+    from summarizer.merge.copies import count_voices
+
+    voices = {"a": "a", "b": "b"}
+    passage = "The agency said on Monday that the pipeline would remain shut until the inspection ends."
+    assert count_voices([("a", passage), ("b", passage)], voices) == 1  # a wire paragraph run twice
+    quoted_a = "“We will not reopen the pipeline until every weld is checked,” the minister told reporters."
+    quoted_b = "“We will not reopen the pipeline until every weld is checked,” she said on the radio."
+    assert count_voices([("a", quoted_a), ("b", quoted_b)], voices) == 2  # two reports of one quote

@@ -6,7 +6,8 @@ witnesses. Two documents are copies when their word 5-shingles overlap by ``COPY
 the smaller one (containment, so a copy with a paragraph cut or a credit line added still
 counts); the same outlet named twice is one voice too. Within a fact, two articles that
 state it in the same words (``SAME_WORDS_MIN`` words or more, identical after
-normalisation) also count once: that passage was copied, whoever ran it.
+normalisation, outside quotation marks) also count once: that passage was copied, whoever
+ran it -- while two outlets quoting the same speaker word for word are two reports.
 """
 
 from __future__ import annotations
@@ -14,13 +15,16 @@ from __future__ import annotations
 from collections import Counter, defaultdict
 from collections.abc import Sequence
 
+from rapidfuzz import fuzz
+
 from ..grounding import normalize
 from ..schemas import ArticleResult
-from ..text import words
+from ..text import quoted_spans, words
 from .index import UnionFind, candidate_pairs
 
 COPY_MIN = 0.6  # share of the smaller document's 5-shingles found in the other
 SAME_WORDS_MIN = 8  # a shared passage this long, word for word, is a copy, not a paraphrase
+NEAR_COPY_MIN = 95.0  # rapidfuzz ratio of two passages' own words that counts as the same words
 SHINGLE = 5
 
 
@@ -67,16 +71,33 @@ def copy_groups(voices: dict[str, str]) -> list[list[str]]:
     return [g for g in groups.values() if len(g) > 1]
 
 
+def _own_words(text: str) -> str:
+    """The statement without what it quotes: two outlets quoting the same speaker word for word
+    are two reports; two outlets running the same sentence around the quote are one."""
+    spans = quoted_spans(text)
+    kept, last = [], 0
+    for a, b in spans:
+        kept.append(text[last:a])
+        last = b
+    kept.append(text[last:])
+    return " ".join(words(" ".join(kept)))
+
+
 def count_voices(members: Sequence[tuple[str, str]], voices: dict[str, str]) -> int:
     """Independent voices among the ``(article id, statement text)`` members of one fact:
-    copy groups count once, and so do articles that state it in the same long passage."""
+    copy groups count once, and so do articles that state it in the same long passage (the
+    same words, or ``NEAR_COPY_MIN`` alike, outside quotation marks)."""
     roots = sorted({voices.get(a, a) for a, _ in members})
     uf = UnionFind(len(roots))
     at = {v: k for k, v in enumerate(roots)}
-    first_with_text: dict[str, int] = {}
+    seen: list[tuple[str, int]] = []
     for article, text in members:
-        norm = normalize(text)
-        if len(norm.split()) >= SAME_WORDS_MIN:
-            k = at[voices.get(article, article)]
-            uf.union(k, first_with_text.setdefault(norm, k))
+        own = _own_words(text)
+        if len(own.split()) < SAME_WORDS_MIN:
+            continue
+        k = at[voices.get(article, article)]
+        for other, j in seen:
+            if j != k and fuzz.ratio(own, other) >= NEAR_COPY_MIN:
+                uf.union(k, j)
+        seen.append((own, k))
     return len(uf.groups())
