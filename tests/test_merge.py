@@ -368,3 +368,11 @@ def test_a_shared_passage_is_one_voice_but_a_shared_quotation_is_two():
     quoted_a = "“We will not reopen the pipeline until every weld is checked,” the minister told reporters."
     quoted_b = "“We will not reopen the pipeline until every weld is checked,” she said on the radio."
     assert count_voices([("a", quoted_a), ("b", quoted_b)], voices) == 2  # two reports of one quote
+
+
+def test_per_article_json_from_before_claims_is_merged_on_its_key_points(replayed_results):
+    _, results = replayed_results
+    old = [r.model_copy(update={"claims": []}) for r in results.values()]  # as an older 'extract' wrote them
+    b = merge(old)
+    assert b.facts and all(f.key for f in b.facts)
+    assert any(MAY <= set(f.sources) for f in b.facts)  # "Trump called it excellent" in 001's and 004's points

@@ -40,6 +40,7 @@ from dataclasses import dataclass, field
 
 from ..grounding import normalize
 from ..language import ENGLISH, LanguageProfile
+from ..quantities import find_quantities
 from ..schemas import ArticleResult, BriefingEvent, BriefingFact, Claim, Disagreement, Evidence, Figure, Position, Span
 from ..text import quoted_spans, stem_words, words
 from .copies import count_voices
@@ -148,6 +149,22 @@ def _tokens_with_offsets(text: str) -> list[tuple[str, int, int]]:
     return [(m.group().replace("\u2019", "'").lower(), m.start(), m.end()) for m in re.finditer(r"[^\W_]+(?:['\u2019][^\W_]+)*", text)]
 
 
+def _key_point_claims(r: ArticleResult, profile: LanguageProfile) -> list[Claim]:
+    """Per-article JSON written before claims existed: its key points stand in for them."""
+    out = []
+    for k in r.key_points:
+        if not k.evidence:
+            continue  # not found in the article: not a statement the briefing can cite
+        span = k.evidence[0]
+        figures = [  # offsets are into the key point's text: only their order and neighbours are used
+            Figure(surface=q.surface, value=q.value, unit=q.unit, noun=q.noun, approximate=q.approximate,
+                   start=span.start + q.start, end=span.start + q.end)
+            for q in find_quantities(k.text, profile)
+        ]  # fmt: skip
+        out.append(Claim(id=k.id, text=k.text, start=span.start, end=span.end, figures=figures, key=True))
+    return out
+
+
 def _entity_key(token: str) -> str:
     """Names compared loosely: the first six letters (Zelensky = Zelenskyy, Ukraine = Ukrainian)."""
     return "e:" + token.strip(".'")[:6]
@@ -168,8 +185,9 @@ def _prepare(results: Sequence[ArticleResult], voices: dict[str, str], profile: 
     break_re = _breaks(profile)
     negative = {profile.stem(w) for pair in profile.direction_pairs for w in pair[1:]}
     for r in results:
-        n = max(1, len(r.claims) - 1)
-        for rank, c in enumerate(r.claims):
+        claims = r.claims or _key_point_claims(r, profile)
+        n = max(1, len(claims) - 1)
+        for rank, c in enumerate(claims):
             toks = _tokens_with_offsets(c.text)
             stems_all = stem_words([t for t, _, _ in toks], profile)
             content: set[str] = set()
