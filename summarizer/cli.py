@@ -394,7 +394,8 @@ def brief(
         typer.Option(
             "--adjudicate/--no-adjudicate",
             help="Ask the model, in one batched call, about the statement pairs code cannot settle (same fact, "
-            "conflict, or unrelated); its 'conflict' stands only where code finds what differs. Default: on.",
+            "conflict, or unrelated); its 'conflict' stands only where code finds what differs. Default: on for "
+            "endpoints, off for the embedded model (measured: its answers lower precision; see the README).",
             show_default=False,
         ),
     ] = None,
