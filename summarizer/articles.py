@@ -2,26 +2,64 @@
 
 Pure code, no model. What it does to the text:
 
-* decodes bytes as UTF-8 (BOM tolerated); other encodings are detected with
-  charset-normalizer and decoded, binary files are refused;
+* decodes the bytes (see "Decoding" below) and records the encoding used and the sha256 of
+  the bytes read;
 * ``.html``/``.htm`` go through trafilatura (main text, title, date);
 * strips page chrome that scrapers leave behind ("Please Wait...", "starAdd to favorites",
   a trailing "Comments" or "Source link", a headline repeated twice) from the text the model
   sees, while ``raw`` keeps the file exactly as decoded: evidence offsets point into ``raw``;
 * parses metadata the text carries: a leading ``date 2025-08-21``, a ``By ...`` byline, a
-  ``folder_open<section> access_time <when>`` line.
+  ``folder_open<section> access_time <when>`` line;
+* the article id is the file stem made safe as a file name (``safe_id``): ids name output
+  files (``--out-dir DIR/<id>.json``, ``--record DIR/<id>/``).
+
+Decoding (``decode``), in this order:
+
+1. a byte-order mark decides: UTF-32 LE/BE, UTF-8, UTF-16 LE/BE (UTF-32 is tested first, its
+   LE mark starts with UTF-16's). The mark is not part of the text; bytes that do not decode
+   after it are refused.
+2. strict UTF-8 (no mark).
+3. a NUL anywhere (in the bytes, or in the text a mark-led decode gave) -> refused as binary.
+   Text without a mark therefore never comes out as UTF-16/32.
+4. legacy 8-bit text: cp1252 (which reads Latin-1 text identically) when the bytes are valid
+   cp1252 and that reading looks like Western European text: no symbol between two letters
+   ("powiedzia³" is Polish read wrongly), no accented capital after a small letter inside a
+   word, at most half of the letters accented (Cyrillic and Greek read as cp1252 are almost
+   all accented), and, when the text is long enough for charset-normalizer's language
+   detection, a language written in cp1252 (English, French, German, Spanish, Portuguese,
+   Italian, Dutch, the Nordic languages...) ranks first. Otherwise charset-normalizer's best
+   guess; none -> refused.
+
+   Why not charset-normalizer alone (3.5, measured on Latin-1 bytes): it picks cp1250 for
+   "à Genève, l'été", "São Paulo à noite" ("ŕ Genčve, l'été", "Săo Paulo ŕ noite") and
+   "Müller sagte, die Straße" (right only because ü and ß are the same bytes in cp1250), and
+   cp1006 for "café crème" ("cafﻠ crﻟme"); on two-sentence French, Spanish, Portuguese,
+   Italian and Icelandic samples it picks cp1250, cp1257 or cp1258, all wrong. With the rule
+   all of these decode exactly, and sentences of Polish, Czech, Slovak, Slovene, Croatian,
+   Hungarian, Romanian (cp1250), Russian, Ukrainian, Bulgarian (cp1251), Greek (cp1253) and
+   Turkish (cp1254) still decode exactly. The limit: a sentence or less of Czech, Hungarian
+   or Turkish that is also plausible cp1252 ("Česká republika" read as "Èeská republika",
+   "İstanbul'da başbakan ağır bir açıklama yaptı." as "Ýstanbul'da baþbakan...") is too short
+   for language detection, and Western European wins the tie (charset-normalizer alone gets
+   these three right and the Western ones wrong).
+
+Control characters other than NUL (form feed, escape...) are kept in ``raw`` as decoded:
+``raw`` is never edited, because evidence offsets index into it.
 
 Article text is untrusted data; nothing here interprets it.
 """
 
 from __future__ import annotations
 
+import codecs
 import hashlib
 import re
 import sys
+import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import NamedTuple
 
 from .errors import InputError
 from .schemas import ArticleSource, PublishedDate
@@ -29,6 +67,24 @@ from .schemas import ArticleSource, PublishedDate
 ARTICLE_SUFFIXES = {".txt", ".md", ".markdown", ".html", ".htm"}
 HTML_SUFFIXES = {".html", ".htm"}
 MAX_CHARS = 60_000  # ~15k tokens: beyond the embedded model's context; see README "Limits"
+MAX_ID_CHARS = 120
+EMBEDDED_CONTEXT_TOKENS = 8_192  # README "Limits"
+
+# Byte-order marks, UTF-32 before UTF-16 (FF FE 00 00 starts with FF FE).
+_BOMS = (
+    (codecs.BOM_UTF32_LE, "utf-32-le"),
+    (codecs.BOM_UTF32_BE, "utf-32-be"),
+    (codecs.BOM_UTF8, "utf-8"),
+    (codecs.BOM_UTF16_LE, "utf-16-le"),
+    (codecs.BOM_UTF16_BE, "utf-16-be"),
+)
+# Languages charset-normalizer can detect that are written in cp1252 / Latin-1.
+_CP1252_LANGUAGES = {
+    "English", "French", "German", "Spanish", "Portuguese", "Italian", "Dutch",
+    "Danish", "Swedish", "Norwegian", "Finnish", "Indonesian",
+}  # fmt: skip
+# Non-letters that do sit between two letters in Western text ("it’s", "col·lecció", "a—b").
+_IN_WORD_MARKS = set("’‘·–—…")
 
 # Whole lines that are page furniture, not article text.
 _CHROME_LINES = re.compile(
@@ -56,12 +112,14 @@ class Article:
     published: PublishedDate = field(default_factory=PublishedDate)
     outlet: str | None = None
     section: str | None = None
+    encoding: str | None = None  # how the bytes were decoded; None when built from a str
 
     def source(self) -> ArticleSource:
         return ArticleSource(
             id=self.id,
             path=self.path,
             sha256=self.sha256,
+            encoding=self.encoding,
             chars=len(self.raw),
             title_hint=self.title_hint,
             published=self.published,
@@ -70,20 +128,82 @@ class Article:
         )
 
 
-def decode(data: bytes, name: str) -> str:
-    """Bytes -> str. UTF-8 first; otherwise a detected encoding; binary is refused."""
-    if b"\x00" in data[:8192]:
-        raise InputError(f"{name}: looks like a binary file, not article text")
+class Decoded(NamedTuple):
+    text: str
+    encoding: str  # e.g. "utf-8", "utf-8-sig", "utf-16-le", "cp1252", "cp1251"
+
+
+def decode(data: bytes, name: str) -> Decoded:
+    """Bytes -> (text, encoding used); binary is refused. The rule is in the module docstring."""
+    binary = InputError(f"{name}: looks like a binary file (it contains NUL bytes), not article text")
+    for bom, encoding in _BOMS:
+        if data.startswith(bom):
+            try:
+                text = data[len(bom) :].decode(encoding)
+            except UnicodeDecodeError:
+                raise InputError(
+                    f"{name}: starts with a {encoding.upper()} byte-order mark but is not {encoding.upper()} text"
+                ) from None
+            if "\x00" in text:
+                raise binary
+            return Decoded(text, "utf-8-sig" if encoding == "utf-8" else encoding)
+    if b"\x00" in data:
+        raise binary
     try:
-        return data.decode("utf-8-sig")
+        return Decoded(data.decode("utf-8"), "utf-8")
     except UnicodeDecodeError:
         pass
+    try:
+        western = data.decode("cp1252")
+    except UnicodeDecodeError:
+        western = None
+    if western is not None and _reads_as_western(western):
+        return Decoded(western, "cp1252")
     from charset_normalizer import from_bytes
 
     best = from_bytes(data).best()
     if best is None:
         raise InputError(f"{name}: not UTF-8 and no text encoding could be detected")
-    return str(best)
+    return Decoded(str(best), codecs.lookup(best.encoding).name)
+
+
+def _is_letter(c: str) -> bool:
+    return c.isalpha() and c not in "ªº"  # ordinal indicators follow digits, not letters
+
+
+def _reads_as_western(text: str) -> bool:
+    """Does this cp1252 reading look like Western European text? (module docstring, step 4)"""
+    letters = [c for c in text if _is_letter(c)]
+    if sum(not c.isascii() for c in letters) * 2 > len(letters):
+        return False
+    for i in range(1, len(text) - 1):
+        c = text[i]
+        if c.isascii():
+            continue
+        before, after = _is_letter(text[i - 1]), _is_letter(text[i + 1])
+        if not _is_letter(c) and c not in _IN_WORD_MARKS and before and after:
+            return False  # "by³o", "Bucureºti"
+        if c.isupper() and before and text[i - 1].islower():
+            return False  # "jaŸñ"
+    from charset_normalizer.cd import coherence_ratio
+
+    ranked = coherence_ratio(text)  # [(language, score)], best first; [] when too short to tell
+    if ranked:
+        top = ranked[0][1]
+        return any(lang.rstrip("—") in _CP1252_LANGUAGES and score >= top for lang, score in ranked)
+    return True
+
+
+def safe_id(stem: str) -> str:
+    """A file stem -> an article id that is safe as a file name.
+
+    Letters, digits, ``-``, ``_`` and ``.`` are kept; anything else (spaces, newlines,
+    slashes, quotes, backticks...) becomes ``_``; leading dots become ``_`` (no hidden files,
+    no ``..``); empty becomes ``_``; at most ``MAX_ID_CHARS`` characters."""
+    stem = unicodedata.normalize("NFC", stem)
+    safe = "".join(c if c.isalnum() or c in "-_." else "_" for c in stem)[:MAX_ID_CHARS]
+    stripped = safe.lstrip(".")
+    return "_" * (len(safe) - len(stripped)) + stripped or "_"
 
 
 def clean_text(raw: str) -> tuple[str, dict[str, str]]:
@@ -174,8 +294,19 @@ def _published(meta: dict[str, str]) -> PublishedDate:
     return PublishedDate()
 
 
-def article_from_text(raw: str, article_id: str, *, path: str | None = None, html: bool = False) -> Article:
-    """Build an ``Article`` from decoded text (the unit tests' entry point)."""
+def article_from_text(
+    raw: str,
+    article_id: str,
+    *,
+    path: str | None = None,
+    html: bool = False,
+    data: bytes | None = None,
+    encoding: str | None = None,
+) -> Article:
+    """Build an ``Article`` from decoded text (the unit tests' entry point).
+
+    ``data`` is the bytes ``raw`` was decoded from (with ``encoding``): the sha256 is of them.
+    Without them it is of ``raw`` as UTF-8."""
     name = path or article_id
     if not raw.strip():
         raise InputError(f"{name}: empty article (no text)")
@@ -190,19 +321,21 @@ def article_from_text(raw: str, article_id: str, *, path: str | None = None, htm
         raise InputError(f"{name}: nothing left after removing page chrome")
     if len(text) > MAX_CHARS:
         raise InputError(
-            f"{name}: article too long ({len(text):,} characters; limit {MAX_CHARS:,}). "
-            "Split it, or raise SUMMARIZER_MAX_CHARS with a long-context endpoint."
+            f"{name}: article too long ({len(text):,} characters; the limit is {MAX_CHARS:,}). "
+            f"Split it into parts under the limit; parts that long want an endpoint with a long "
+            f"context (the embedded model reads {EMBEDDED_CONTEXT_TOKENS:,} tokens)."
         )
     return Article(
         id=article_id,
         text=text,
         raw=raw,
         path=path,
-        sha256=hashlib.sha256(raw.encode("utf-8")).hexdigest(),
+        sha256=hashlib.sha256(data if data is not None else raw.encode("utf-8")).hexdigest(),
         title_hint=meta.get("title_hint"),
         published=_published(meta),
         outlet=meta.get("outlet"),
         section=meta.get("section"),
+        encoding=encoding,
     )
 
 
@@ -215,8 +348,15 @@ def load_file(path: Path) -> Article:
         raise InputError(f"{path}: is a directory") from None
     except OSError as exc:
         raise InputError(f"{path}: cannot read ({exc.strerror})") from None
-    raw = decode(data, str(path))
-    return article_from_text(raw, path.stem, path=str(path), html=path.suffix.lower() in HTML_SUFFIXES)
+    raw, encoding = decode(data, str(path))
+    return article_from_text(
+        raw,
+        safe_id(path.stem),
+        path=str(path),
+        html=path.suffix.lower() in HTML_SUFFIXES,
+        data=data,
+        encoding=encoding,
+    )
 
 
 def expand(paths: Iterable[str]) -> list[Path | str]:
@@ -244,13 +384,15 @@ def load(paths: Iterable[str], stdin_id: str = "stdin") -> list[Article]:
     articles: list[Article] = []
     for item in expand(paths):
         if item == "-":
-            raw = decode(sys.stdin.buffer.read(), "<stdin>")
-            articles.append(article_from_text(raw, stdin_id, path=None))
+            data = sys.stdin.buffer.read()
+            raw, encoding = decode(data, "<stdin>")
+            articles.append(article_from_text(raw, safe_id(stdin_id), path=None, data=data, encoding=encoding))
         else:
             articles.append(load_file(item))  # type: ignore[arg-type]
-    seen: dict[str, str | None] = {}
+    seen: dict[str, str] = {}
     for a in articles:
+        where = a.path or "<stdin>"
         if a.id in seen:
-            raise InputError(f"{a.path}: article id {a.id!r} is also used by {seen[a.id]}; rename one file")
-        seen[a.id] = a.path
+            raise InputError(f"{where}: article id {a.id!r} is also used by {seen[a.id]}; rename one file")
+        seen[a.id] = where
     return articles

@@ -10,6 +10,7 @@ from __future__ import annotations
 import asyncio
 import json
 import logging
+import os
 import sys
 from enum import Enum
 from pathlib import Path
@@ -19,7 +20,7 @@ import typer
 from rich.console import Console
 
 from . import articles as articles_mod
-from .errors import ConfigError, EndpointError, ExtractionError, InputError, ReplayMiss, SummarizerError
+from .errors import ConfigError, EndpointError, InputError, ReplayMiss, SummarizerError
 from .grounding import summary_line
 from .llm.exchanges import atomic_write
 from .llm.settings import MODES, Settings, resolve
@@ -42,6 +43,20 @@ def _root() -> None:
     """Turn news articles into per-article structured JSON and one deduplicated, grounded briefing."""
     # instructor logs every failed attempt at ERROR; the CLI reports each outcome itself, once
     logging.getLogger("instructor").setLevel(logging.CRITICAL)
+    ours = logging.getLogger("summarizer")
+    if not any(isinstance(h, _Warnings) for h in ours.handlers):
+        ours.addHandler(_Warnings())
+        ours.propagate = False
+
+
+class _Warnings(logging.Handler):
+    """The package's warnings (a dropped cache entry ...) as one line each on stderr."""
+
+    def __init__(self) -> None:
+        super().__init__(logging.WARNING)
+
+    def emit(self, record: logging.LogRecord) -> None:
+        err.print(f"[yellow]warning:[/yellow] {record.getMessage()}", soft_wrap=True, markup=True)
 
 
 class Fmt(str, Enum):
@@ -129,9 +144,38 @@ def _per_article_writer(out_dir: Path | None):
 
     def write(r: ArticleResult) -> None:
         if out_dir is not None:
-            atomic_write(out_dir / f"{r.source.id}.json", r.model_dump_json(indent=2) + "\n")
+            try:
+                atomic_write(out_dir / f"{r.source.id}.json", r.model_dump_json(indent=2) + "\n")
+            except OSError as exc:
+                raise InputError(f"cannot write {out_dir / (r.source.id + '.json')} ({exc.strerror}); check --out-dir") from None
 
     return write
+
+
+def _writable(path: Path, *, folder: bool, what: str) -> None:
+    """Before any model call: ``path`` can be written (a file for ``-o``, a folder otherwise)."""
+    if path.exists():
+        if folder and not path.is_dir():
+            raise _fail(EXIT_USAGE, f"{path} is a file; {what} takes a folder")
+        if not folder and path.is_dir():
+            raise _fail(EXIT_USAGE, f"{path} is a folder; {what} takes a file path (or - for stdout)")
+        target = path if folder else path.parent
+    else:
+        target = path.parent if not folder else path
+    existing = next((p for p in [target, *target.parents] if p.exists()), Path("."))
+    if not existing.is_dir():
+        raise _fail(EXIT_USAGE, f"{existing} is a file, so {path} cannot be created; choose another {what} path")
+    if not os.access(existing, os.W_OK | os.X_OK):
+        raise _fail(EXIT_USAGE, f"cannot write to {existing} (permission denied); choose another {what} path")
+
+
+def _check_outputs(output: Path | None = None, out_dir: Path | None = None, record: Path | None = None) -> None:
+    if output is not None and str(output) != "-":
+        _writable(output, folder=False, what="-o/--output")
+    if out_dir is not None:
+        _writable(out_dir, folder=True, what="--out-dir")
+    if record is not None:
+        _writable(record, folder=True, what="--record")
 
 
 def _fail(code: int, message: str) -> typer.Exit:
@@ -143,8 +187,11 @@ def _write(text: str, output: Path | None) -> None:
     if output is None or str(output) == "-":
         sys.stdout.write(text)
         sys.stdout.flush()
-    else:
+        return
+    try:
         atomic_write(output, text)
+    except OSError as exc:
+        raise _fail(EXIT_FATAL, f"cannot write {output} ({exc.strerror}); the results are in the cache: rerun with another -o") from None
 
 
 def _article_line(r: ArticleResult) -> str:
@@ -205,6 +252,9 @@ def _extract_run(paths, settings, replay, record, quote_policy, quiet, on_result
         arts = articles_mod.load(paths)
     except InputError as exc:
         raise _fail(EXIT_USAGE, str(exc)) from None
+    for a in arts:
+        if a.encoding not in (None, "utf-8") and not quiet:
+            err.print(f"{a.path or a.id}: not UTF-8, read as {a.encoding}", soft_wrap=True, markup=False)
     if texts is not None:
         texts.update({a.id: a.raw for a in arts})
     try:
@@ -267,6 +317,7 @@ def extract(
     if fmt not in (Fmt.json, Fmt.jsonl):
         raise _fail(EXIT_USAGE, "extract writes --format json or jsonl")
     settings = _settings(model, base_url, api_key, mode, gguf, timeout, concurrency, no_cache, reasks)
+    _check_outputs(output if out_dir is None else None, out_dir, record)
     on_result = _per_article_writer(out_dir)
     report, _ = _extract_run(paths, settings, replay, record, unverified_quotes.value, quiet, on_result)
     if out_dir is None:
@@ -311,16 +362,20 @@ def _load_results(paths: list[Path]) -> list[ArticleResult]:
 
 
 def _texts_for(results: list[ArticleResult]) -> dict[str, str]:
-    """Each result's article text, read from its recorded path when the file is unchanged."""
-    import hashlib
-
+    """Each result's article text (what its evidence offsets index: ``Article.raw``), re-loaded
+    from its recorded path with the same loader; skipped when the file is missing, changed
+    (other sha256) or no longer loads."""
     texts = {}
     for r in results:
         path = Path(r.source.path) if r.source.path else None
-        if path and path.is_file():
-            raw = path.read_bytes().decode("utf-8", errors="replace")
-            if hashlib.sha256(raw.encode("utf-8")).hexdigest() == r.source.sha256:
-                texts[r.source.id] = raw
+        if not (path and path.is_file()):
+            continue
+        try:
+            article = articles_mod.load_file(path)
+        except InputError:
+            continue
+        if article.sha256 == r.source.sha256:
+            texts[r.source.id] = article.raw
     return texts
 
 
@@ -363,6 +418,7 @@ def merge(
         results = _load_results(inputs)
     except InputError as exc:
         raise _fail(EXIT_USAGE, str(exc)) from None
+    _check_outputs(output)
     texts = _texts_for(results)
     _emit_briefing(merge_results(results, raw_by_source=texts), fmt, output, evidence, texts)
 
@@ -420,20 +476,20 @@ def brief(
     settings = _settings(
         model, base_url, api_key, mode, gguf, timeout, concurrency, no_cache, reasks, synthesis, adjudicate
     )
+    _check_outputs(output, out_dir, record)
     on_result = _per_article_writer(out_dir)
     texts: dict[str, str] = {}
 
-    async def finish(llm, report):
-        from . import synthesis as syn
+    def say(message: str, warning: bool = False) -> None:
+        if warning:
+            err.print(f"[yellow]warning:[/yellow] {message}", soft_wrap=True, markup=True)
+        elif not quiet:
+            err.print(message, soft_wrap=True, markup=False)
 
-        briefing = await _merge(llm, report, texts, settings, quiet)
-        if not report.results:
-            return briefing
-        if settings.synthesis:
-            return await _synthesize(llm, briefing, settings.reasks, quiet)
-        if not quiet:
-            err.print("headline and overview: the most corroborated statements (--synthesis asks the model)", soft_wrap=True)
-        return syn.fallback(briefing)
+    async def finish(llm, report):
+        from .pipeline import brief_results
+
+        return await brief_results(llm, report, texts, settings, say)
 
     report, briefing = _extract_run(
         paths, settings, replay, record, unverified_quotes.value, quiet, on_result, texts, finish
@@ -497,72 +553,6 @@ def evaluate(
                 sys.stdout.write(f"  {s.kind}: {e}\n")
         for e in facts.errors if facts else []:
             sys.stdout.write(f"  {e}\n")
-
-
-async def _merge(llm, report, texts, settings: Settings, quiet: bool):
-    """The cross-article step: code's merge plan, the one adjudication call, the briefing."""
-    import time
-
-    from . import adjudication
-    from .merge import plan
-
-    started = time.perf_counter()
-    merge_plan = plan(list(report.results.values()), failed=report.failed, raw_by_source=texts)
-    answers, usage = None, None
-    if settings.adjudicate and merge_plan.questions:
-        system, user = adjudication.build_messages(merge_plan.questions)
-        model = adjudication.response_model(len(merge_plan.questions))
-        try:
-            result, usage = await llm.ask(model, system, user, label="adjudication", record_as="_merge")
-            answers = adjudication.answers_by_number(merge_plan.questions, result)
-        except ExtractionError as exc:  # a bad or cut-off answer; a replay miss or a dead endpoint is fatal
-            if not quiet:
-                err.print(f"[yellow]warning:[/yellow] adjudication call failed, code decides alone: {exc}", soft_wrap=True)
-    briefing = merge_plan.finish(answers)
-    m, seconds = briefing.merge, time.perf_counter() - started
-    if not quiet:
-        asked = (
-            f"; {m.asked} pairs asked in one call ({usage.prompt_tokens}+{usage.completion_tokens} tokens), "
-            f"{m.model_answers_kept} answers kept, {m.model_answers_rejected} rejected by code"
-            if usage is not None else f"; {len(merge_plan.questions)} unsettled pairs left to code (--no-adjudicate)"
-            if merge_plan.questions else ""
-        )
-        err.print(
-            f"merge: {m.claims} statements, {m.pairs_compared} pairs compared, {m.decided_by_code} settled by code"
-            f"{asked}; {seconds:.1f}s",
-            soft_wrap=True,
-        )
-    return briefing
-
-
-async def _synthesize(llm, briefing, reasks: int, quiet: bool):
-    """Headline + overview from the merged facts; unsupported or failed -> the top fact."""
-    from . import synthesis as syn
-
-    system, user = syn.build_messages(briefing)
-    left = [reasks]
-
-    def check(s):
-        found = syn.problems(s, briefing)
-        if found and left[0] > 0:
-            left[0] -= 1
-            return " ".join(found)
-        return None
-
-    try:
-        result, usage = await llm.synthesize(system, user, check)
-    except SummarizerError as exc:
-        if not quiet:
-            err.print(f"[yellow]warning:[/yellow] no headline/overview from the model: {exc}", soft_wrap=True)
-        return syn.fallback(briefing)
-    if not quiet:
-        err.print(f"synthesis: {usage.prompt_tokens}+{usage.completion_tokens} tokens, {usage.requests} model calls", soft_wrap=True)
-    unsupported = syn.problems(result, briefing)
-    if unsupported:
-        if not quiet:
-            err.print(f"[yellow]warning:[/yellow] model headline not used ({unsupported[0]})", soft_wrap=True)
-        return syn.fallback(briefing)
-    return syn.apply(briefing, result)
 
 
 def main() -> None:  # pragma: no cover

@@ -27,6 +27,7 @@ from .grounding import (
     find_mentions,
     normalize,
 )
+from .language import ENGLISH
 from .names import (
     fold,
     looks_like_name,
@@ -37,9 +38,7 @@ from .names import (
     split_title,
     used_as_place_or_thing,
 )
-from .language import ENGLISH
 from .prompting import render
-from .temporal import resolve_when
 from .schemas import (
     ArticleExtraction,
     ArticleResult,
@@ -51,8 +50,11 @@ from .schemas import (
     Person,
     Quote,
     Span,
+    Unsupported,
     Usage,
 )
+from .temporal import resolve_when
+from .text import content_stems
 
 QuotePolicy = Literal["paraphrase", "drop"]
 
@@ -64,10 +66,23 @@ QuotePolicy = Literal["paraphrase", "drop"]
 _TO_MODEL = str.maketrans({"\u201c": "\u2018", "\u201d": "\u2019", "\u201e": "\u2018", "\u201f": "\u2019"})
 
 
+# The prompt wraps the article in <article> ... </article>: a text that writes the tag itself
+# (to close the data early and speak as the user) gets it shown as ‹article›, which is no tag.
+_DELIMITER = re.compile(r"<\s*(/?)\s*article\b[^>]*>", re.IGNORECASE)
+
+
 def model_view(text: str) -> str:
-    """The article as the model sees it: double quotation marks as ‘ ’ (see above)."""
-    text = text.translate(_TO_MODEL)
+    """The article as the model sees it: double quotation marks as ‘ ’ (see above), and the
+    prompt's delimiter tag neutralised where the article writes it."""
+    text = _DELIMITER.sub(lambda m: "\u2039" + m.group(1) + "article\u203a", text.translate(_TO_MODEL))
     return re.sub(r'"([^"\n]{1,2000})"', "\u2018\\1\u2019", text)
+
+
+def prompt_field(value: str | None, limit: int = 80) -> str | None:
+    """Metadata (an id, a date as written) as one short line: no line breaks, no tags."""
+    if value is None:
+        return None
+    return " ".join(value.replace("<", "\u2039").replace(">", "\u203a").split())[:limit] or None
 
 
 def build_messages(article: Article) -> list[dict[str, str]]:
@@ -78,8 +93,8 @@ def build_messages(article: Article) -> list[dict[str, str]]:
             "role": "user",
             "content": render(
                 "extract_user.j2",
-                article_id=article.id,
-                published=article.published.iso or article.published.as_written,
+                article_id=prompt_field(article.id),
+                published=prompt_field(article.published.iso or article.published.as_written),
                 article_text=model_view(article.text),
             ),
         },
@@ -108,6 +123,23 @@ def _whole_sentences(text: str, field: object) -> str:
         if cut > 0:
             return text[: cut + 1].rstrip()
     return text
+
+
+BORNE_OUT_MIN = 0.5  # share of a title's or summary's content words that the article must contain
+
+
+def _borne_out(text: str, article: str) -> bool:
+    """Does the article contain most of what ``text`` says, in two words at least? A title
+    "HACKED" does not (one word, even one an injected line of the article asks for)."""
+    said = set(content_stems(text))
+    found = said & set(content_stems(article))
+    return len(found) >= 2 and len(found) / len(said) >= BORNE_OUT_MIN
+
+
+def _first_sentence(text: str, limit: int = 150) -> str:
+    first = " ".join(text.split())[:limit]
+    cut = first.find(". ")
+    return first[: cut + 1] if cut > 20 else first
 
 
 def _event_date(when: str | None, spans: list[Span], claims: list[Claim], published: str | None):
@@ -250,11 +282,16 @@ def to_result(
         key_evidence=[k.evidence[0] for k in key_points if k.evidence],
     )
 
+    unsupported: list[Unsupported] = []
     events: list[Event] = []
     for e in ex.events:
         if any(normalize(e.what) == normalize(other.what) for other in events):
             continue  # the model listed the same event twice
         spans = align_statement(doc, e.what)
+        if not spans:  # nothing in the article says so: not an event of the briefing
+            unsupported.append(Unsupported(kind="event", text=e.what.strip()))
+            spans_seen.append(spans)
+            continue
         date, precision = _event_date(e.when, spans, claims, article.published.iso)
         events.append(
             Event(
@@ -272,10 +309,17 @@ def to_result(
     events += _dated_statements(claims, events, people, doc)
 
     report.counts = count(spans_seen)
+    title = ex.title.strip()
+    if not _borne_out(title, article.raw):
+        unsupported.append(Unsupported(kind="title", text=title))
+        title = article.title_hint or _first_sentence(article.text)
+    summary = _whole_sentences(ex.summary.strip(), ArticleExtraction.model_fields["summary"])
+    if not _borne_out(summary, article.raw):
+        unsupported.append(Unsupported(kind="summary", text=summary))
     return ArticleResult(
         source=article.source(),
-        title=ex.title.strip(),
-        summary=_whole_sentences(ex.summary.strip(), ArticleExtraction.model_fields["summary"]),
+        title=title,
+        summary=summary,
         key_points=key_points,
         people=people,
         organizations=_not_people(_dedupe(ex.organizations), people),
@@ -283,6 +327,7 @@ def to_result(
         quotes=quotes,
         events=events,
         claims=claims,
+        unsupported=unsupported,
         grounding=report,
         usage=usage or Usage(),
         model=model,

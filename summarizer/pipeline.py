@@ -12,13 +12,17 @@ stop the run at once (no retry storm across articles).
 from __future__ import annotations
 
 import asyncio
+import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
+from . import adjudication, synthesis
 from .articles import Article
-from .errors import ConfigError, EndpointError, SummarizerError
+from .errors import ConfigError, EndpointError, ExtractionError, SummarizerError
 from .llm.client import LLM
-from .schemas import ArticleResult, Usage
+from .llm.settings import Settings
+from .merge import plan
+from .schemas import ArticleResult, Briefing, Usage
 
 
 @dataclass
@@ -79,3 +83,65 @@ async def extract_all(
     order = {a.id: i for i, a in enumerate(articles)}
     report.results = dict(sorted(report.results.items(), key=lambda kv: order[kv[0]]))
     return report
+
+
+async def brief_results(
+    llm: LLM, report: RunReport, texts: dict[str, str], settings: Settings, say: Callable[..., None] = lambda *a, **k: None
+) -> Briefing:
+    """The cross-article step and the headline, once the articles are extracted.
+
+    Code's merge plan; the pairs it cannot settle in one adjudication call (``settings.adjudicate``);
+    the briefing; then a model-written headline checked against the facts (``settings.synthesis``)
+    or the top undisputed facts. ``say(message, warning=False)`` reports progress."""
+    started = time.perf_counter()
+    merge_plan = plan(list(report.results.values()), failed=report.failed, raw_by_source=texts)
+    answers, usage = None, None
+    if settings.adjudicate and merge_plan.questions:
+        system, user = adjudication.build_messages(merge_plan.questions)
+        model = adjudication.response_model(len(merge_plan.questions))
+        try:
+            result, usage = await llm.ask(model, system, user, label="adjudication", record_as="_merge")
+            answers = adjudication.answers_by_number(merge_plan.questions, result)
+        except ExtractionError as exc:  # a bad or cut-off answer; a replay miss or a dead endpoint is fatal
+            say(f"adjudication call failed, code decides alone: {exc}", warning=True)
+    briefing = merge_plan.finish(answers)
+    m = briefing.merge
+    asked = ""
+    if usage is not None:
+        asked = (f"; {m.asked} pairs asked in one call ({usage.prompt_tokens}+{usage.completion_tokens} tokens), "
+                 f"{m.model_answers_kept} answers kept, {m.model_answers_rejected} rejected by code")  # fmt: skip
+    elif merge_plan.questions:
+        asked = f"; {len(merge_plan.questions)} unsettled pairs left to code (--no-adjudicate)"
+    say(f"merge: {m.claims} statements, {m.pairs_compared} pairs compared, {m.decided_by_code} settled by code"
+        f"{asked}; {time.perf_counter() - started:.1f}s")  # fmt: skip
+    if not report.results:
+        return briefing
+    if not settings.synthesis:
+        say("headline and overview: the most corroborated statements (--synthesis asks the model)")
+        return synthesis.fallback(briefing)
+    return await _synthesize(llm, briefing, settings.reasks or 0, say)
+
+
+async def _synthesize(llm: LLM, briefing: Briefing, reasks: int, say: Callable[..., None]) -> Briefing:
+    """Headline + overview from the merged facts; unsupported or failed -> the top facts."""
+    system, user = synthesis.build_messages(briefing)
+    left = [reasks]
+
+    def check(s):
+        found = synthesis.problems(s, briefing)
+        if found and left[0] > 0:
+            left[0] -= 1
+            return " ".join(found)
+        return None
+
+    try:
+        result, usage = await llm.synthesize(system, user, check)
+    except ExtractionError as exc:
+        say(f"no headline/overview from the model: {exc}", warning=True)
+        return synthesis.fallback(briefing)
+    say(f"synthesis: {usage.prompt_tokens}+{usage.completion_tokens} tokens, {usage.requests} model calls")
+    unsupported = synthesis.problems(result, briefing)
+    if unsupported:
+        say(f"model headline not used ({unsupported[0]})", warning=True)
+        return synthesis.fallback(briefing)
+    return synthesis.apply(briefing, result)

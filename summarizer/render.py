@@ -5,9 +5,18 @@ overview are the top corroborated facts, each sentence with its sources; the key
 grouped by the event they belong to, corroborated ones first, single-source ones marked;
 disagreements show each side's words and sources; figures that changed between days are
 shown in date order.
+
+Everything that came from an article or a file name is data, never Markdown: it goes through
+``_md_escape`` (see there for the rule) so that it renders as the same characters, literally,
+in any CommonMark/GFM renderer. Only the structure this module writes itself (headings,
+bullets, ``**bold**``, ``*italics*``, the ``[n]`` source markers, which have no link
+definitions to resolve to) is Markdown.
 """
 
 from __future__ import annotations
+
+import re
+import string
 
 from .schemas import Briefing, BriefingFact, Evidence
 
@@ -66,9 +75,57 @@ def _evidence_lines(evidence: list[Evidence], numbers: dict[str, int], texts: di
     return lines
 
 
+# Line breaks for CommonMark (\n, \r) and for other readers (\v, \f, NEL, LS, PS, the
+# information separators str.splitlines() breaks at), and tabs: all become one space.
+_MD_BREAKS = re.compile(r"[ \t\n\v\f\r\x1c-\x1f\x85\u2028\u2029]+")
+_MD_PUNCT = frozenset(string.punctuation)  # ASCII punctuation: what a backslash may escape
+_MD_INERT = frozenset(",;?'\"%")  # start nothing in CommonMark/GFM, wherever they stand
+_WORD_JOINER = "\u2060"  # invisible, no break: keeps ``@`` from starting an e-mail autolink
+
+
 def _md_escape(text: str) -> str:
-    """Article-derived text is data: keep it from turning into Markdown/HTML structure."""
-    return text.replace("\\", "\\\\").replace("<", "&lt;").replace(">", "&gt;").replace("\n", " ").strip()
+    """Article-derived text is data: keep it from turning into Markdown/HTML structure.
+
+    One line (every line break and tab becomes a space, runs collapse, ends trimmed), and a
+    backslash before every ASCII punctuation character -- CommonMark renders ``\\X`` as a
+    literal X for any ASCII punctuation X, so the text reads the same once rendered -- except
+    where the character can start nothing, to keep the raw Markdown readable:
+
+    - ``, ; ? ' " %`` never;
+    - ``.`` and ``:`` followed by a space or the end of the text (sentence punctuation),
+      except a ``.`` right after the text's leading digits (``1.`` would start a list);
+    - ``-`` anywhere but first (only a line-start ``-`` is syntax: list, rule, underline);
+    - ``/`` unless another ``/`` follows (``//host`` is a link to some linkifiers).
+
+    So ``\\ ` * _ [ ] ( ) ! < > & | ~ # + = $ ^ { } @`` are always escaped: no emphasis,
+    code span, link, image, raw HTML, entity, table cell, strikethrough, heading, list,
+    footnote or math can form, nor a reference definition for our ``[n]`` markers.
+
+    Bare links: every ``.`` and ``:`` inside a word is escaped, so ``www.x.y``, ``http://x``
+    and ``x.y`` never reach a linkifier in one piece -- GFM's extended autolinks (cmark-gfm
+    matches ``www.`` and ``://`` in the unescaped source) and markdown-it's linkify (it skips
+    the pieces escapes split the text into) both leave them as text, and the rendered text
+    keeps every character. Only e-mail autolinks are found by cmark-gfm after the text is
+    joined back together (its postprocess), so ``@`` is also followed by an invisible
+    WORD JOINER (U+2060): ``a@b.c`` no longer parses as an address.
+    """
+    text = _MD_BREAKS.sub(" ", text).strip()
+    digits = len(text) - len(text.lstrip(string.digits))
+    out: list[str] = []
+    for i, ch in enumerate(text):
+        if ch in _MD_PUNCT and ch not in _MD_INERT:
+            nxt = text[i + 1 : i + 2]
+            inert = (
+                (ch in ".:" and nxt in ("", " ") and not (ch == "." and i == digits))
+                or (ch == "-" and i > 0)
+                or (ch == "/" and nxt != "/")
+            )
+            if not inert:
+                out.append("\\")
+        out.append(ch)
+        if ch == "@":
+            out.append(_WORD_JOINER)
+    return "".join(out)
 
 
 def markdown(b: Briefing, *, evidence: bool = False, texts: dict[str, str] | None = None) -> str:
@@ -122,7 +179,7 @@ def markdown(b: Briefing, *, evidence: bool = False, texts: dict[str, str] | Non
     if b.events:
         out += ["## Timeline", ""]
         for ev in b.events:
-            when = _PRECISION_FMT.get(ev.date_precision, "{}").format(ev.date) if ev.date else "undated"
+            when = _PRECISION_FMT.get(ev.date_precision, "{}").format(e(ev.date)) if ev.date else "undated"
             if not ev.date and ev.when_as_written:
                 when += f" (“{e(ev.when_as_written[0])}”)"
             where = f", {e(ev.where)}" if ev.where else ""
@@ -163,12 +220,15 @@ def markdown(b: Briefing, *, evidence: bool = False, texts: dict[str, str] | Non
     out += ["## Sources", ""]
     for s in b.sources:
         meta = ", ".join(x for x in (s.outlet, s.published) if x)
-        out.append(f"{numbers[s.id]}. {e(s.title)} — `{s.id}`{' (' + e(meta) + ')' if meta else ''}")
+        out.append(f"{numbers[s.id]}. {e(s.title)} — {e(s.id)}{' (' + e(meta) + ')' if meta else ''}")
     for group in b.copies:
         out.append(f"\n*{', '.join(_markers([s], numbers) for s in group)} are copies of one text: they count as one voice.*")
+    if b.unsupported:
+        out += ["", "## Not shown: no evidence in the article", ""]
+        out += [f"- {_markers([u.source], numbers)} {e(u.kind.replace('_', ' '))}: {e(u.text)}" for u in b.unsupported]
     if b.failed:
         out += ["", "## Not included (failed)", ""]
-        out += [f"- `{f.id}`: {e(f.error)}" for f in b.failed]
+        out += [f"- {e(f.id)}: {e(f.error)}" for f in b.failed]
     g = b.grounding
     out += [
         "",

@@ -217,6 +217,10 @@ def html(b: Briefing, texts: dict[str, str] | None = None) -> str:
             out.append(f"<details><summary>{summary}</summary><pre>{escape(text)}</pre></details>")
     for group in b.copies:
         out.append(f"<p class=meta>{escape(', '.join(f'[{numbers[x]}]' for x in group if x in numbers))} are copies of one text: they count as one voice.</p>")
+    if b.unsupported:
+        out.append("<h3>Not shown: no evidence in the article</h3><ul>")
+        out += [f"<li>[{numbers.get(u.source, '?')}] {escape(u.kind.replace('_', ' '))}: {escape(u.text)}</li>" for u in b.unsupported]
+        out.append("</ul>")
     if b.failed:
         out.append("<h3>Not included</h3><ul>" + "".join(f"<li>{escape(f.id)}: {escape(f.error)}</li>" for f in b.failed) + "</ul>")
     out.append("</section></div>")

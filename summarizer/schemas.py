@@ -170,7 +170,8 @@ class PublishedDate(BaseModel):
 class ArticleSource(BaseModel):
     id: str = Field(description="The file stem, e.g. 001_79dc3337b4ceb51b.")
     path: str | None = None
-    sha256: str = Field(description="Of the file's bytes: evidence offsets refer to this exact text.")
+    sha256: str = Field(description="Of the file's bytes (for stdin: of the bytes read).")
+    encoding: str | None = Field(default=None, description="How the bytes were decoded (utf-8, utf-16, cp1252, ...).")
     chars: int
     title_hint: str | None = Field(default=None, description="A headline line found by code, if any.")
     published: PublishedDate = Field(default_factory=PublishedDate)
@@ -258,6 +259,14 @@ class Claim(BaseModel):
     key: bool = False
 
 
+class Unsupported(BaseModel):
+    """Something the model said that the article does not bear out: kept out of the briefing."""
+
+    kind: Literal["title", "summary", "key_point", "event"]
+    text: str
+    why: str = "no evidence in the article"
+
+
 class GroundingCounts(BaseModel):
     exact: int = 0
     normalized: int = 0
@@ -313,6 +322,10 @@ class ArticleResult(BaseModel):
     events: list[Event]
     claims: list[Claim] = Field(
         default_factory=list, description="Every statement of the article body, found by code (what the merge compares)."
+    )
+    unsupported: list[Unsupported] = Field(
+        default_factory=list,
+        description="What the model said without evidence in the article (an event, a title, a summary); not used.",
     )
     grounding: GroundingReport
     usage: Usage = Field(default_factory=Usage)
@@ -430,6 +443,10 @@ class Disagreement(BaseModel):
     sources: list[str] = Field(min_length=1)
 
 
+class UnsupportedItem(Unsupported):
+    source: str
+
+
 class CitedSentence(BaseModel):
     text: str
     sources: list[str] = Field(min_length=1)
@@ -474,6 +491,10 @@ class Briefing(BaseModel):
     quotes: list[BriefingQuote]
     disagreements: list[Disagreement]
     failed: list[FailedArticle] = Field(default_factory=list)
+    unsupported: list[UnsupportedItem] = Field(
+        default_factory=list,
+        description="What the model said that its article does not bear out (key points, events, titles): not shown as facts.",
+    )
     grounding: GroundingReport = Field(default_factory=GroundingReport)
     merge: MergeReport = Field(default_factory=MergeReport)
 

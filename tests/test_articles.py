@@ -2,15 +2,22 @@
 
 from __future__ import annotations
 
+import codecs
+import hashlib
 import io
 import sys
+from pathlib import Path
+from types import SimpleNamespace
 
 import pytest
 
-from summarizer.articles import article_from_text, decode, load, load_file
+from summarizer.articles import MAX_CHARS, article_from_text, decode, load, load_file, safe_id
 from summarizer.errors import InputError
 
-from .conftest import SEED_IDS, SEEDS
+from .conftest import ROOT, SEED_IDS, SEEDS
+
+# Files written for these tests (tiny, bytes chosen by hand): tests/data/inputs/
+INPUTS = ROOT / "tests" / "data" / "inputs"
 
 
 def test_seed_folder_loads_in_order_with_file_stem_ids():
@@ -107,4 +114,221 @@ def test_duplicate_ids_are_refused(tmp_path):
 
 
 def test_decode_keeps_utf8_exactly():
-    assert decode("“quote” — dash".encode(), "x") == "“quote” — dash"
+    assert decode("“quote” — dash".encode(), "x") == ("“quote” — dash", "utf-8")
+
+
+# --- Encodings. Every input below was written for these tests. ---------------------------------
+
+# Short, realistic Western European samples: charset-normalizer alone decodes the first three as
+# cp1250 ("ŕ Genčve", "Săo Paulo ŕ noite") and "café crème" as cp1006.
+WESTERN_SAMPLES = ["à Genève, l'été", "Müller sagte, die Straße", "São Paulo à noite", "café crème"]
+
+
+@pytest.mark.parametrize("codec", ["latin-1", "cp1252"])
+@pytest.mark.parametrize("sample", WESTERN_SAMPLES)
+def test_short_western_samples_decode_exactly(sample, codec):
+    assert decode(sample.encode(codec), "x") == (sample, "cp1252")
+
+
+def test_latin1_file_decodes_exactly_and_says_so():
+    # tests/data/inputs/latin1.txt: a French sentence written for this test, saved as Latin-1
+    f = INPUTS / "latin1.txt"
+    a = load_file(f)
+    assert a.raw == "Le président a déclaré à Genève que l'été serait « très chargé ».\n"
+    assert a.encoding == "cp1252" and a.source().encoding == "cp1252"
+
+
+def test_cp1252_smart_quotes_decode_exactly():
+    # tests/data/inputs/cp1252-quotes.txt: curly quotes, en dash, ellipsis and euro sign in cp1252
+    a = load_file(INPUTS / "cp1252-quotes.txt")
+    assert a.raw == "“It’s over,” Müller said – and São Paulo agreed… at €5m.\n"
+    assert a.encoding == "cp1252"
+
+
+# Sentences written for this test in languages that are not written in cp1252: the Western
+# preference must not steal them from charset-normalizer.
+OTHER_SAMPLES = [
+    (
+        (
+            "Prezydent powiedział w środę w Warszawie, że spotkanie było bardzo owocne. Poczyniliśmy "
+            "postępy, dodał, podczas gdy polscy ministrowie przygotowywali już kolejną rundę rozmów."
+        ),
+        "cp1250",
+    ),
+    (
+        (
+            "Az elnök szerdán Budapesten kijelentette, hogy a tárgyalás nagyon hasznos volt. Előrelépést "
+            "értünk el, tette hozzá, miközben a magyar miniszterek már a következő fordulót készítették elő."
+        ),
+        "cp1250",
+    ),
+    (
+        (
+            "Президент заявил в среду в Москве, что встреча была очень продуктивной. Мы добились прогресса, "
+            "добавил он, в то время как министры уже готовили следующий раунд переговоров."
+        ),
+        "cp1251",
+    ),
+    (
+        (
+            "Ο πρόεδρος δήλωσε την Τετάρτη στην Αθήνα ότι η συνάντηση ήταν πολύ παραγωγική. Σημειώσαμε "
+            "πρόοδο, πρόσθεσε, ενώ οι υπουργοί ετοίμαζαν ήδη τον επόμενο γύρο."
+        ),
+        "cp1253",
+    ),
+    (
+        (
+            "Cumhurbaşkanı çarşamba günü İstanbul'da yaptığı açıklamada toplantının çok verimli geçtiğini "
+            "söyledi. İlerleme kaydettik, diye ekledi, bakanlar ise bir sonraki görüşme turuna hazırlanıyordu."
+        ),
+        "cp1254",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "codec"), OTHER_SAMPLES, ids=[c + str(i) for i, (_, c) in enumerate(OTHER_SAMPLES)])
+def test_central_european_cyrillic_greek_turkish_still_decode_exactly(text, codec):
+    assert decode(text.encode(codec), "x") == (text, codec)
+
+
+@pytest.mark.parametrize(
+    ("name", "encoding"),
+    [
+        ("utf16le-bom.txt", "utf-16-le"),
+        ("utf16be-bom.txt", "utf-16-be"),
+        ("utf32le-bom.txt", "utf-32-le"),
+        ("utf32be-bom.txt", "utf-32-be"),
+        ("utf8-bom.txt", "utf-8-sig"),
+    ],
+)
+def test_byte_order_marks_decide_the_encoding(name, encoding):
+    # tests/data/inputs/*-bom.txt: one line written for this test, saved with a byte-order mark
+    # (UTF-16/32 text is full of NUL bytes: it used to be refused as binary)
+    a = load_file(INPUTS / name)
+    assert a.raw == "“Genève” — Kyiv said on Monday it was ready. 日本\n"  # no U+FEFF
+    assert a.encoding == encoding and a.source().encoding == encoding
+
+
+def test_nul_anywhere_is_refused_as_binary(tmp_path):
+    # written for this test: 9,000 bytes of plain text, then a NUL (past the old 8 KiB check)
+    f = tmp_path / "late-nul.txt"
+    f.write_bytes(b"The council voted on Tuesday. " * 300 + b"\x00 more text")
+    assert len(b"The council voted on Tuesday. " * 300) == 9000
+    with pytest.raises(InputError, match="binary") as exc:
+        load_file(f)
+    assert str(f) in str(exc.value) and "\n" not in str(exc.value)
+    # a NUL character inside BOM-marked UTF-16 text is binary too
+    g = tmp_path / "nul16.txt"
+    g.write_bytes(codecs.BOM_UTF16_LE + "text\x00more".encode("utf-16-le"))
+    with pytest.raises(InputError, match="binary"):
+        load_file(g)
+
+
+def test_bytes_that_do_not_match_their_byte_order_mark_are_refused_in_one_line(tmp_path):
+    # written for this test: a UTF-16 LE mark followed by an odd number of bytes
+    f = tmp_path / "broken16.txt"
+    f.write_bytes(codecs.BOM_UTF16_LE + b"abc")
+    with pytest.raises(InputError, match="byte-order mark but is not UTF-16-LE") as exc:
+        load_file(f)
+    assert "\n" not in str(exc.value)
+
+
+def test_control_characters_other_than_nul_stay_in_raw():
+    # written for this test: a form feed and an escape inside UTF-8 text
+    raw = "The council voted.\x0c Then \x1b[31mred\x1b[0m it adjourned."
+    assert decode(raw.encode(), "x").text == raw
+    assert article_from_text(raw, "ctl").raw == raw
+
+
+# --- sha256 of the bytes read --------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("name", ["latin1.txt", "utf16le-bom.txt", "utf8-bom.txt"])
+def test_sha256_is_of_the_file_bytes(name):
+    f = INPUTS / name
+    a = load_file(f)
+    assert a.sha256 == hashlib.sha256(f.read_bytes()).hexdigest() == a.source().sha256
+    assert a.sha256 != hashlib.sha256(a.raw.encode("utf-8")).hexdigest()  # the old, wrong hash
+
+
+def test_sha256_of_stdin_bytes_and_of_str_input(monkeypatch):
+    data = "Le président a déclaré à Genève que la séance était levée.".encode("latin-1")
+    monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(data)))
+    [a] = load(["-"])
+    assert a.sha256 == hashlib.sha256(data).hexdigest() and a.encoding == "cp1252"
+    b = article_from_text("Kyiv said on Monday it was ready.", "s")  # str input: no bytes
+    assert b.sha256 == hashlib.sha256(b"Kyiv said on Monday it was ready.").hexdigest()
+    assert b.encoding is None
+
+
+def test_texts_for_reloads_with_the_loader_and_checks_the_bytes(tmp_path):
+    from summarizer.cli import _texts_for
+
+    # written for this test: a Latin-1 text file and an HTML page
+    latin = tmp_path / "latin.txt"
+    latin.write_bytes("Le président a déclaré à Genève que la séance était levée.".encode("latin-1"))
+    page = tmp_path / "page.html"
+    body = " ".join(["The council voted on Tuesday to expand the tram network across the northern districts."] * 6)
+    page.write_text(f"<html><body><article><h1>Trams</h1><p>{body}</p></article></body></html>", encoding="utf-8")
+    changed = tmp_path / "changed.txt"
+    changed.write_text("The first version of the story.")
+    gone = tmp_path / "gone.txt"
+    gone.write_text("A story that will be deleted.")
+    broken = tmp_path / "broken.txt"
+    broken.write_text("A story that will become binary.")
+    arts = [load_file(p) for p in (latin, page, changed, gone, broken)]
+    changed.write_text("The second version of the story.")
+    gone.unlink()
+    broken.write_bytes(b"\x00\x01binary")
+    results = [SimpleNamespace(source=a.source()) for a in arts]  # _texts_for reads only .source
+    results.append(SimpleNamespace(source=article_from_text("From stdin.", "stdin").source()))
+    texts = _texts_for(results)
+    assert texts == {"latin": arts[0].raw, "page": arts[1].raw}
+    assert texts["latin"].startswith("Le président a déclaré à Genève")  # decoded as loaded
+    assert "<html>" not in texts["page"] and texts["page"] == arts[1].text  # extracted text
+
+
+# --- Article ids are safe file names --------------------------------------------------------------
+
+
+def test_odd_file_names_give_safe_ids(tmp_path):
+    # files written for this test, with names a careless or hostile user could give
+    names = {"...txt": "__", "a\nb`c.txt": "a_b_c", "my story 'draft'.txt": "my_story__draft_"}
+    for name, expected in names.items():
+        f = tmp_path / name
+        f.write_text("The council voted on Tuesday to build two new bridges.")
+        a = load_file(f)
+        assert a.id == expected
+        assert a.id == Path(a.id).name and not a.id.startswith(".")
+    assert sorted(a.id for a in load([str(tmp_path)])) == sorted(names.values())
+
+
+def test_safe_id_rules_and_the_seeds_unchanged():
+    assert safe_id("../etc/passwd") == "___etc_passwd"
+    assert safe_id("") == "_"
+    assert safe_id(".hidden") == "_hidden"
+    assert safe_id("a/b\\c\"d") == "a_b_c_d"
+    assert len(safe_id("x" * 500)) == 120
+    assert safe_id("Genève-2025_v1.2") == "Genève-2025_v1.2"
+    assert [safe_id(i) for i in SEED_IDS] == SEED_IDS
+
+
+def test_ids_that_collide_after_sanitising_are_refused_naming_both_files(tmp_path):
+    # written for this test: two names that sanitise to the same id
+    (tmp_path / "a b.txt").write_text("One story about a vote.")
+    (tmp_path / "a_b.txt").write_text("Another story about a vote.")
+    with pytest.raises(InputError, match="also used by") as exc:
+        load([str(tmp_path)])
+    assert str(tmp_path / "a b.txt") in str(exc.value) and str(tmp_path / "a_b.txt") in str(exc.value)
+
+
+# --- The over-length message ----------------------------------------------------------------------
+
+
+def test_too_long_message_states_the_limit_and_a_fix_that_exists():
+    # written for this test: 100,000 words
+    with pytest.raises(InputError) as exc:
+        article_from_text("word " * 100_000, "long")
+    message = str(exc.value)
+    assert f"the limit is {MAX_CHARS:,}" in message and "Split it" in message and "long context" in message
+    assert "SUMMARIZER_MAX_CHARS" not in message and "\n" not in message

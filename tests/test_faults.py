@@ -154,7 +154,9 @@ def test_second_brief_makes_zero_model_calls(tmp_path):
     story.parent.mkdir()
     story.write_text("The mayor of Springfield opened a new bridge on Tuesday, officials said.")
     env = {"SUMMARIZER_CACHE_DIR": str(tmp_path / "cache")}
-    args = ["brief", str(story), "--format", "json", "--reasks", "0"]
+    # the stub answers every request with an extraction, which only the extraction call accepts:
+    # the synthesis and adjudication calls would fail, and a failed answer is never cached
+    args = ["brief", str(story), "--format", "json", "--reasks", "0", "--no-synthesis", "--no-adjudicate"]
     with StubServer(lambda b: ANSWER) as stub:
         args += ["--base-url", stub.base_url, "-m", "stub"]
         first = CliRunner().invoke(app, args, env=env)

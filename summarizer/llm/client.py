@@ -29,15 +29,25 @@ import instructor
 import openai
 from instructor.core.exceptions import IncompleteOutputException, InstructorRetryException
 from openai.types.chat import ChatCompletion
+from pydantic import ValidationError
 
 from ..articles import Article
 from ..errors import ConfigError, EndpointError, ExtractionError, ReplayMiss
 from ..extract import QuotePolicy, build_messages, to_result
 from ..grounding import GroundingCheck
 from ..schemas import ArticleExtraction, ArticleResult, ModelInfo, Synthesis, Usage, checking
-from .exchanges import ExchangeTransport, RecordingDir, SqliteCache, current_article, current_usage
+from .exchanges import (
+    ExchangeTransport,
+    RecordingDir,
+    SqliteCache,
+    bypass_cache,
+    current_article,
+    current_usage,
+    log,
+    pending,
+)
 from .local import EmbeddedServer, default_identity, gguf_identity, packaged_gguf
-from .settings import Settings, api_key_for, endpoint_id
+from .settings import Settings, api_key_for, endpoint_id, redact_url
 
 _MODES = {
     "tools": instructor.Mode.TOOLS,
@@ -130,7 +140,7 @@ class LLM:
 
     @property
     def model_info(self) -> ModelInfo:
-        base = self.settings.base_url or "embedded"
+        base = redact_url(self.settings.base_url) if self.settings.base_url else "embedded"
         return ModelInfo(model=self.settings.model or "?", base_url=base, mode=self.settings.mode or "?")
 
     async def __aenter__(self) -> LLM:
@@ -170,6 +180,28 @@ class LLM:
         await self._stack.aclose()
 
     async def _create(self, response_model: type, system: str, user: str, *, label: str, check: Any) -> Any:
+        """One validated answer. Its exchanges reach the cache and the recording only once it
+        validated; an answer from the cache that no longer validates is dropped and asked again
+        (once), with a warning."""
+        with pending() as held:
+            try:
+                result = await self._ask(response_model, system, user, label=label, check=check)
+            except ExtractionError:
+                if not held.from_cache:
+                    raise
+                for store, key in held.from_cache:
+                    store.delete(key)
+                log.warning("%s: the cached answer no longer passes validation; it was dropped and the model is asked again", label)
+                held.clear()
+                token = bypass_cache.set(True)
+                try:
+                    result = await self._ask(response_model, system, user, label=label, check=check)
+                finally:
+                    bypass_cache.reset(token)
+            held.commit()
+            return result
+
+    async def _ask(self, response_model: type, system: str, user: str, *, label: str, check: Any) -> Any:
         s = self.settings
         try:
             # No context= for instructor: with one it would render the messages (article text
@@ -190,7 +222,7 @@ class LLM:
             raise ExtractionError(f"{label}: model output failed validation after {exc.n_attempts} attempts: {exc}") from exc
         except IncompleteOutputException as exc:
             raise ExtractionError(f"{label}: output truncated at max_tokens={s.max_tokens}") from exc
-        except Exception as exc:  # noqa: BLE001 - classified and re-raised
+        except (openai.OpenAIError, httpx2.HTTPError, ValidationError, ValueError) as exc:
             raise _classify(exc, label, self) from exc
 
     async def extract(self, article: Article) -> ArticleResult:
@@ -232,7 +264,10 @@ class LLM:
 
 def _classify(exc: Exception, label: str, llm: LLM) -> Exception:
     """Turn an SDK/transport error into one clear line naming the endpoint and the fix."""
-    where = llm.base_url if not llm.settings.embedded else "the embedded model"
+    where = redact_url(llm.base_url or "") if not llm.settings.embedded else "the embedded model"
+    if isinstance(exc, (ValidationError, json.JSONDecodeError)):
+        first = str(exc).strip().splitlines()[0][:160] if str(exc).strip() else type(exc).__name__
+        return ExtractionError(f"{label}: the model's answer is not JSON that fits the request schema ({first})")
     if isinstance(exc, ReplayMiss):
         return ReplayMiss(str(exc))
     if isinstance(exc, openai.APIConnectionError) and not isinstance(exc, openai.APITimeoutError):

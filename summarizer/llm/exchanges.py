@@ -14,19 +14,26 @@ Stores:
 * ``SqliteCache`` -- the response cache (stdlib sqlite3, JSON values, no pickle).
 
 Only request *bodies* are stored, never headers: the API key cannot end up in a recording
-or the cache. Only complete 2xx answers are stored (not ones cut off at ``max_tokens``).
+or the cache. Only complete 2xx answers are stored (not ones cut off at ``max_tokens``), and
+only once the caller has accepted them: inside ``pending()`` the transport holds each exchange
+back, and the caller ``commit``s the list when the answer validated -- a broken answer is
+never cached, so a rerun asks again instead of replaying the failure for ever. A cache row
+that cannot be read is dropped with a warning and counts as a miss.
 """
 
 from __future__ import annotations
 
+import contextlib
 import contextvars
 import hashlib
 import json
+import logging
 import os
 import sqlite3
 import tempfile
 import threading
 import time
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Protocol
@@ -34,7 +41,7 @@ from typing import Any, Protocol
 import httpx2
 import openai
 
-from ..errors import ReplayMiss
+from ..errors import ConfigError, ReplayMiss
 from ..schemas import Usage
 
 
@@ -45,6 +52,39 @@ class ReplayMissError(ReplayMiss, openai.OpenAIError):
 current_article: contextvars.ContextVar[str] = contextvars.ContextVar("current_article", default="?")
 #: Where the transport adds up usage for the current article.
 current_usage: contextvars.ContextVar[Usage | None] = contextvars.ContextVar("current_usage", default=None)
+#: Exchanges held back until the caller accepts the answer (see ``pending``).
+_pending: contextvars.ContextVar[list | None] = contextvars.ContextVar("pending_exchanges", default=None)
+#: Answer from the endpoint even when the cache has an entry (a cached answer that failed).
+bypass_cache: contextvars.ContextVar[bool] = contextvars.ContextVar("bypass_cache", default=False)
+
+log = logging.getLogger("summarizer")
+
+
+class Pending(list):
+    """Exchanges of one call, held back from the cache and the recording until ``commit()``.
+
+    ``from_cache`` holds the keys answered from the cache during the call."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.from_cache: list[tuple[Store, str]] = []
+
+    def commit(self) -> None:
+        for exchange, stores in self:
+            for store in stores:
+                store.put(exchange)
+        self.clear()
+
+
+@contextlib.contextmanager
+def pending() -> Iterator[Pending]:
+    """Hold back what the transport would store until the caller ``commit()``s it."""
+    held = Pending()
+    token = _pending.set(held)
+    try:
+        yield held
+    finally:
+        _pending.reset(token)
 
 
 def exchange_key(endpoint_id: str, body: dict[str, Any]) -> str:
@@ -135,7 +175,10 @@ class RecordingDir:
 
     def put(self, exchange: Exchange) -> None:
         path = self.root / _safe(exchange.article) / f"{exchange.key[:16]}.json"
-        atomic_write(path, json.dumps(exchange.to_json(), indent=1, ensure_ascii=False) + "\n")
+        try:
+            atomic_write(path, json.dumps(exchange.to_json(), indent=1, ensure_ascii=False) + "\n")
+        except OSError as exc:
+            raise ConfigError(f"cannot write the recording {path} ({exc.strerror}); check --record") from None
         self._load_index()[exchange.key] = path
 
     def articles(self) -> set[str]:
@@ -143,29 +186,62 @@ class RecordingDir:
 
 
 def _safe(name: str) -> str:
-    return "".join(c if c.isalnum() or c in "-_." else "_" for c in name) or "_"
+    """A folder name that stays inside the recording: no separators, no leading dot ("..")."""
+    safe = "".join(c if c.isalnum() or c in "-_." else "_" for c in name) or "_"
+    return "_" + safe[1:] if safe.startswith(".") else safe
 
 
 class SqliteCache:
-    """The response cache: ``key -> exchange JSON`` in one SQLite file."""
+    """The response cache: ``key -> exchange JSON`` in one SQLite file.
+
+    A path that cannot hold the cache (a file where the folder should be, no permission, not a
+    SQLite file) is a ``ConfigError`` naming the path and the fix; a row that cannot be read is
+    deleted with a warning and counts as a miss; a write that fails (disk full) turns the cache
+    off for the rest of the run, with a warning."""
 
     def __init__(self, path: Path):
         self.path = Path(path)
-        self.path.parent.mkdir(parents=True, exist_ok=True)
         self._lock = threading.Lock()
-        self._db = sqlite3.connect(self.path, check_same_thread=False, isolation_level=None)
-        self._db.execute("PRAGMA journal_mode=WAL")
-        self._db.execute("CREATE TABLE IF NOT EXISTS exchanges (key TEXT PRIMARY KEY, value TEXT NOT NULL)")
+        self._broken = False
+        try:
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+            self._db = sqlite3.connect(self.path, check_same_thread=False, isolation_level=None)
+            self._db.execute("PRAGMA journal_mode=WAL")
+            self._db.execute("CREATE TABLE IF NOT EXISTS exchanges (key TEXT PRIMARY KEY, value TEXT NOT NULL)")
+        except (OSError, sqlite3.Error) as exc:
+            raise ConfigError(
+                f"cannot use the response cache at {self.path} ({exc.strerror if isinstance(exc, OSError) else exc}); "
+                "point SUMMARIZER_CACHE_DIR at a writable folder, or run with --no-cache"
+            ) from None
 
     def get(self, key: str) -> Exchange | None:
+        if self._broken:
+            return None
         with self._lock:
             row = self._db.execute("SELECT value FROM exchanges WHERE key = ?", (key,)).fetchone()
-        return Exchange.from_json(json.loads(row[0])) if row else None
+        if row is None:
+            return None
+        try:
+            return Exchange.from_json(json.loads(row[0]))
+        except (ValueError, KeyError, TypeError):
+            log.warning("the response cache %s held an unreadable entry; it was dropped and the model is asked again", self.path)
+            self.delete(key)
+            return None
 
     def put(self, exchange: Exchange) -> None:
+        if self._broken:
+            return
         value = json.dumps(exchange.to_json(), ensure_ascii=False)
-        with self._lock:
-            self._db.execute("INSERT OR REPLACE INTO exchanges (key, value) VALUES (?, ?)", (exchange.key, value))
+        try:
+            with self._lock:
+                self._db.execute("INSERT OR REPLACE INTO exchanges (key, value) VALUES (?, ?)", (exchange.key, value))
+        except sqlite3.Error as exc:
+            self._broken = True
+            log.warning("the response cache %s cannot be written (%s): continuing without it", self.path, exc)
+
+    def delete(self, key: str) -> None:
+        with contextlib.suppress(sqlite3.Error), self._lock:
+            self._db.execute("DELETE FROM exchanges WHERE key = ?", (key,))
 
     def close(self) -> None:
         with self._lock:
@@ -210,11 +286,14 @@ class ExchangeTransport(httpx2.AsyncBaseTransport):
             if self.record is None or self.inner is None:
                 raise ReplayMissError(self._miss_message(article))
             # --replay DIR --record DIR: answer what is recorded, record what is missing
-        if self.cache is not None:
+        if self.cache is not None and not bypass_cache.get():
             hit = self.cache.get(key)
             if hit is not None:
+                held = _pending.get()
+                if held is not None:
+                    held.from_cache.append((self.cache, key))
                 if self.record is not None:
-                    self.record.put(hit)
+                    self._keep(hit, [self.record])
                 return self._answer(request, hit, replayed=True)
         started = time.perf_counter()
         response = await self._forward(request)
@@ -236,12 +315,20 @@ class ExchangeTransport(httpx2.AsyncBaseTransport):
                 self._count_tokens(data)
             if stores and isinstance(data, dict) and not truncated:  # a cut-off answer is never worth replaying
                 exchange = Exchange(key, article, self.endpoint_id, body, response.status_code, data, seconds)
-                for store in (self.cache, self.record):
-                    if store is not None:
-                        store.put(exchange)
+                self._keep(exchange, [store for store in (self.cache, self.record) if store is not None])
         return httpx2.Response(
             response.status_code, headers=response.headers, content=content, request=request
         )
+
+    @staticmethod
+    def _keep(exchange: Exchange, stores: list) -> None:
+        """Store now, or hold back until the caller accepts the answer (``pending()``)."""
+        held = _pending.get()
+        if held is not None:
+            held.append((exchange, stores))
+            return
+        for store in stores:
+            store.put(exchange)
 
     async def _forward(self, request: httpx2.Request) -> httpx2.Response:
         if self.inner is None:

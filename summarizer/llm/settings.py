@@ -52,7 +52,11 @@ class Settings:
 
     @property
     def is_openai(self) -> bool:
-        return self.base_url is not None and urlparse(self.base_url).hostname == "api.openai.com"
+        """api.openai.com over https on its standard port: the only place OPENAI_API_KEY goes."""
+        if self.base_url is None:
+            return False
+        u = urlparse(self.base_url)
+        return u.scheme == "https" and u.hostname == "api.openai.com" and u.port in (None, 443) and not u.username
 
 
 def config_path() -> Path:
@@ -100,6 +104,8 @@ def resolve(flags: Settings, config: dict[str, object] | None = None) -> Setting
         s = replace(s, mode="tools" if s.is_openai else "json_schema")
     if s.timeout is None:
         s = replace(s, timeout=900.0 if s.embedded else 120.0)
+    if not s.timeout > 0:
+        raise ConfigError(f"timeout must be more than 0 seconds, not {s.timeout:g} (--timeout / SUMMARIZER_TIMEOUT)")
     if s.reasks is None:
         # A re-ask resends the whole conversation and regenerates the whole answer. The embedded
         # 1.5B model fixed nothing that way on the seeds (first answers: 11 direct quotes, 6
@@ -140,6 +146,18 @@ def api_key_for(settings: Settings, environ: dict[str, str] | None = None) -> st
     return NO_KEY
 
 
+def redact_url(url: str) -> str:
+    """The URL without credentials: user:password@ and the query's values are never written or printed."""
+    u = urlparse(url)
+    if not (u.username or u.password or u.query):
+        return url
+    host = u.hostname or ""
+    if u.port:
+        host += f":{u.port}"
+    query = "&".join(f"{part.split('=', 1)[0]}=***" for part in u.query.split("&") if part) if u.query else ""
+    return u._replace(netloc=host, query=query).geturl()
+
+
 def endpoint_id(settings: Settings, gguf_identity: str | None = None) -> str:
     """What identifies the endpoint in recording/cache keys.
 
@@ -148,4 +166,4 @@ def endpoint_id(settings: Settings, gguf_identity: str | None = None) -> str:
     """
     if settings.embedded:
         return f"embedded:{gguf_identity or settings.model}"
-    return settings.base_url or ""
+    return redact_url(settings.base_url or "")

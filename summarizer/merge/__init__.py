@@ -37,6 +37,7 @@ from ..schemas import (
     FailedArticle,
     GroundingReport,
     MergeReport,
+    UnsupportedItem,
 )
 from .copies import copy_groups, voice_groups
 from .entities import cluster_entities, entity_key
@@ -101,6 +102,10 @@ class MergePlan:
             quotes=quotes,
             disagreements=disagreements,
             failed=[FailedArticle(id=k, error=v) for k, v in sorted(self.failed.items())],
+            unsupported=[
+                *(UnsupportedItem(source=r.source.id, kind=u.kind, text=u.text, why=u.why) for r in results for u in r.unsupported),
+                *(UnsupportedItem(source=r.source.id, kind="key_point", text=k.text) for r in results for k in r.key_points if not k.evidence),
+            ],
             grounding=grounding,
             merge=report,
         )
