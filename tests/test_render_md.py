@@ -491,3 +491,74 @@ def test_rendered_markdown_fetches_nothing_in_headless_chromium(pixel_server, tm
         browser.close()
     assert f"http://127.0.0.1:{port}/pixel.png" in others and "/pixel.png" in hits
     assert len(dialogs) >= 2 and set(dialogs) == {"1"}  # <script>alert(1)</script>, <img src=x onerror=alert(1)>
+
+
+# ----------------------------------------------------------------------------- end to end through the CLI
+
+
+def test_brief_on_hostile_articles_writes_no_live_markup_in_any_format(pixel_server, tmp_path):
+    """Hostile article files (and names), a model that echoes the hostile text back (a real local
+    endpoint), and `summarizer brief --format md --evidence | html | json`."""
+    import json as jsonlib
+
+    from typer.testing import CliRunner
+
+    from summarizer.cli import app
+
+    from .stub_server import StubServer
+
+    port, hits = pixel_server
+    folder = tmp_path / "in"
+    folder.mkdir()
+    corpus = [_flat(i) for i in hostile(port)]
+    for k, name in enumerate(["a`b", "x<img src=y>", "[l](javascript:alert(1))"]):
+        (folder / f"{name}.txt").write_text(
+            f"The council of Riverton met on Tuesday and voted 7 to 2 for the plan. {corpus[k]} {corpus[k + 1]}.\n"
+            f"Residents said the plan would cost 3 million dollars. {_rotate(corpus, k)}\n"
+        )
+    echo = jsonlib.dumps({
+        "title": corpus[0] + " council", "summary": "The council of Riverton voted for the plan. " + corpus[1],
+        "people": [{"name": "Dana Ortiz", "role": corpus[2][:80]}], "quotes": [],
+        "key_points": ["The council of Riverton met on Tuesday and voted 7 to 2 for the plan."],
+        "events": [{"what": "The council of Riverton voted for the plan", "when": "on Tuesday", "where": corpus[5][:60], "who": []}],
+        "organizations": [corpus[3][:60]], "places": [corpus[4][:60]],
+    })  # fmt: skip
+    outputs = {}
+    with StubServer(lambda b: echo) as stub:
+        for fmt in ("md", "html", "json"):
+            args = ["brief", str(folder), "--format", fmt, "-o", str(tmp_path / f"b.{fmt}"), "--base-url", stub.base_url,
+                    "-m", "stub", "--reasks", "0", "--no-synthesis", "--no-adjudicate", "-q"]  # fmt: skip
+            if fmt == "md":
+                args.append("--evidence")
+            r = CliRunner().invoke(app, args, env={"SUMMARIZER_CACHE_DIR": str(tmp_path / "cache")})
+            assert r.exit_code == 0, r.stderr
+            outputs[fmt] = (tmp_path / f"b.{fmt}").read_text(encoding="utf-8")
+    jsonlib.loads(outputs["json"])  # data, and valid
+    for name in ("commonmark", "gfm-like+linkify"):
+        rendered = RENDERERS[name].render(outputs["md"])
+        for tag in re.findall(r"<[^>]+>", rendered):  # every tag is one of ours, with no attribute
+            assert OUR_TAGS.fullmatch(tag), (name, tag)
+        shown = _visible(rendered)
+        assert sum(item in shown for item in corpus) >= 3, shown  # hostile text is shown, as text
+    page = outputs["html"]
+    assert not re.search(r"""(src|href)=["']?(https?:|javascript:|//)""", page, re.I)
+    assert page.count("<script") == 3  # ours: the two JSON blocks and the page script
+    if CHROMIUM is None:
+        return
+    from playwright.sync_api import sync_playwright
+
+    md_page = _page(tmp_path / "md.html", RENDERERS["gfm-like+linkify"].render(outputs["md"]))
+    with sync_playwright() as pw:
+        browser = pw.chromium.launch(executable_path=CHROMIUM, args=["--no-sandbox", "--disable-gpu",
+                                     "--disable-background-networking", "--disable-component-update", "--no-first-run"])  # fmt: skip
+        for path in (md_page, tmp_path / "b.html"):
+            requests, dialogs = [], []
+            p = browser.new_page()
+            p.on("request", lambda req: requests.append(req.url))
+            p.on("dialog", lambda d: (dialogs.append(d.message), d.dismiss()))
+            p.goto(path.as_uri())
+            p.wait_for_load_state("networkidle")
+            assert [u for u in requests if u != path.as_uri()] == [] and dialogs == [], path
+            p.close()
+        browser.close()
+    assert hits == []
