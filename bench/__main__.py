@@ -236,6 +236,7 @@ def bench_raw_vs_ours() -> dict:
     from summarizer.llm.client import LLM
     from summarizer.llm.local import EmbeddedServer, packaged_gguf
     from summarizer.llm.settings import Settings, resolve
+    from summarizer.pipeline import extract_article
 
     gguf = packaged_gguf()
     article = load_file(SEEDS / "004_9d2b0e729d22a81c.txt")
@@ -249,7 +250,7 @@ def bench_raw_vs_ours() -> dict:
 
         async def go():
             async with LLM(s) as llm:
-                return await llm.extract(article)
+                return await extract_article(llm, article)
 
         t0 = time.perf_counter()
         asyncio.run(go())

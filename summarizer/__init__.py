@@ -1,19 +1,26 @@
 """summarizer: news articles -> per-article structured JSON and one deduplicated, grounded briefing.
 
-Library use (the CLI is a thin layer over the same pieces)::
+The library (the command line is a thin layer over the same functions)::
 
-    import asyncio
-    from summarizer.articles import load
-    from summarizer.llm.client import LLM
-    from summarizer.llm.settings import Settings, resolve
-    from summarizer.merge import merge
-    from summarizer.pipeline import extract_all
+    import summarizer
 
-    async def run():
-        async with LLM(resolve(Settings())) as llm:          # the embedded model
-            return await extract_all(llm, load(["seeds/"]))
+    briefing = summarizer.brief(["seeds/"])                       # the embedded model
+    briefing = summarizer.brief(["seeds/"], replay="fixtures/seeds")   # recorded answers, offline
+    results = summarizer.extract(["story.txt"], base_url="http://localhost:11434/v1", model="llama3.1")
+    briefing = summarizer.merge(results)                         # no model call
 
-    briefing = merge(list(asyncio.run(run()).results.values()))
+``extract_async`` and ``brief_async`` are the same for code that runs an event loop; the
+options are the command line's (``summarizer.api``). The merge's own pieces live in the
+``summarizer.merge`` package (``from summarizer.merge import plan``).
 """
 
+from .api import brief, brief_async, extract, extract_async, merge, settings
+from .errors import ConfigError, EndpointError, ExtractionError, InputError, ReplayMiss, SummarizerError
+from .schemas import ArticleResult, Briefing
+
 __version__ = "0.1.0"
+
+__all__ = [
+    "ArticleResult", "Briefing", "ConfigError", "EndpointError", "ExtractionError", "InputError", "ReplayMiss",
+    "SummarizerError", "brief", "brief_async", "extract", "extract_async", "merge", "settings",
+]  # fmt: skip

@@ -203,12 +203,11 @@ def _article_line(r: ArticleResult) -> str:
     )
 
 
-async def _run_extract(settings: Settings, arts, replay, record, quote_policy, quiet, on_result, finish=None):
-    """Extract ``arts``; then ``await finish(llm, report)`` with the same client (and server)."""
+async def _run_extract(settings: Settings, arts, replay, record, quote_policy, quiet, on_result, brief=False):
+    """``api.run`` with the CLI's progress display and per-article lines."""
     from rich.progress import BarColumn, Progress, TextColumn, TimeElapsedColumn
 
-    from .llm.client import LLM
-    from .pipeline import extract_all
+    from .api import run
 
     progress = Progress(
         TextColumn("{task.description}"), BarColumn(), TextColumn("{task.completed}/{task.total}"), TimeElapsedColumn(),
@@ -219,35 +218,39 @@ async def _run_extract(settings: Settings, arts, replay, record, quote_policy, q
         if not quiet:
             progress.console.print(msg, soft_wrap=True)
 
+    def say(message: str, warning: bool = False) -> None:
+        if warning:
+            err.print(f"[yellow]warning:[/yellow] {message}", soft_wrap=True, markup=True)
+        elif not quiet:
+            err.print(message, soft_wrap=True, markup=False)
+
     with progress:
         task = progress.add_task("extracting", total=len(arts))
-        llm = LLM(settings, replay=replay, record=record, quote_policy=quote_policy)
-        async with llm:
+
+        def ready(llm) -> None:
             if llm.server is not None:
                 log(f"embedded model {settings.model} up at {llm.base_url} ({llm.server.load_seconds:.1f}s)")
 
-            def started(a) -> None:
-                progress.update(task, description=f"extracting {a.id}")
+        def started(a) -> None:
+            progress.update(task, description=f"extracting {a.id}")
 
-            def done(r: ArticleResult) -> None:
-                on_result(r)
-                progress.advance(task)
-                log(_article_line(r))
+        def done(r: ArticleResult) -> None:
+            on_result(r)
+            progress.advance(task)
+            log(_article_line(r))
 
-            def failed(a, msg: str) -> None:
-                progress.advance(task)
-                err.print(f"[red]failed[/red] {msg}", soft_wrap=True)
+        def failed(a, msg: str) -> None:
+            progress.advance(task)
+            err.print(f"[red]failed[/red] {msg}", soft_wrap=True)
 
-            report = await extract_all(
-                llm, arts, concurrency=settings.concurrency or 1, on_start=started, on_result=done, on_error=failed
-            )
-            progress.stop()
-            extra = await finish(llm, report) if finish is not None else None
-            return report, extra
+        return await run(
+            arts, settings, replay=replay, record=record, quote_policy=quote_policy, brief=brief,
+            on_start=started, on_result=done, on_error=failed, on_ready=ready, say=say,
+        )  # fmt: skip
 
 
-def _extract_run(paths, settings, replay, record, quote_policy, quiet, on_result, texts=None, finish=None):
-    """Load + extract with the CLI's error handling; returns (run report, what ``finish`` returned)."""
+def _extract_run(paths, settings, replay, record, quote_policy, quiet, on_result, texts=None, brief=False):
+    """Load + extract (+ brief) with the CLI's error handling; returns (run report, briefing or None)."""
     try:
         arts = articles_mod.load(paths)
     except InputError as exc:
@@ -258,7 +261,7 @@ def _extract_run(paths, settings, replay, record, quote_policy, quiet, on_result
     if texts is not None:
         texts.update({a.id: a.raw for a in arts})
     try:
-        return asyncio.run(_run_extract(settings, arts, replay, record, quote_policy, quiet, on_result, finish))
+        return asyncio.run(_run_extract(settings, arts, replay, record, quote_policy, quiet, on_result, brief))
     except (ConfigError, InputError) as exc:
         raise _fail(EXIT_USAGE, str(exc)) from None
     except (EndpointError, ReplayMiss, SummarizerError) as exc:
@@ -412,7 +415,7 @@ def merge(
     evidence: EvidenceOpt = False,
 ) -> None:
     """Merge per-article JSON into one deduplicated briefing. No model call."""
-    from .merge import merge as merge_results
+    from .api import merge as merge_briefing
 
     try:
         results = _load_results(inputs)
@@ -420,7 +423,7 @@ def merge(
         raise _fail(EXIT_USAGE, str(exc)) from None
     _check_outputs(output)
     texts = _texts_for(results)
-    _emit_briefing(merge_results(results, raw_by_source=texts), fmt, output, evidence, texts)
+    _emit_briefing(merge_briefing(results, texts=texts), fmt, output, evidence, texts)
 
 
 @app.command(
@@ -480,20 +483,7 @@ def brief(
     on_result = _per_article_writer(out_dir)
     texts: dict[str, str] = {}
 
-    def say(message: str, warning: bool = False) -> None:
-        if warning:
-            err.print(f"[yellow]warning:[/yellow] {message}", soft_wrap=True, markup=True)
-        elif not quiet:
-            err.print(message, soft_wrap=True, markup=False)
-
-    async def finish(llm, report):
-        from .pipeline import brief_results
-
-        return await brief_results(llm, report, texts, settings, say)
-
-    report, briefing = _extract_run(
-        paths, settings, replay, record, unverified_quotes.value, quiet, on_result, texts, finish
-    )
+    report, briefing = _extract_run(paths, settings, replay, record, unverified_quotes.value, quiet, on_result, texts, brief=True)
     _emit_briefing(briefing, fmt, output, evidence, texts)
     raise typer.Exit(_report_and_exit_code(report, quiet))
 

@@ -19,10 +19,12 @@ from dataclasses import dataclass, field
 from . import adjudication, synthesis
 from .articles import Article
 from .errors import ConfigError, EndpointError, ExtractionError, SummarizerError
+from .extract import QuotePolicy, build_messages, to_result
+from .grounding import GroundingCheck
 from .llm.client import LLM
 from .llm.settings import Settings
 from .merge import plan
-from .schemas import ArticleResult, Briefing, Usage
+from .schemas import ArticleExtraction, ArticleResult, Briefing, Synthesis, Usage
 
 
 @dataclass
@@ -38,11 +40,21 @@ class RunReport:
         return total
 
 
+async def extract_article(llm: LLM, article: Article, *, quote_policy: QuotePolicy = "paraphrase") -> ArticleResult:
+    """One article: the request, the answer validated (a re-ask when quotes or speakers fail the
+    grounding check, ``settings.reasks`` times), then grounded in the text by code."""
+    system, user = (m["content"] for m in build_messages(article))
+    check = GroundingCheck(article.raw, reasks_left=llm.settings.reasks or 0)
+    extraction, usage = await llm.ask(ArticleExtraction, system, user, label=article.id, record_as=article.id, check=check)
+    return to_result(article, extraction, quote_policy=quote_policy, usage=usage, model=llm.model_info, doc=check.doc)
+
+
 async def extract_all(
     llm: LLM,
     articles: list[Article],
     *,
     concurrency: int = 1,
+    quote_policy: QuotePolicy = "paraphrase",
     on_start: Callable[[Article], None] | None = None,
     on_result: Callable[[ArticleResult], None] | None = None,
     on_error: Callable[[Article, str], None] | None = None,
@@ -59,7 +71,7 @@ async def extract_all(
             if on_start:
                 on_start(article)
             try:
-                result = await llm.extract(article)
+                result = await extract_article(llm, article, quote_policy=quote_policy)
             except (EndpointError, ConfigError):
                 fatal.set()
                 raise
@@ -135,7 +147,7 @@ async def _synthesize(llm: LLM, briefing: Briefing, reasks: int, say: Callable[.
         return None
 
     try:
-        result, usage = await llm.synthesize(system, user, check)
+        result, usage = await llm.ask(Synthesis, system, user, label="briefing synthesis", record_as="_briefing", check=check)
     except ExtractionError as exc:
         say(f"no headline/overview from the model: {exc}", warning=True)
         return synthesis.fallback(briefing)

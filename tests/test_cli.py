@@ -98,3 +98,11 @@ def test_endpoint_down_is_one_clear_line(tmp_path):
     assert r.exit_code == 1
     assert "cannot reach http://127.0.0.1:9/v1" in r.stderr
     assert "Traceback" not in r.stderr
+
+
+def test_cli_stays_thin():
+    """The orchestration lives in the library (summarizer.api, summarizer.pipeline); the layer
+    contracts themselves are checked by lint-imports (pyproject.toml, .ci/run)."""
+    from .conftest import ROOT
+
+    assert len((ROOT / "summarizer" / "cli.py").read_text().splitlines()) < 600

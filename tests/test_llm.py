@@ -12,6 +12,7 @@ from summarizer.articles import article_from_text, load
 from summarizer.errors import ReplayMiss
 from summarizer.llm.client import LLM
 from summarizer.llm.settings import Settings, resolve
+from summarizer.pipeline import extract_article
 
 from .conftest import FIXTURES, ROOT, SEEDS, recorded_content
 from .stub_server import StubServer
@@ -26,7 +27,7 @@ TRICKY = (
 def run(settings: Settings, articles, **kw):
     async def go():
         async with LLM(settings, **kw) as llm:
-            return [await llm.extract(a) for a in articles]
+            return [await extract_article(llm, a) for a in articles]
 
     return asyncio.run(go())
 

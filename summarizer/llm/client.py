@@ -31,11 +31,8 @@ from instructor.core.exceptions import IncompleteOutputException, InstructorRetr
 from openai.types.chat import ChatCompletion
 from pydantic import ValidationError
 
-from ..articles import Article
 from ..errors import ConfigError, EndpointError, ExtractionError, ReplayMiss
-from ..extract import QuotePolicy, build_messages, to_result
-from ..grounding import GroundingCheck
-from ..schemas import ArticleExtraction, ArticleResult, ModelInfo, Synthesis, Usage, checking
+from ..schemas import ModelInfo, Usage, checking
 from .exchanges import (
     ExchangeTransport,
     RecordingDir,
@@ -126,12 +123,10 @@ class LLM:
         *,
         replay: Path | None = None,
         record: Path | None = None,
-        quote_policy: QuotePolicy = "paraphrase",
     ):
         self.settings = settings
         self.replay = RecordingDir(replay) if replay else None
         self.record = RecordingDir(record) if record else None
-        self.quote_policy = quote_policy
         self._stack = contextlib.AsyncExitStack()
         self._client: Any = None
         self.base_url: str | None = settings.base_url
@@ -225,32 +220,14 @@ class LLM:
         except (openai.OpenAIError, httpx2.HTTPError, ValidationError, ValueError) as exc:
             raise _classify(exc, label, self) from exc
 
-    async def extract(self, article: Article) -> ArticleResult:
-        """Extract one article: request, validate (re-ask on grounding problems), ground."""
-        usage = Usage()
-        t1 = current_article.set(article.id)
-        t2 = current_usage.set(usage)
-        try:
-            system, user = (m["content"] for m in build_messages(article))
-            check = GroundingCheck(article.raw, reasks_left=self.settings.reasks)
-            extraction = await self._create(ArticleExtraction, system, user, label=article.id, check=check)
-        finally:
-            current_article.reset(t1)
-            current_usage.reset(t2)
-        return to_result(
-            article, extraction, quote_policy=self.quote_policy, usage=usage, model=self.model_info, doc=check.doc
-        )
-
-    async def synthesize(self, system: str, user: str, check: Any = None) -> tuple[Synthesis, Usage]:
-        """The briefing's headline and overview; ``check`` may return a re-ask message."""
-        return await self.ask(Synthesis, system, user, label="briefing synthesis", record_as="_briefing", check=check)
-
     async def ask(
         self, response_model: type, system: str, user: str, *, label: str, record_as: str, check: Any = None
     ) -> tuple[Any, Usage]:
         """One constrained call: messages + response model -> parsed object + usage.
 
-        ``record_as``: the folder name its exchange is recorded under (``_briefing``, ``_merge``)."""
+        ``record_as``: the folder its exchanges are recorded under (the article id, ``_briefing``,
+        ``_merge``); ``check``: a callable the response model's validator runs (a re-ask when it
+        returns a message; see ``schemas.checking``)."""
         usage = Usage()
         t1 = current_article.set(record_as)
         t2 = current_usage.set(usage)

@@ -1,0 +1,71 @@
+"""The library: summarizer.extract / merge / brief and their async twins, offline (replayed)."""
+
+from __future__ import annotations
+
+import asyncio
+import json
+
+import pytest
+from typer.testing import CliRunner
+
+import summarizer
+from summarizer.cli import app
+
+from .conftest import FIXTURES, SEEDS, recorded_content
+from .stub_server import StubServer
+
+
+def test_brief_gives_what_the_command_line_gives():
+    b = summarizer.brief([str(SEEDS)], replay=str(FIXTURES))
+    r = CliRunner().invoke(app, ["brief", str(SEEDS), "--replay", str(FIXTURES), "--format", "json", "-q"])
+    assert r.exit_code == 0, r.stderr
+    assert json.loads(b.model_dump_json()) == json.loads(r.stdout)
+    assert len(b.facts) > 0 and len(b.people) > 0
+
+
+def test_extract_then_merge_is_brief_without_a_model_call():
+    results = summarizer.extract([str(SEEDS)], replay=str(FIXTURES))
+    assert [r.source.id for r in results] == sorted(p.stem for p in SEEDS.glob("*.txt"))
+    merged = summarizer.merge(results, texts={r.source.id: (SEEDS / f"{r.source.id}.txt").read_text() for r in results})
+    briefed = summarizer.brief([str(SEEDS)], replay=str(FIXTURES))
+    assert merged.model_dump(exclude={"merge"}) == briefed.model_dump(exclude={"merge"})
+    assert merged.headline and merged.lead
+
+
+def test_the_async_twins_run_inside_an_event_loop():
+    async def main():
+        results = await summarizer.extract_async([str(SEEDS)], replay=str(FIXTURES))
+        briefing = await summarizer.brief_async([str(SEEDS)], replay=str(FIXTURES))
+        return results, briefing
+
+    results, briefing = asyncio.run(main())
+    assert len(results) == 5 and briefing.sources
+
+
+def test_options_follow_the_command_lines_precedence(monkeypatch):
+    monkeypatch.setenv("SUMMARIZER_BASE_URL", "http://127.0.0.1:9/v1")
+    monkeypatch.setenv("SUMMARIZER_MODEL", "from-env")
+    assert summarizer.settings().model == "from-env"
+    assert summarizer.settings(model="given").model == "given"  # option > environment
+    assert summarizer.settings().adjudicate is True and summarizer.settings().synthesis is True  # an endpoint
+    with pytest.raises(TypeError, match="unknown option"):
+        summarizer.settings(modle="typo")
+
+
+def test_a_failed_article_is_reported_and_the_others_go_on(tmp_path):
+    good, bad = tmp_path / "good.txt", tmp_path / "bad.txt"
+    good.write_text("The council of Riverton approved a new library on Tuesday.")
+    bad.write_text("The mayor of Riverton resigned on Friday.")
+    answer = recorded_content("000_0b1d0a40d16639fb")
+    with StubServer(lambda b: answer, behaviour=lambda i, b: "invalid" if "resigned" in json.dumps(b) else "ok") as stub:
+        failed: dict[str, str] = {}
+        results = summarizer.extract(
+            [good, bad], base_url=stub.base_url, model="stub", reasks=0, failed=failed, cache_dir=str(tmp_path / "c")
+        )
+    assert [r.source.id for r in results] == ["good"] and list(failed) == ["bad"]
+
+
+def test_the_merge_package_is_still_importable_beside_the_function():
+    from summarizer.merge import merge as merge_logic, plan  # noqa: F401
+
+    assert callable(summarizer.merge) and callable(plan)
