@@ -15,7 +15,14 @@ options are the command line's (``summarizer.api``). The merge's own pieces live
 """
 
 from .api import brief, brief_async, extract, extract_async, merge, settings
-from .errors import ConfigError, EndpointError, ExtractionError, InputError, ReplayMiss, SummarizerError
+from .errors import (
+    ConfigError,
+    EndpointError,
+    ExtractionError,
+    InputError,
+    ReplayMiss,
+    SummarizerError,
+)
 from .schemas import ArticleResult, Briefing
 
 __version__ = "0.1.0"

@@ -32,6 +32,7 @@ from .articles import Article
 from .extract import QuotePolicy
 from .llm.client import LLM
 from .llm.settings import Settings, resolve
+from .merge import Thresholds
 from .merge import merge as merge_results
 from .pipeline import RunReport, brief_results, extract_all
 from .schemas import ArticleResult, Briefing
@@ -150,10 +151,16 @@ def brief(inputs: Inputs, **options: Any) -> Briefing:
 
 
 def merge(
-    results: Iterable[ArticleResult], *, texts: dict[str, str] | None = None, failed: dict[str, str] | None = None
+    results: Iterable[ArticleResult],
+    *,
+    texts: dict[str, str] | None = None,
+    failed: dict[str, str] | None = None,
+    thresholds: Thresholds | None = None,
 ) -> Briefing:
     """Per-article results -> the briefing, with no model call (what ``summarizer merge`` writes).
 
     ``texts`` (article id -> text) lets code find every article that names each person and
-    compare whole documents for copies; the headline is the top undisputed facts."""
-    return synthesis.fallback(merge_results(list(results), failed=failed, raw_by_source=texts))
+    compare whole documents for copies; ``thresholds`` (``summarizer.merge.Thresholds``): when
+    two statements are one fact; the headline is the top undisputed facts."""
+    briefing = merge_results(list(results), failed=failed, raw_by_source=texts, thresholds=thresholds or Thresholds())
+    return synthesis.fallback(briefing)

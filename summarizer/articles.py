@@ -62,6 +62,7 @@ from pathlib import Path
 from typing import NamedTuple
 
 from .errors import InputError
+from .language import ENGLISH, LanguageProfile
 from .schemas import ArticleSource, PublishedDate
 
 ARTICLE_SUFFIXES = {".txt", ".md", ".markdown", ".html", ".htm"}
@@ -86,17 +87,23 @@ _CP1252_LANGUAGES = {
 # Non-letters that do sit between two letters in Western text ("it’s", "col·lecció", "a—b").
 _IN_WORD_MARKS = set("’‘·–—…")
 
-# Whole lines that are page furniture, not article text.
-_CHROME_LINES = re.compile(
-    r"^\s*(please wait\.*|comments|source link|star\s*add to favorites|starAdd to favorites|"
-    r"share( this)?( article)?|advertisement|read more|loyal to the pledge)\s*$",
-    re.IGNORECASE,
-)
-# The same furniture glued to the end of the last paragraph ("...he said.\n\nComments").
-_TRAILING_CHROME = re.compile(r"(\s*(?:Comments|Source link))+\s*$")
-_LEADING_DATE = re.compile(r"^\s*date\s+(\d{4}-\d{2}-\d{2})\s+")
-_SECTION_LINE = re.compile(r"^\s*folder_open\s*(?P<section>.*?)\s*access_time\s*(?P<when>.*?)\s*$")
-_BYLINE = re.compile(r"^\s*By\s+(?P<by>[^\n]{2,80})$")
+_CHROME_BY_PROFILE: dict[int, tuple[LanguageProfile, dict[str, re.Pattern[str]]]] = {}
+
+
+def _chrome(profile: LanguageProfile) -> dict[str, re.Pattern[str]]:
+    """The profile's page-chrome patterns, compiled once per profile."""
+    cached = _CHROME_BY_PROFILE.get(id(profile))
+    if cached is None or cached[0] is not profile:
+        alt = lambda words: "|".join(map(re.escape, words))  # noqa: E731
+        patterns = {
+            "line": re.compile(rf"^\s*({'|'.join(profile.page_chrome)})\s*$", re.IGNORECASE),
+            "trailing": re.compile(rf"(\s*(?:{alt(profile.trailing_chrome)}))+\s*$"),
+            "date": re.compile(rf"^\s*(?:{alt(profile.date_line_words)})\s+(\d{{4}}-\d{{2}}-\d{{2}})\s+"),
+            "section": re.compile(rf"^\s*{profile.section_line}\s*$"),
+            "byline": re.compile(rf"^\s*(?:{alt(profile.byline_words)})\s+(?P<by>[^\n]{{2,80}})$"),
+        }
+        cached = _CHROME_BY_PROFILE[id(profile)] = (profile, patterns)
+    return cached[1]
 
 
 @dataclass(frozen=True)
@@ -206,24 +213,29 @@ def safe_id(stem: str) -> str:
     return "_" * (len(safe) - len(stripped)) + stripped or "_"
 
 
-def clean_text(raw: str) -> tuple[str, dict[str, str]]:
-    """Strip page chrome and pull metadata out of the text. Returns (text, metadata)."""
+def clean_text(raw: str, profile: LanguageProfile = ENGLISH) -> tuple[str, dict[str, str]]:
+    """Strip page chrome and pull metadata out of the text. Returns (text, metadata).
+
+    Chrome: the profile's furniture lines; and when the headline is printed twice in a row (a
+    scraped page's title block), the short lines above it -- navigation, a site's banner --
+    which are not part of the article."""
+    chrome = _chrome(profile)
     meta: dict[str, str] = {}
     text = raw.replace("\r\n", "\n").replace("\r", "\n")
-    m = _LEADING_DATE.match(text)
+    m = chrome["date"].match(text)
     if m:
         meta["date"] = m.group(1)
         text = text[m.end() :]
     kept: list[str] = []
     for line in text.split("\n"):
-        if _CHROME_LINES.match(line):
+        if chrome["line"].match(line):
             continue
-        sec = _SECTION_LINE.match(line)
+        sec = chrome["section"].match(line)
         if sec:
             meta["section"] = sec.group("section")
             meta["published_relative"] = sec.group("when")
             continue
-        by = _BYLINE.match(line)
+        by = chrome["byline"].match(line)
         if by and "byline" not in meta:
             meta["byline"] = by.group("by").strip()
             continue
@@ -232,10 +244,14 @@ def clean_text(raw: str) -> tuple[str, dict[str, str]]:
         if stripped and kept and any(k.strip() for k in kept):
             last = next(k for k in reversed(kept) if k.strip())
             if last.strip() == stripped and len(stripped) < 200:
+                # the title block: what stands above the headline is the site's, not the article's
+                first = next(i for i, k in enumerate(kept) if k.strip() == stripped)
+                if all(is_heading(k) and len(k.split()) <= 6 for k in kept[:first] if k.strip()):
+                    kept = kept[first:]
                 continue
         kept.append(line)
     text = "\n".join(kept)
-    text = _TRAILING_CHROME.sub("", text)
+    text = chrome["trailing"].sub("", text)
     text = re.sub(r"\n{3,}", "\n\n", text).strip()
     first = text.split("\n", 1)[0].strip()
     if first and len(first) <= 150 and not first.endswith((".", "”", '"', "?")) and "\n" in text:

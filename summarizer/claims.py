@@ -13,14 +13,12 @@ Pure code: no model, no network.
 
 from __future__ import annotations
 
-import hashlib
-
 from .grounding import normalize
 from .language import ENGLISH, LanguageProfile
 from .quantities import find_quantities
 from .schemas import Claim, DateMention, Figure, Span
 from .temporal import find_dates
-from .text import clauses, content_stems, quoted_spans, sentences
+from .text import clauses, content_id, content_stems, quoted_spans, sentences
 
 MIN_CONTENT_WORDS = 2  # fewer content words than this: not a statement ("he said.")
 QUOTED_SHARE = 0.6  # a claim this much inside quotation marks is someone's speech
@@ -31,14 +29,6 @@ def _overlap(a0: int, a1: int, b0: int, b1: int) -> int:
     return max(0, min(a1, b1) - max(a0, b0))
 
 
-def claim_id(text: str, taken: set[str]) -> str:
-    """An id from the claim's content: the same statement keeps its id across runs."""
-    base = "c" + hashlib.sha1(normalize(text).encode("utf-8")).hexdigest()[:8]
-    cid, n = base, 2
-    while cid in taken:
-        cid, n = f"{base}-{n}", n + 1
-    taken.add(cid)
-    return cid
 
 
 def find_claims(
@@ -47,6 +37,7 @@ def find_claims(
     *,
     published: str | None = None,
     key_evidence: list[Span] | None = None,
+    article_id: str = "",
     profile: LanguageProfile = ENGLISH,
 ) -> list[Claim]:
     """The claims of ``raw`` inside the ``body`` paragraph spans (see ``articles.body_spans``)."""
@@ -71,7 +62,7 @@ def find_claims(
                 ]  # fmt: skip
                 out.append(
                     Claim(
-                        id=claim_id(text, taken),
+                        id=content_id("c", article_id, normalize(text), taken=taken),
                         text=text,
                         start=c0,
                         end=c1,

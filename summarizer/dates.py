@@ -14,10 +14,11 @@ from datetime import datetime
 from functools import lru_cache
 from typing import Literal
 
+from .language import ENGLISH, LanguageProfile
+
 Precision = Literal["day", "month", "year", "unknown"]
 
 _PROBE_BASES = (datetime(2001, 3, 14), datetime(2011, 9, 27))
-_VAGUE = re.compile(r"\b(not (specified|stated|mentioned)|unknown|n/?a|recent(ly)?|soon|earlier|later)\b", re.I)
 
 
 @lru_cache(maxsize=4096)
@@ -55,9 +56,9 @@ def _strip(text: str) -> str:
     return text.strip(" .,")
 
 
-def resolve(when: str | None, base_iso: str | None) -> tuple[str | None, Precision]:
+def resolve(when: str | None, base_iso: str | None, profile: LanguageProfile = ENGLISH) -> tuple[str | None, Precision]:
     """('on Monday', '2025-08-21') -> ('2025-08-18', 'day'); unresolvable -> (None, 'unknown')."""
-    if not when or _VAGUE.search(when):
+    if not when or re.search(rf"\b({'|'.join(profile.vague_when)})\b", when, re.IGNORECASE):
         return None, "unknown"
     text = when.strip()
     m = re.fullmatch(r"(\d{4})-(\d{2})-(\d{2})", text)

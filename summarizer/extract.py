@@ -54,7 +54,7 @@ from .schemas import (
     Usage,
 )
 from .temporal import resolve_when
-from .text import content_stems
+from .text import content_id, content_stems
 
 QuotePolicy = Literal["paraphrase", "drop"]
 
@@ -159,7 +159,9 @@ def _event_date(when: str | None, spans: list[Span], claims: list[Claim], publis
     return None, "unknown"
 
 
-def _dated_statements(claims: list[Claim], events: list[Event], people: list[Person], doc: Document) -> list[Event]:
+def _dated_statements(
+    claims: list[Claim], events: list[Event], people: list[Person], doc: Document, article_id: str, taken: set[str]
+) -> list[Event]:
     """Statements that name a resolvable date and that no event covers become events (code's
     timeline entries): "Trump told reporters on Friday that ..." in an article dated Sunday."""
     covered = [s for e in events for s in e.evidence[:1]]
@@ -174,7 +176,7 @@ def _dated_statements(claims: list[Claim], events: list[Event], people: list[Per
         names = [m.name for m in mentions if c.start <= m.start < c.end]
         out.append(
             Event(
-                id=f"e{len(events) + len(out) + 1}",
+                id=content_id("e", article_id, normalize(c.text), taken=taken),
                 what=c.text,
                 when=d.surface,
                 date=d.date,
@@ -202,6 +204,7 @@ def to_result(
     doc = doc if doc is not None and doc.text == article.raw else Document(article.raw)
     report = GroundingReport()
     spans_seen: list[list[Span]] = []
+    taken: set[str] = set()  # ids from content: article id + normalised text (stable across runs)
 
     people: list[Person] = []
     lower = lowercase_words(article.raw)
@@ -225,7 +228,7 @@ def to_result(
             continue  # a "person" the article never names
         stated = p.role.strip(" .") if p.role else ""
         role = stated if stated and looks_like_role(stated) and find_all(doc, stated, limit=1)[0] else None
-        people.append(Person(id=f"p{len(people) + 1}", name=name, role=role or title, evidence=spans))
+        people.append(Person(id=content_id("p", article.id, normalize(name), taken=taken), name=name, role=role or title, evidence=spans))
         spans_seen.append(spans)
 
     names = [p.name for p in people] + [q.speaker for q in ex.quotes]
@@ -240,7 +243,7 @@ def to_result(
             verified = said_by is not None and same_surname(said_by, q.speaker)
             quotes.append(
                 Quote(
-                    id=f"q{len(quotes) + 1}",
+                    id=content_id("q", article.id, normalize(shown), taken=taken),
                     speaker=q.speaker,
                     text=shown,
                     kind="direct",
@@ -256,7 +259,7 @@ def to_result(
         elif quote_policy == "paraphrase":
             quotes.append(
                 Quote(
-                    id=f"q{len(quotes) + 1}",
+                    id=content_id("q", article.id, normalize(q.text), taken=taken),
                     speaker=q.speaker,
                     text=q.text.strip(),
                     kind="paraphrase",
@@ -272,7 +275,7 @@ def to_result(
     key_points = []
     for text in _dedupe(ex.key_points):
         spans = align_statement(doc, text)
-        key_points.append(KeyPoint(id=f"k{len(key_points) + 1}", text=text, evidence=spans))
+        key_points.append(KeyPoint(id=content_id("k", article.id, normalize(text), taken=taken), text=text, evidence=spans))
         spans_seen.append(spans)
 
     claims = find_claims(
@@ -280,6 +283,7 @@ def to_result(
         body_spans(article),
         published=article.published.iso,
         key_evidence=[k.evidence[0] for k in key_points if k.evidence],
+        article_id=article.id,
     )
 
     unsupported: list[Unsupported] = []
@@ -295,7 +299,7 @@ def to_result(
         date, precision = _event_date(e.when, spans, claims, article.published.iso)
         events.append(
             Event(
-                id=f"e{len(events) + 1}",
+                id=content_id("e", article.id, normalize(e.what), taken=taken),
                 what=e.what.strip(),
                 when=e.when,
                 date=date,
@@ -306,7 +310,7 @@ def to_result(
             )
         )
         spans_seen.append(spans)
-    events += _dated_statements(claims, events, people, doc)
+    events += _dated_statements(claims, events, people, doc, article.id, taken)
 
     report.counts = count(spans_seen)
     title = ex.title.strip()

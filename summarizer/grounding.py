@@ -37,9 +37,8 @@ from dataclasses import dataclass, field
 
 from rapidfuzz import fuzz
 
+from .language import ENGLISH, LanguageProfile
 from .names import parse_name, same_surname
-from .text import quoted_spans
-
 from .schemas import (
     AlignmentStatus,
     ArticleExtraction,
@@ -47,6 +46,7 @@ from .schemas import (
     GroundingReport,
     Span,
 )
+from .text import quoted_spans
 
 FUZZY_MIN = 60.0  # sentence-level match for paraphrased items (key points, events)
 QUOTE_REPAIR_MIN = 90.0  # a near-verbatim quote inside the article's quotation marks
@@ -60,11 +60,23 @@ _CHAR_MAP = {
 }  # fmt: skip
 _QUOTE_CHARS = "\"'\u201c\u201d\u2018\u2019\u00ab\u00bb"
 _EDGE_STRIP = " \t\n" + _QUOTE_CHARS + ".,;:\u2026"
-_SPEECH = re.compile(
-    r"\b(said|says|say|wrote|writes|told|tells|added|adds|stated|asked|replied|recalled|insisted|"
-    r"declared|noted|argued|urged|described|called|saying|cautioned|warned)\b",
-    re.IGNORECASE,
-)
+def _alternatives(words: Iterable[str]) -> str:
+    return "|".join(sorted(map(re.escape, words), key=lambda w: (-len(w), w)))
+
+
+_SPEECH_BY_PROFILE: dict[int, tuple[LanguageProfile, re.Pattern[str]]] = {}
+
+
+def _speech(profile: LanguageProfile = ENGLISH) -> re.Pattern[str]:
+    """A speech verb of the profile ("said", "told", "wrote" ...) as a whole word (built once
+    per profile; profiles hold dicts, so they are cached by identity)."""
+    cached = _SPEECH_BY_PROFILE.get(id(profile))
+    if cached is None or cached[0] is not profile:
+        pattern = re.compile(rf"\b({_alternatives(profile.speech_verbs - {'according'})})\b", re.IGNORECASE)
+        cached = _SPEECH_BY_PROFILE[id(profile)] = (profile, pattern)
+    return cached[1]
+
+
 _SENTENCE_END = re.compile(r"[.!?\u2026][\"'\u201d\u2019]?(?=\s)|\n")
 
 
@@ -268,8 +280,9 @@ def _sentence_index(doc: Document, pos: int) -> int:
     return max(0, bisect.bisect_right(starts, pos) - 1)
 
 
-def attribute(doc: Document, span: Span, mentions: list[Mention]) -> str | None:
+def attribute(doc: Document, span: Span, mentions: list[Mention], profile: LanguageProfile = ENGLISH) -> str | None:
     """The name the text attributes the quoted words at ``span`` to, or None."""
+    speech = _speech(profile)
     if not doc.sentences:
         return None
     first = _sentence_index(doc, span.start)
@@ -288,9 +301,10 @@ def attribute(doc: Document, span: Span, mentions: list[Mention]) -> str | None:
         # "Vance said", "Vance, the vice president, told" -- but not "with Rutte, he told"
         after = doc.text[m.end : min(m.end + 40, hi)]
         before = doc.text[max(lo, m.start - 25) : m.start]
-        gap = r"(?:(?!\b(?:he|she|they|who)\b)[^.\n\u201c\u201d\"]){0,30}?"
-        return bool(re.match(gap + _SPEECH.pattern, after, re.I)) or bool(
-            re.search(_SPEECH.pattern + r"\W{0,3}$", before, re.I)
+        stop = _alternatives(profile.singular_pronouns | profile.plural_pronouns | profile.relative_pronouns)
+        gap = rf"(?:(?!\b(?:{stop})\b)[^.\n\u201c\u201d\"]){{0,30}}?"
+        return bool(re.match(gap + speech.pattern, after, re.I)) or bool(
+            re.search(speech.pattern + r"\W{0,3}$", before, re.I)
         )
 
     speaking = [m for m in free if near_verb(m)]
@@ -299,13 +313,13 @@ def attribute(doc: Document, span: Span, mentions: list[Mention]) -> str | None:
     # 2. "he said" / "she wrote": the subject of the nearest earlier sentence naming someone
     def pronoun_speaks(who: str) -> bool:
         return any(
-            re.search(rf"\b({who})\b\W{{0,3}}(\w+\W+){{0,3}}?" + _SPEECH.pattern, doc.text[a:b], re.I)
-            or re.search(_SPEECH.pattern + rf"\W+({who})\b", doc.text[a:b], re.I)
+            re.search(rf"\b({who})\b\W{{0,3}}(\w+\W+){{0,3}}?" + speech.pattern, doc.text[a:b], re.I)
+            or re.search(speech.pattern + rf"\W+({who})\b", doc.text[a:b], re.I)
             for a, b in context
         )
 
-    pronoun = pronoun_speaks("he|she")
-    if not pronoun and pronoun_speaks("they"):
+    pronoun = pronoun_speaks(_alternatives(profile.singular_pronouns))
+    if not pronoun and pronoun_speaks(_alternatives(profile.plural_pronouns)):
         return None  # "in a joint statement, they said": a group's words, no one person's
     if pronoun or not free:
         for i in range(first - 1, max(-1, first - 8), -1):

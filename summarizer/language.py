@@ -40,6 +40,11 @@ class LanguageProfile:
     negations: frozenset[str]
     #: personal pronouns: a statement that opens with one needs the sentence before it
     pronouns: frozenset[str]
+    #: pronouns that stand for one person / a group / relate a clause ("he said" -> the last
+    #: person named; "they said" -> a group, no one person)
+    singular_pronouns: frozenset[str]
+    plural_pronouns: frozenset[str]
+    relative_pronouns: frozenset[str]
     #: determiners
     determiners: frozenset[str]
     #: articles: a name written "the X" is a place or an organisation, not a person (not "that X":
@@ -135,6 +140,20 @@ class LanguageProfile:
     future_markers: frozenset[str]
     #: time-of-day markers ("3 a.m."): not quantities
     time_of_day: tuple[str, ...]
+    #: a "when" a model writes that names no date ("not specified", "recently"): never resolved
+    vague_when: tuple[str, ...]
+
+    # ------------------------------------------------------------------ page chrome
+    #: whole lines that are page furniture, not article text (regular expressions, case ignored)
+    page_chrome: tuple[str, ...]
+    #: furniture glued to the end of the text ("...he said.\n\nComments")
+    trailing_chrome: tuple[str, ...]
+    #: a site's section/time line (regular expression with groups "section" and "when")
+    section_line: str
+    #: the word that opens a byline ("By Staff, Agencies")
+    byline_words: tuple[str, ...]
+    #: the word of a leading date line ("date 2025-08-21 ...")
+    date_line_words: tuple[str, ...]
 
     # ------------------------------------------------------------------ names
     #: titles and honorifics that stand in front of a name (a seed, not a limit: see module doc)
@@ -187,10 +206,13 @@ ENGLISH = LanguageProfile(
         "recalled insisted insists declared declares noted notes argued argues urged urges cautioned cautions warned "
         "warns claimed claims announced announces reported reports explained explains described describes "
         "confirmed confirms acknowledged acknowledges suggested suggests stressed stresses mentioned mentions "
-        "according tweeted posted"
+        "according tweeted posted called calls recalled replied cautioned"
     ),
     negations=_words("not no never n't without none nobody nothing neither nor cannot"),
     pronouns=_words("he she it they him her them his its their we i you"),
+    singular_pronouns=_words("he she"),
+    plural_pronouns=_words("they"),
+    relative_pronouns=_words("who"),
     determiners=_words("the a an this that these those"),
     place_articles=_words("the a an"),
     locative_prepositions=_words("in at inside near outside"),
@@ -281,7 +303,18 @@ ENGLISH = LanguageProfile(
         "past": "last", "previous": "last", "coming": "next", "earlier in the": "earlier", "later in the": "later",
     },  # fmt: skip
     future_markers=_words("will would 'll shall due scheduled planned plans plan expected next upcoming coming"),
+    vague_when=(
+        r"not (specified|stated|mentioned)", "unknown", r"n/?a", r"recent(ly)?", "soon", "earlier", "later",
+    ),
     time_of_day=("a.m.", "p.m.", "am", "pm", "o'clock", "gmt", "utc", "bst", "cet", "et", "pt"),
+    page_chrome=(
+        r"please wait\.*", r"comments", r"source link", r"star\s*add to favorites", r"share( this)?( article)?",
+        r"advertisement", r"read more",
+    ),
+    trailing_chrome=("Comments", "Source link"),
+    section_line=r"folder_open\s*(?P<section>.*?)\s*access_time\s*(?P<when>.*?)",
+    byline_words=("By",),
+    date_line_words=("date",),
     title_words=_words(
         "president vice prime minister secretary general secretary-general mr mrs ms miss dr prof professor "
         "former senator sen rep representative congressman congresswoman chancellor king queen prince princess "

@@ -11,7 +11,6 @@ read from the top-level ``prompts/`` folder. ``SUMMARIZER_PROMPTS_DIR`` points a
 
 from __future__ import annotations
 
-import hashlib
 import os
 from functools import lru_cache
 from pathlib import Path
@@ -49,12 +48,3 @@ def _env(directory: Path) -> SandboxedEnvironment:
 def render(name: str, **variables: object) -> str:
     """Render ``prompts/<name>`` with ``variables``."""
     return _env(prompts_dir()).get_template(name).render(**variables)
-
-
-def prompts_fingerprint() -> str:
-    """A hash of every template, for logs and recordings' metadata."""
-    h = hashlib.sha256()
-    for path in sorted(prompts_dir().glob("*.j2")):
-        h.update(path.name.encode())
-        h.update(path.read_bytes())
-    return h.hexdigest()[:12]

@@ -13,6 +13,7 @@ Offsets are Python ``str`` indices: ``text[start:end]``.
 
 from __future__ import annotations
 
+import hashlib
 import re
 from functools import lru_cache
 
@@ -97,6 +98,18 @@ def _trim(text: str, a: int, b: int, profile: LanguageProfile) -> tuple[int, int
     while b > a and text[b - 1].isspace():
         b -= 1
     return a, b
+
+
+def content_id(prefix: str, *parts: str, taken: set[str] | None = None) -> str:
+    """A short id derived from content ("fact-1a2b3c4d"): the same item keeps its id when other
+    articles come and go. ``taken``: ids already given in this scope; a repeat gets "-2", "-3"."""
+    base = f"{prefix}-" + hashlib.sha1("\x1f".join(parts).encode("utf-8")).hexdigest()[:8]
+    out, n = base, 2
+    while taken is not None and out in taken:
+        out, n = f"{base}-{n}", n + 1
+    if taken is not None:
+        taken.add(out)
+    return out
 
 
 def words(text: str) -> list[str]:

@@ -376,3 +376,22 @@ def test_per_article_json_from_before_claims_is_merged_on_its_key_points(replaye
     b = merge(old)
     assert b.facts and all(f.key for f in b.facts)
     assert any(MAY <= set(f.sources) for f in b.facts)  # "Trump called it excellent" in 001's and 004's points
+
+
+def test_adding_an_article_keeps_the_ids_of_what_did_not_change(replayed_results):
+    """Replayed seeds without 004, then with it: every item that reads the same with the same
+    sources keeps its id (ids come from content, not positions)."""
+    articles, results = replayed_results
+    texts = {a.id: a.raw for a in articles}
+    four = merge([r for k, r in results.items() if k != A004], raw_by_source=texts)
+    five = merge(list(results.values()), raw_by_source=texts)
+    compared = 0
+    for kind, key in (("facts", "statement"), ("people", "name"), ("events", "description"), ("quotes", "text")):
+        before = {(getattr(x, key), tuple(x.sources)): x.id for x in getattr(four, kind)}
+        after = {(getattr(x, key), tuple(x.sources)): x.id for x in getattr(five, kind)}
+        for item in before.keys() & after.keys():
+            assert before[item] == after[item], (kind, item)
+            compared += 1
+    assert compared >= 20
+    for r in results.values():  # and per article, ids are article id + content
+        assert all(c.id.startswith("c-") for c in r.claims) and len({c.id for c in r.claims}) == len(r.claims)

@@ -27,7 +27,10 @@ from typing import Any
 import httpx2
 import instructor
 import openai
-from instructor.core.exceptions import IncompleteOutputException, InstructorRetryException
+from instructor.core.exceptions import (
+    IncompleteOutputException,
+    InstructorRetryException,
+)
 from openai.types.chat import ChatCompletion
 from pydantic import ValidationError
 

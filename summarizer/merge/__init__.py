@@ -42,11 +42,18 @@ from ..schemas import (
 from .copies import copy_groups, voice_groups
 from .entities import cluster_entities, entity_key
 from .events import merge_events
-from .facts import MAX_QUESTIONS, FactPlan, Question, apply_answers, finish_facts, plan_facts
+from .facts import (
+    Thresholds,
+    FactPlan,
+    Question,
+    apply_answers,
+    finish_facts,
+    plan_facts,
+)
 from .people import PeopleIndex, cluster_people, spot_people
 from .quotes import merge_quotes
 
-__all__ = ["MergePlan", "Question", "merge", "plan"]
+__all__ = ["MergePlan", "Question", "Thresholds", "merge", "plan"]
 
 
 @dataclass
@@ -117,7 +124,7 @@ def plan(
     failed: dict[str, str] | None = None,
     raw_by_source: dict[str, str] | None = None,
     profile: LanguageProfile = ENGLISH,
-    max_questions: int = MAX_QUESTIONS,
+    thresholds: Thresholds = Thresholds(),
 ) -> MergePlan:
     """Everything code can decide, and the claim pairs it cannot (``MergePlan.questions``).
 
@@ -130,7 +137,7 @@ def plan(
     events = merge_events(results, index, profile)
     if texts:
         spot_people(people, results, texts, profile)
-    facts = plan_facts(results, voices, profile, max_questions=max_questions, events=events)
+    facts = plan_facts(results, voices, profile, thresholds=thresholds, events=events)
     return MergePlan(
         list(results), dict(failed or {}), texts, voices, facts, profile, people, index, events
     )
@@ -142,9 +149,10 @@ def merge(
     failed: dict[str, str] | None = None,
     raw_by_source: dict[str, str] | None = None,
     profile: LanguageProfile = ENGLISH,
+    thresholds: Thresholds = Thresholds(),
 ) -> Briefing:
     """Merge per-article results into one briefing with no model call (unsettled pairs: unrelated)."""
-    return plan(results, failed=failed, raw_by_source=raw_by_source, profile=profile).finish(None)
+    return plan(results, failed=failed, raw_by_source=raw_by_source, profile=profile, thresholds=thresholds).finish(None)
 
 
 def _assign_topics(facts: list[BriefingFact], events: list[BriefingEvent], plan: FactPlan, members_of: dict[str, list[int]]) -> None:

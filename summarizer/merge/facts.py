@@ -41,24 +41,48 @@ from dataclasses import dataclass, field
 from ..grounding import normalize
 from ..language import ENGLISH, LanguageProfile
 from ..quantities import find_quantities
-from ..schemas import ArticleResult, BriefingEvent, BriefingFact, Claim, Disagreement, Evidence, Figure, Position, Span
+from ..schemas import (
+    ArticleResult,
+    BriefingEvent,
+    BriefingFact,
+    Claim,
+    Disagreement,
+    Evidence,
+    Figure,
+    Position,
+    Span,
+)
 from ..text import quoted_spans, stem_words, words
 from .copies import count_voices
 from .index import UnionFind, candidate_pairs, content_id, uniq
 
-SAME_MIN = 0.45  # similarity at or above which two claims with no differing slot are one fact
-ASK_MIN = 0.3  # below: unrelated; between ASK_MIN and SAME_MIN: asked (or unrelated without a model)
-# Two articles that share ALIGNED_MIN statements at the strict threshold report the same occasion;
-# their other statements are compared with the lenient thresholds (a prior, not a word list).
-ALIGNED_MIN = 2
-SAME_MIN_ALIGNED = 0.35
-ASK_MIN_ALIGNED = 0.25
+
+
+@dataclass(frozen=True)
+class Thresholds:
+    """What a user might tune: when two statements are one fact, and how many pairs to ask about.
+
+    Chosen on the labelled seeds and test stories (README "Quality"); re-measure a change with
+    ``summarizer evaluate``."""
+
+    #: similarity at or above which two claims with no differing detail are one fact
+    same: float = 0.45
+    #: below: unrelated; between ``ask`` and ``same``: asked (or unrelated without a model)
+    ask: float = 0.3
+    #: two articles that share this many statements at ``same`` report one occasion ...
+    aligned_min: int = 2
+    #: ... and their other statements are compared with these (a prior, not a word list)
+    same_aligned: float = 0.35
+    ask_aligned: float = 0.25
+    #: pairs sent to the model in the one adjudication call (most similar first)
+    max_questions: int = 24
+
+
 CONFLICT_MIN = 0.3  # similarity of the rest of two claims with a differing slot to call it a conflict
 DISPUTED_SAME_MIN = 0.55  # ... and to call them one fact with a disputed detail (or an agreeing figure)
 NEGATION_MIN = 0.55  # "not X" vs "X": the rest must be this similar (negation is easy to misread)
 CONTAIN_WEIGHT = 0.8  # weight of "the shorter claim is inside the longer one"
 SMALL_BRIEFING = 600  # claims (~25 articles); up to this many, every pair that shares a feature is compared
-MAX_QUESTIONS = 24  # pairs sent to the model in the one adjudication call (most similar first)
 WINDOW = 4  # content words either side of a figure that say what it measures
 MEASURE_MIN = 0.4  # closeness-weighted overlap of two figures' measures to compare their values
 PRONOUN_WORDS = 4  # a pronoun among a statement's first words makes it lean on the sentence before
@@ -282,9 +306,10 @@ def _kind_weight(feature: str) -> float:
 class Comparer:
     """Similarity and slot comparison of two claims, with weights from the whole briefing."""
 
-    def __init__(self, units: list[Unit], profile: LanguageProfile):
+    def __init__(self, units: list[Unit], profile: LanguageProfile, thresholds: Thresholds = Thresholds()):
         self.units = units
         self.profile = profile
+        self.t = thresholds
         df = Counter(f for u in units for f in u.feats)
         n = max(1, len(units))
         self.df = df
@@ -294,20 +319,20 @@ class Comparer:
         self.aligned: set[frozenset[str]] = set()  # article pairs that report the same occasion
 
     def align(self, verdicts: dict[tuple[int, int], Verdict]) -> None:
-        """Mark the article pairs that share ``ALIGNED_MIN`` statements (strict thresholds)."""
+        """Mark the article pairs that share ``aligned_min`` statements (strict thresholds)."""
         shared: dict[frozenset[str], set[int]] = defaultdict(set)
         for (i, j), v in verdicts.items():
             if v.relation in ("same", "disputed", "conflict"):
                 pair = frozenset((self.units[i].source, self.units[j].source))
                 shared[pair] |= {i}
-        self.aligned = {pair for pair, claims in shared.items() if len(claims) >= ALIGNED_MIN}
+        self.aligned = {pair for pair, claims in shared.items() if len(claims) >= self.t.aligned_min}
         for key in [k for k in self.cache if frozenset((self.units[k[0]].source, self.units[k[1]].source)) in self.aligned]:
             del self.cache[key]  # the lenient thresholds apply to these pairs now
 
     def thresholds(self, a: Unit, b: Unit) -> tuple[float, float]:
         if frozenset((a.source, b.source)) in self.aligned:
-            return SAME_MIN_ALIGNED, ASK_MIN_ALIGNED
-        return SAME_MIN, ASK_MIN
+            return self.t.same_aligned, self.t.ask_aligned
+        return self.t.same, self.t.ask
 
     def similarity(self, a: Unit, b: Unit, drop: set[str] = frozenset()) -> float:
         """Weighted overlap of what two claims say (not who says it).
@@ -475,14 +500,14 @@ class FactPlan:
 
 def plan_facts(
     results: Sequence[ArticleResult], voices: dict[str, str], profile: LanguageProfile = ENGLISH,
-    max_questions: int = MAX_QUESTIONS, events: Sequence[BriefingEvent] = (),
+    thresholds: Thresholds = Thresholds(), events: Sequence[BriefingEvent] = (),
 ) -> FactPlan:
     """Compare candidate claim pairs; list the ones code cannot settle (most similar first).
 
     ``events``: the merged events. Two articles' sentences that report one merged event
     (its evidence) are compared even when their words differ, and asked before the rest."""
     units = _prepare(results, voices, profile)
-    comparer = Comparer(units, profile)
+    comparer = Comparer(units, profile, thresholds)
     keys = [set(u.feats) for u in units]
     for e in events:
         if len(e.sources) < 2:
@@ -516,7 +541,7 @@ def plan_facts(
         verdicts[(i, j)] = v
     asked = sorted(
         ((k in bridged, v.score, k) for k, v in verdicts.items() if v.relation == "ask"), reverse=True
-    )[:max_questions]
+    )[: thresholds.max_questions]
     questions = [Question(n + 1, units[i], units[j]) for n, (i, j) in enumerate(sorted(k for _, _, k in asked))]
     return FactPlan(units, comparer, verdicts, questions, profile)
 
@@ -549,7 +574,7 @@ def apply_answers(plan: FactPlan, answers: dict[int, str] | None) -> tuple[int, 
         else:  # not asked (adjudication off) or no answer: code's default
             plan.verdicts[key] = Verdict("unrelated", v.score)
     for key, v in plan.verdicts.items():
-        if v.relation == "ask":  # beyond MAX_QUESTIONS
+        if v.relation == "ask":  # beyond max_questions
             plan.verdicts[key] = Verdict("unrelated", v.score)
     return kept, rejected
 

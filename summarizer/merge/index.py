@@ -7,11 +7,11 @@ comparisons grows with the data, not with its square.
 
 from __future__ import annotations
 
+import re
 from collections import Counter, defaultdict
 from collections.abc import Hashable, Iterable, Iterator, Sequence
 
-import hashlib
-import re
+from ..text import content_id  # noqa: F401  (re-exported: the merge's ids)
 
 
 class UnionFind:
@@ -86,12 +86,6 @@ def uniq(items: Iterable[str]) -> list[str]:
 def deletion_keys(word: str) -> set[str]:
     """The word and every one-letter deletion: words within one edit share a key."""
     return {word} | {word[:i] + word[i + 1 :] for i in range(len(word))} if len(word) >= 5 else {word}
-
-
-def content_id(prefix: str, *parts: str) -> str:
-    """A short id derived from content: the same item keeps its id when other articles come and go."""
-    h = hashlib.sha1("\x1f".join(parts).encode("utf-8")).hexdigest()[:8]
-    return f"{prefix}-{h}"
 
 
 def slug_id(prefix: str, name: str, taken: set[str]) -> str:

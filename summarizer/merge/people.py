@@ -25,7 +25,15 @@ from dataclasses import dataclass
 from ..grounding import normalize
 from ..language import ENGLISH, LanguageProfile
 from ..names import compatible as _compatible
-from ..names import fold, learned_titles, lowercase_words, parts, same_person, split_title, surname_match
+from ..names import (
+    fold,
+    learned_titles,
+    lowercase_words,
+    parts,
+    same_person,
+    split_title,
+    surname_match,
+)
 from ..schemas import ArticleResult, BriefingPerson, Evidence, Person, RoleClaim, Span
 from .index import UnionFind, deletion_keys, slug_id, uniq
 
