@@ -9,8 +9,10 @@
 * pipeline overhead -- replaying the seeds (all code, no model) against the model seconds the
   recording took;
 * ``--embedded``: a real cold-start ``brief seeds/`` with the embedded model (wall, model
-  seconds, peak RSS) and our per-request time vs the same request posted straight to the
-  llama.cpp server.
+  seconds, peak RSS); our per-request time vs the same request posted straight to the
+  llama.cpp server; and the request before code-first extraction vs today's, side by side on
+  one server (``bench/requests/before-code-first.json``: the request bodies the tool sent
+  until then, as recorded in that commit's ``fixtures/seeds``).
 
 Offline. ``--quick`` keeps it under two minutes.
 """
@@ -258,6 +260,50 @@ def bench_raw_vs_ours() -> dict:
     return {"raw_s": round(raw, 1), "ours_s": round(ours, 1), "ratio": round(ours / raw, 3)}
 
 
+def bench_request_before_after() -> list[dict]:
+    """Per seed: the old extraction request and today's, posted to one embedded server, one
+    right after the other (the order alternating between seeds, so drift hits both alike).
+    Today's request is the first exchange recorded in fixtures/seeds -- byte for byte what the
+    tool sends. Cold: no response cache, a new server. llama.cpp keeps the last prompt's
+    prefix, and in a run of the tool the previous article's request leaves the system prompt
+    there; so before each measured request its own system prompt is sent once (one token, not
+    timed), as the previous article of its run would have."""
+    import httpx2
+
+    from summarizer.llm.local import EmbeddedServer, packaged_gguf
+
+    before = json.loads((ROOT / "bench" / "requests" / "before-code-first.json").read_text())
+    rows = []
+    with EmbeddedServer(packaged_gguf()) as base_url:
+        with httpx2.Client(timeout=1200) as http:
+            http.post(f"{base_url}/chat/completions", json={**before[next(iter(before))], "max_tokens": 1})  # load
+
+            def post(body: dict) -> tuple[float, dict]:
+                warm = {**body, "messages": [body["messages"][0], {"role": "user", "content": "."}], "max_tokens": 1}
+                warm.pop("response_format", None)
+                http.post(f"{base_url}/chat/completions", json=warm).raise_for_status()
+                t0 = time.perf_counter()
+                r = http.post(f"{base_url}/chat/completions", json=body)
+                r.raise_for_status()
+                return time.perf_counter() - t0, r.json()["usage"]
+
+            for k, d in enumerate(_seed_dirs()):
+                now = min((json.loads(f.read_text()) for f in d.glob("*.json")), key=lambda e: len(e["request"]["messages"]))
+                order = [("old", before[d.name]), ("new", now["request"])]
+                got = dict((name, post(body)) for name, body in (order if k % 2 == 0 else order[::-1]))
+                (ow, ou), (nw, nu) = got["old"], got["new"]
+                rows.append({"article": d.name[:3], "old_s": round(ow, 1), "new_s": round(nw, 1), "wall_ratio": round(nw / ow, 2),
+                             "old_prompt": ou["prompt_tokens"], "new_prompt": nu["prompt_tokens"],
+                             "old_completion": ou["completion_tokens"], "new_completion": nu["completion_tokens"],
+                             "completion_ratio": round(nu["completion_tokens"] / ou["completion_tokens"], 2)})  # fmt: skip
+    total = {"article": "all"}
+    for key in ("old_s", "new_s", "old_prompt", "new_prompt", "old_completion", "new_completion"):
+        total[key] = round(sum(r[key] for r in rows), 1)
+    total["wall_ratio"] = round(total["new_s"] / total["old_s"], 2)
+    total["completion_ratio"] = round(total["new_completion"] / total["old_completion"], 2)
+    return [*rows, {k: total[k] for k in rows[0]}]
+
+
 # ----------------------------------------------------------------------------- main
 
 
@@ -276,9 +322,14 @@ def main() -> None:
     ap.add_argument("--quick", action="store_true", help="smaller sizes; under two minutes")
     ap.add_argument("--embedded", action="store_true", help="also run the embedded model for real (~10 min)")
     ap.add_argument("--merge-one", type=int, help=argparse.SUPPRESS)
+    ap.add_argument("--requests-only", action="store_true", help="only the before/after request row (embedded, ~8 min)")
     args = ap.parse_args()
     if args.merge_one:
         print(json.dumps(merge_one(args.merge_one)))
+        return
+    if args.requests_only:
+        rows = bench_request_before_after()
+        print(_table("Embedded model: the request before code-first extraction vs today's (one server, side by side)", rows))
         return
     sizes = [100, 1000, 2000] if args.quick else [100, 1000, 5000, 10000]
     n_tp = 50 if args.quick else 200
@@ -293,6 +344,7 @@ def main() -> None:
     if args.embedded:
         results["embedded_cold_brief"] = [bench_embedded(), bench_embedded("--adjudicate")]
         results["raw_vs_ours"] = bench_raw_vs_ours()
+        results["request_before_after"] = bench_request_before_after()
     print(_table("Merge scaling (synthetic articles from the recorded seeds)", m))
     print(f"growth time(2n)/time(n), from the last two sizes: {growth}")
     print(_table("Throughput vs ideal (stub endpoint, 200 ms per call)", results["throughput"]))
@@ -302,6 +354,8 @@ def main() -> None:
         rows = [{k: v for k, v in e.items() if k not in ("stderr_tail", "merge")} for e in results["embedded_cold_brief"]]
         print(_table("Embedded model: cold-start brief of seeds/ (default, then with the adjudication call)", rows))
         print(_table("Embedded model: our client vs a raw request (seed 004)", [results["raw_vs_ours"]]))
+        print(_table("Embedded model: the request before code-first extraction vs today's (one server, side by side)",
+                     results["request_before_after"]))  # fmt: skip
     out = ROOT / "bench" / "results"
     out.mkdir(parents=True, exist_ok=True)
     (out / "latest.json").write_text(json.dumps(results, indent=2) + "\n")

@@ -29,7 +29,6 @@ from typing import Any
 from . import articles as articles_mod
 from . import synthesis
 from .articles import Article
-from .extract import QuotePolicy
 from .llm.client import LLM
 from .llm.settings import Settings, resolve
 from .merge import Thresholds
@@ -86,7 +85,6 @@ async def run(
     *,
     replay: str | Path | None = None,
     record: str | Path | None = None,
-    quote_policy: QuotePolicy = "paraphrase",
     brief: bool = False,
     on_start: Callable[[Article], None] | None = None,
     on_result: Callable[[ArticleResult], None] | None = None,
@@ -100,7 +98,7 @@ async def run(
         if on_ready is not None:
             on_ready(llm)
         report = await extract_all(
-            llm, list(articles), concurrency=config.concurrency or 1, quote_policy=quote_policy,
+            llm, list(articles), concurrency=config.concurrency or 1,
             on_start=on_start, on_result=on_result, on_error=on_error,
         )  # fmt: skip
         if not brief:
@@ -114,12 +112,11 @@ async def extract_async(
     *,
     replay: str | Path | None = None,
     record: str | Path | None = None,
-    quote_policy: QuotePolicy = "paraphrase",
     failed: dict[str, str] | None = None,
     **options: Any,
 ) -> list[ArticleResult]:
     """Per-article results, in input order; articles that failed go to ``failed`` (id -> reason)."""
-    report, _ = await run(load(inputs), settings(**options), replay=replay, record=record, quote_policy=quote_policy)
+    report, _ = await run(load(inputs), settings(**options), replay=replay, record=record)
     if failed is not None:
         failed.update(report.failed)
     return list(report.results.values())
@@ -135,12 +132,11 @@ async def brief_async(
     *,
     replay: str | Path | None = None,
     record: str | Path | None = None,
-    quote_policy: QuotePolicy = "paraphrase",
     **options: Any,
 ) -> Briefing:
     """Extract every input, merge, headline: the briefing ``summarizer brief`` writes."""
     arts = load(inputs)
-    _, briefing = await run(arts, settings(**options), replay=replay, record=record, quote_policy=quote_policy, brief=True)
+    _, briefing = await run(arts, settings(**options), replay=replay, record=record, brief=True)
     assert briefing is not None
     return briefing
 

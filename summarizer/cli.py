@@ -66,11 +66,6 @@ class Fmt(str, Enum):
     html = "html"
 
 
-class QuotePolicyOpt(str, Enum):
-    paraphrase = "paraphrase"
-    drop = "drop"
-
-
 # ----------------------------------------------------------------------------- shared options
 
 ModelOpt = Annotated[str | None, typer.Option("--model", "-m", envvar="SUMMARIZER_MODEL", help="Model name at the endpoint.")]
@@ -107,10 +102,7 @@ NoCacheOpt = Annotated[bool, typer.Option("--no-cache", help="Do not read or wri
 TimeoutOpt = Annotated[float | None, typer.Option("--timeout", envvar="SUMMARIZER_TIMEOUT", help="Seconds per model request.")]
 ReasksOpt = Annotated[
     int | None,
-    typer.Option("--reasks", min=0, help="Re-asks when quotes or speakers fail grounding (default: 0 embedded, 1 remote)."),
-]
-QuotesOpt = Annotated[
-    QuotePolicyOpt, typer.Option("--unverified-quotes", help="What to do with a quote not found in the article.")
+    typer.Option("--reasks", min=0, help="Re-asks when a speaker the model gives is not named near its quote (default: 0 embedded, 1 remote)."),
 ]
 QuietOpt = Annotated[bool, typer.Option("--quiet", "-q", help="Only errors on stderr.")]
 
@@ -203,7 +195,7 @@ def _article_line(r: ArticleResult) -> str:
     )
 
 
-async def _run_extract(settings: Settings, arts, replay, record, quote_policy, quiet, on_result, brief=False):
+async def _run_extract(settings: Settings, arts, replay, record, quiet, on_result, brief=False):
     """``api.run`` with the CLI's progress display and per-article lines."""
     from rich.progress import BarColumn, Progress, TextColumn, TimeElapsedColumn
 
@@ -244,12 +236,12 @@ async def _run_extract(settings: Settings, arts, replay, record, quote_policy, q
             err.print(f"[red]failed[/red] {msg}", soft_wrap=True)
 
         return await run(
-            arts, settings, replay=replay, record=record, quote_policy=quote_policy, brief=brief,
+            arts, settings, replay=replay, record=record, brief=brief,
             on_start=started, on_result=done, on_error=failed, on_ready=ready, say=say,
         )  # fmt: skip
 
 
-def _extract_run(paths, settings, replay, record, quote_policy, quiet, on_result, texts=None, brief=False):
+def _extract_run(paths, settings, replay, record, quiet, on_result, texts=None, brief=False):
     """Load + extract (+ brief) with the CLI's error handling; returns (run report, briefing or None)."""
     try:
         arts = articles_mod.load(paths)
@@ -261,7 +253,7 @@ def _extract_run(paths, settings, replay, record, quote_policy, quiet, on_result
     if texts is not None:
         texts.update({a.id: a.raw for a in arts})
     try:
-        return asyncio.run(_run_extract(settings, arts, replay, record, quote_policy, quiet, on_result, brief))
+        return asyncio.run(_run_extract(settings, arts, replay, record, quiet, on_result, brief))
     except (ConfigError, InputError) as exc:
         raise _fail(EXIT_USAGE, str(exc)) from None
     except (EndpointError, ReplayMiss, SummarizerError) as exc:
@@ -313,7 +305,6 @@ def extract(
     no_cache: NoCacheOpt = False,
     timeout: TimeoutOpt = None,
     reasks: ReasksOpt = None,
-    unverified_quotes: QuotesOpt = QuotePolicyOpt.paraphrase,
     quiet: QuietOpt = False,
 ) -> None:
     """Extract structured JSON from each article (title, summary, people, quotes, events...)."""
@@ -322,7 +313,7 @@ def extract(
     settings = _settings(model, base_url, api_key, mode, gguf, timeout, concurrency, no_cache, reasks)
     _check_outputs(output if out_dir is None else None, out_dir, record)
     on_result = _per_article_writer(out_dir)
-    report, _ = _extract_run(paths, settings, replay, record, unverified_quotes.value, quiet, on_result)
+    report, _ = _extract_run(paths, settings, replay, record, quiet, on_result)
     if out_dir is None:
         items = [r.model_dump(mode="json") for r in report.results.values()]
         if fmt == Fmt.jsonl:
@@ -469,7 +460,6 @@ def brief(
     no_cache: NoCacheOpt = False,
     timeout: TimeoutOpt = None,
     reasks: ReasksOpt = None,
-    unverified_quotes: QuotesOpt = QuotePolicyOpt.paraphrase,
     quiet: QuietOpt = False,
 ) -> None:
     """Extract every article, merge into one deduplicated briefing with sources for every item."""
@@ -483,7 +473,7 @@ def brief(
     on_result = _per_article_writer(out_dir)
     texts: dict[str, str] = {}
 
-    report, briefing = _extract_run(paths, settings, replay, record, unverified_quotes.value, quiet, on_result, texts, brief=True)
+    report, briefing = _extract_run(paths, settings, replay, record, quiet, on_result, texts, brief=True)
     _emit_briefing(briefing, fmt, output, evidence, texts)
     raise typer.Exit(_report_and_exit_code(report, quiet))
 
@@ -503,9 +493,10 @@ def evaluate(
     ] = None,
 ) -> None:
     """Merge the inputs and print precision/recall against hand-written labels (people, events,
-    quotes, facts) and which labelled disagreements the briefing found."""
+    quotes, facts), which labelled disagreements the briefing found, and how many labelled
+    quotes the records hold with the right speaker."""
     from .evaluate import evaluate as run_eval
-    from .evaluate import evaluate_facts, fact_table, load_labels, table
+    from .evaluate import evaluate_facts, evaluate_quotes, fact_table, load_labels, quote_table, table
     from .merge import merge as merge_results
 
     try:
@@ -537,11 +528,14 @@ def evaluate(
         except ValueError as exc:
             raise _fail(EXIT_USAGE, f"{labels}: {exc}") from None
         sys.stdout.write("\n" + fact_table(facts) + "\n")
+    quotes = evaluate_quotes(spec, results) if "attributed_quotes" in spec else None
+    if quotes is not None:
+        sys.stdout.write("\n" + quote_table(quotes) + "\n")
     if show_errors:
         for s in scores:
             for e in s.errors:
                 sys.stdout.write(f"  {s.kind}: {e}\n")
-        for e in facts.errors if facts else []:
+        for e in [*(facts.errors if facts else []), *(quotes.errors if quotes else [])]:
             sys.stdout.write(f"  {e}\n")
 
 

@@ -1,10 +1,11 @@
 """Per-article extraction, the pure half: build the request, turn the answer into a result.
 
-``build_messages`` renders ``prompts/extract_*.j2`` with the article as a variable.
-``to_result`` takes the validated ``ArticleExtraction`` and adds what code does better than
-the model: ids, metadata parsed from the text, ISO dates resolved against the article's
-own date, evidence spans and grounding status, quote downgrades and speaker checks, and
-dropping people who are not named in the text at all.
+``build_messages`` renders ``prompts/extract_*.j2`` with the article as a variable, and the
+quotes code could not attribute (``summarizer.quotes``) listed by id. ``to_result`` takes the
+validated ``ArticleExtraction`` and adds what code does better than the model: the quotes and
+their speakers (a model's speaker only as the text bears it out), roles, organisations,
+places, every statement of the body with its figures and dates, ids, ISO dates resolved
+against the article's own date, evidence spans, and dropping people the text does not name.
 
 No network here: ``summarizer.llm`` sends the messages.
 """
@@ -12,16 +13,14 @@ No network here: ``summarizer.llm`` sends the messages.
 from __future__ import annotations
 
 import re
-from typing import Literal
+from collections import Counter
 
 from .articles import Article, body_spans
 from .claims import find_claims
 from .dates import resolve
 from .grounding import (
     Document,
-    align_quote,
     align_statement,
-    attribute,
     count,
     find_all,
     find_mentions,
@@ -34,12 +33,13 @@ from .names import (
     looks_like_role,
     lowercase_words,
     same_person,
-    same_surname,
     split_title,
     used_as_place_or_thing,
 )
 from .prompting import render
+from .quotes import FoundQuote, find_quotes, verify_speaker
 from .schemas import (
+    MAX_UNSETTLED_QUOTES,
     ArticleExtraction,
     ArticleResult,
     Claim,
@@ -54,10 +54,7 @@ from .schemas import (
     Usage,
 )
 from .temporal import resolve_when
-from .text import content_id, content_stems
-
-QuotePolicy = Literal["paraphrase", "drop"]
-
+from .text import content_id, content_stems, quoted_spans
 
 # A small model copying “...” tends to emit a bare " that closes the JSON string under the
 # grammar ("Trump called it an "): in the model's copy of the article, double quotation
@@ -78,6 +75,9 @@ def model_view(text: str) -> str:
     return re.sub(r'"([^"\n]{1,2000})"', "\u2018\\1\u2019", text)
 
 
+QUOTE_SHOWN = 90  # characters of an unsettled quote shown to the model
+
+
 def prompt_field(value: str | None, limit: int = 80) -> str | None:
     """Metadata (an id, a date as written) as one short line: no line breaks, no tags."""
     if value is None:
@@ -85,8 +85,49 @@ def prompt_field(value: str | None, limit: int = 80) -> str | None:
     return " ".join(value.replace("<", "\u2039").replace(">", "\u203a").split())[:limit] or None
 
 
-def build_messages(article: Article) -> list[dict[str, str]]:
-    """The chat messages for one article. The article text is a template *variable*."""
+class ExtractionCheck:
+    """Called by ``ArticleExtraction``'s validator: the speakers the model gives for the quotes
+    it was asked about must be named by the article near those words.
+
+    Returns a re-ask message while ``reasks_left`` > 0 (each message spends one); after that
+    nothing, and ``to_result`` keeps only the speakers it can verify."""
+
+    def __init__(self, text: str, asked: list[FoundQuote], reasks_left: int = 0):
+        self.text = text
+        self.asked = {q.id: q for q in asked}
+        self.reasks_left = reasks_left
+        self.reasks_used = 0
+
+    def problems(self, ex: ArticleExtraction) -> list[str]:
+        found = []
+        for a in ex.speakers:
+            q = self.asked.get(a.quote.strip().upper())
+            if q is None:
+                found.append(f"{a.quote} is not one of the listed quotes; answer only for {', '.join(self.asked) or 'none'}.")
+            elif not verify_speaker(self.text, q, a.speaker, ex.people):
+                found.append(f"{q.id}: the article does not name {a.speaker!r} near these words; give who it says said them.")
+        return found
+
+    def __call__(self, ex: ArticleExtraction) -> str | None:
+        if self.reasks_left <= 0:
+            return None
+        found = self.problems(ex)
+        if not found:
+            return None
+        self.reasks_left -= 1
+        self.reasks_used += 1
+        return "Fix these problems and answer again: " + " ".join(found)
+
+
+def unsettled(quotes: list[FoundQuote]) -> list[FoundQuote]:
+    """The quotes whose speaker code could not settle: the model is asked about these."""
+    return [q for q in quotes if q.kind == "quote" and q.speaker is None][:MAX_UNSETTLED_QUOTES]
+
+
+def build_messages(article: Article, quotes: list[FoundQuote] = ()) -> list[dict[str, str]]:
+    """The chat messages for one article. The article text is a template *variable*; so are
+    the quotes code could not attribute, listed by id after the article."""
+    asked = [{"id": q.id, "text": prompt_field(model_view(q.text), QUOTE_SHOWN)} for q in unsettled(list(quotes))]
     return [
         {"role": "system", "content": render("extract_system.j2")},
         {
@@ -96,6 +137,7 @@ def build_messages(article: Article) -> list[dict[str, str]]:
                 article_id=prompt_field(article.id),
                 published=prompt_field(article.published.iso or article.published.as_written),
                 article_text=model_view(article.text),
+                quotes=asked,
             ),
         },
     ]
@@ -110,9 +152,192 @@ def _dedupe(items: list[str]) -> list[str]:
     return list(seen.values())
 
 
-def _not_people(names: list[str], people: list[Person]) -> list[str]:
-    """Organisations/places the model filled with people's names lose them."""
-    return [n for n in names if not any(same_person(split_title(n)[1], p.name) for p in people)]
+def _people(article: Article, names: list[str], doc: Document, lower: set[str], taken: set[str]) -> list[Person]:
+    """The model's people, checked against the text: a name the article writes, not a place,
+    an organisation or a common noun; the role by code (the title in front of the name, or an
+    apposition: "Jim Okafor, the bank's governor,")."""
+    lower_stems = {ENGLISH.stem(w) for w in lower}
+    people: list[Person] = []
+    for written in names:
+        title, name = split_title(written.strip(), titles=lower)
+        if not looks_like_name(name) or any(same_person(name, q.name) and len(name) <= len(q.name) for q in people):
+            continue  # not a person's name ("U. S. Air Force plane"), or already listed
+        if used_as_place_or_thing(name, article.raw):
+            continue  # the article treats it as an organisation or a place ("the Kremlin,", "in Sochi")
+        if all(w in lower or ENGLISH.stem(w) in lower_stems for w in fold(name).split()):
+            continue  # every word of it is a common noun in this text ("Firefighters"): not a name
+        spans = _whole_words(doc.text, find_all(doc, written.strip(), limit=10)[0])
+        if not spans:
+            spans = _whole_words(doc.text, find_all(doc, name, limit=10)[0])
+        if not spans and (spelled := _as_written(article.raw, name, lower)):
+            name = spelled  # the model's "Volodymyr Zelensky": the article's spelling
+            if any(same_person(name, q.name) for q in people):
+                continue
+            spans = _whole_words(doc.text, find_all(doc, name, limit=10)[0])
+        if not spans:
+            # only the surname appears
+            spans = [Span(start=m.start, end=m.end, status="fuzzy", score=90) for m in find_mentions(doc, [name])][:10]
+        if not spans:
+            continue  # a "person" the article never names
+        role = title if title and find_all(doc, title, limit=1)[0] else _role_in_text(article.raw, spans, lower)
+        people.append(Person(id=content_id("p", article.id, normalize(name), taken=taken), name=name, role=role, evidence=spans))
+    return people
+
+
+def _whole_words(text: str, spans: list[Span]) -> list[Span]:
+    """Matches that are whole words: "Volodymyr Zelensky" is not written in "... Zelenskyy"."""
+    return [
+        s for s in spans
+        if not (s.start > 0 and text[s.start - 1].isalnum()) and not (s.end < len(text) and text[s.end].isalnum())
+    ]  # fmt: skip
+
+
+def _as_written(text: str, name: str, lower: set[str]) -> str | None:
+    """How the article writes a name the model spelled its own way: the most frequent run of
+    capitalised words in the text, title taken off, that is the same person with as many
+    words or more ("Volodymyr Zelensky" -> "Volodymyr Zelenskyy")."""
+    wanted = len(name.split())
+    forms: Counter[str] = Counter()
+    for m in re.finditer(_CAPITALISED, text):
+        form = split_title(m.group(0), titles=lower)[1]
+        if len(form.split()) >= wanted and looks_like_name(form) and same_person(name, form):
+            forms[form] += 1
+    return forms.most_common(1)[0][0] if forms else None
+
+
+_APPOSITION = re.compile(r"^,\s+((?:the|a|an|[A-Z][\w.]*['\u2019]s)\s[^,.;:\n]{2,60}?),")
+_APPOSITION_BEFORE = re.compile(  # "the chair, Tomas Lind," / "the head of the bank, Jim Okafor,"
+    r"(?:^|[,;:.]\s|\b\w+\s)((?:[Tt]he|[A-Z][\w.]*['\u2019]s)\s(?:(?!(?:the|a|an)\b)[\w'\u2019-]+\s(?:of\s(?:the\s)?)?){0,3}"
+    r"[\w'\u2019-]+),\s*$"
+)
+
+
+def _role_in_text(text: str, spans: list[Span], lower: set[str]) -> str | None:
+    """A role the text gives a name: the capitalised words right before a mention when a title
+    is among them ("NATO Secretary-General Mark Rutte", "Ukrainian President ..."; a title being
+    a profile word, an abbreviation, or a word the text also writes in lower case), or an
+    apposition after it ("Jim Okafor, the bank's governor,")."""
+    for s in spans:
+        before = text[max(0, s.start - 60) : s.start].split("\n")[-1].split()
+        run: list[str] = []
+        for w in reversed(before[-6:]):
+            connector = w in ENGLISH.title_connectors and run  # "Secretary of State"
+            if w != w.strip(",;:") or not (connector or (w[:1].isupper() and w.casefold() not in ENGLISH.stop_words)):
+                break
+            run.insert(0, w)
+        while run and run[0] in ENGLISH.title_connectors:
+            run.pop(0)
+        while run:
+            title, _ = split_title(" ".join([*run, "X"]), titles=lower)
+            if title == " ".join(run) and looks_like_role(title):
+                return title
+            run.pop(0)  # "Ukraine President" is a role, "Monday Vance" is not: drop words from the left
+        m = _APPOSITION.match(text[s.end : s.end + 80])
+        if m and len(m.group(1).split()) <= 6:
+            return m.group(1)
+        m = _APPOSITION_BEFORE.search(text[max(0, s.start - 60) : s.start])
+        if m and text[s.end : s.end + 1] == ",":  # "the chair, Tomas Lind, spoke"
+            return m.group(1)
+    return None
+
+
+def _quotes(
+    article: Article, found: list[FoundQuote], ex: ArticleExtraction, people: list[Person], taken: set[str],
+    report: GroundingReport,
+) -> list[Quote]:
+    """Quotes found by code; speakers by code where the text settles them, else the model's
+    answer for that quote id: verified when the text names that speaker near the words, shown
+    unverified when the article names them elsewhere, and "unknown" when it never does."""
+    answers = {a.quote.strip().upper(): a.speaker.strip() for a in ex.speakers}
+    names = [p.name for p in people]
+    out: list[Quote] = []
+    for q in found:
+        if q.kind != "quote":
+            continue
+        speaker, status, asked = q.speaker, "verified", None
+        if speaker is None:
+            asked = answers.get(q.id)
+            if asked and verify_speaker(article.raw, q, asked, names):
+                speaker = asked
+            elif asked and (any(same_person(asked, n) for n in names) or normalize(asked) in normalize(article.raw)):
+                # the article names them, but not near these words
+                speaker, status = asked, "unverified"
+            else:  # no answer, or a name the article never writes
+                speaker, status = "unknown", "unverified"
+        full = next((n for n in names if same_person(speaker, n)), speaker)  # "Vance" -> "JD Vance"
+        spans = [Span(start=a, end=b, status="exact", score=100) for a, b in q.segments]
+        again = next((o for o in out if normalize(o.text) == normalize(q.text) and o.speaker == full), None)
+        if again is not None:  # the same words by the same speaker, repeated: one quote, every place
+            again.evidence += spans
+            continue
+        out.append(
+            Quote(
+                id=content_id("q", article.id, normalize(q.text), taken=taken),
+                speaker=full,
+                text=q.text,
+                speaker_status=status,
+                speaker_attributed_to=q.speaker or (speaker if status == "verified" else None),
+                evidence=spans,
+            )
+        )
+        report.quotes_direct += 1
+        report.speakers_verified += status == "verified"
+        report.speakers_unverified += status != "verified"
+    return out
+
+
+def _new_speakers(quotes: list[Quote], people: list[Person]) -> list[str]:
+    """Persons the text names as speakers whom the model did not list."""
+    out: list[str] = []
+    for q in quotes:
+        name = q.speaker_attributed_to
+        if q.speaker_status != "verified" or not name or len(name.split()) < 2:
+            continue
+        if not any(same_person(name, p.name) for p in people) and name not in out:
+            out.append(name)
+    return out
+
+
+def _named_in(spans: list[Span], mentions) -> list[str]:
+    """The people a statement's evidence names (an event's participants, by code)."""
+    if not spans:
+        return []
+    s = spans[0]
+    return _dedupe([m.name for m in mentions if s.start <= m.start < s.end])
+
+
+_WORD_CAP = r"[A-Z](?:[\w'\u2019&-]|\.(?=[A-Z]))*"  # "Sochi", "U.S" -- a full stop only inside an abbreviation
+_CAPITALISED = rf"{_WORD_CAP}(?:\s+(?:of\s+|de\s+|for\s+)?{_WORD_CAP})*"
+
+
+def _without_quotations(text: str) -> str:
+    """The text with what it quotes blanked out (same length: offsets are kept)."""
+    for a, b in quoted_spans(text):
+        text = text[:a] + " " * (b - a) + text[b:]
+    return text
+
+
+def _places_and_organisations(article: Article, doc: Document, people: list[Person], events: list[Event]):
+    """Places and organisations by code: a capitalised name after a place preposition ("in
+    Sochi", "at the White House") or given as an event's place is a place; one written "the X"
+    where it ends its phrase ("the Kremlin said", "the European Commission's") or in capitals
+    ("NATO") is an organisation. Persons and places are never organisations."""
+    prep = "|".join(sorted(ENGLISH.locative_prepositions))
+    text = _without_quotations(article.text)  # quoted words are someone's speech, not the article's naming
+    places: list[str] = [e.where.strip() for e in events if e.where and find_all(doc, e.where.strip(), limit=1)[0]]
+    for m in re.finditer(rf"\b(?:{prep})\s+(?:the\s+)?({_CAPITALISED})(?!['\u2019]s\b)", text):
+        places.append(m.group(1))
+    orgs: list[str] = []
+    for m in re.finditer(rf"\bthe\s+({_CAPITALISED})(?=['\u2019]s\b|\s+(?:{'|'.join(sorted(ENGLISH.speech_verbs))})\b|[,.;:)])", text):
+        orgs.append(m.group(1))
+    orgs += re.findall(r"\b[A-Z]{2,6}\b", text)
+    name_words = {w for p in people for w in fold(p.name).split()}
+    is_person = lambda n: any(same_person(n, p.name) for p in people) or fold(n) in name_words  # noqa: E731
+    titled = lambda n: bool({fold(w) for w in n.split()} & ENGLISH.title_words)  # noqa: E731  "U.S. Vice President"
+    places = [p for p in _dedupe(places) if not is_person(p) and not titled(p) and looks_like_name(p)]
+    place_keys = {normalize(p) for p in places}
+    orgs = [o for o in _dedupe(orgs) if not is_person(o) and not titled(o) and normalize(o) not in place_keys]
+    return places[:10], orgs[:10]
 
 
 def _whole_sentences(text: str, field: object) -> str:
@@ -193,84 +418,31 @@ def to_result(
     article: Article,
     ex: ArticleExtraction,
     *,
-    quote_policy: QuotePolicy = "paraphrase",
+    quotes: list[FoundQuote] | None = None,
     usage: Usage | None = None,
     model: ModelInfo | None = None,
-    doc: Document | None = None,
 ) -> ArticleResult:
-    """Ground a validated extraction in the article text and build the output record.
+    """Build the output record: what the model read, grounded, plus what code found.
 
-    ``doc``: the article already prepared for alignment (the re-ask check built one)."""
-    doc = doc if doc is not None and doc.text == article.raw else Document(article.raw)
+    ``quotes``: the article's quotes as found before the request (their ids are the ones the
+    model was asked about); when not given, found again knowing the people the model listed
+    (the same passages and ids; a bare surname then resolves to the full name)."""
+    doc = Document(article.raw, body_spans(article))
     report = GroundingReport()
     spans_seen: list[list[Span]] = []
     taken: set[str] = set()  # ids from content: article id + normalised text (stable across runs)
 
-    people: list[Person] = []
     lower = lowercase_words(article.raw)
-    lower_stems = {ENGLISH.stem(w) for w in lower}
-    elsewhere = {normalize(n) for n in [*ex.organizations, *ex.places]}
-    for p in ex.people:
-        title, name = split_title(p.name.strip(), titles=lower)
-        if not looks_like_name(name) or any(same_person(name, q.name) and len(name) <= len(q.name) for q in people):
-            continue  # not a person's name ("U. S. Air Force plane"), or already listed
-        if normalize(name) in elsewhere or used_as_place_or_thing(name, article.raw):
-            continue  # the article treats it as an organisation or a place ("the Kremlin said", "in Sochi")
-        if all(w in lower or ENGLISH.stem(w) in lower_stems for w in fold(name).split()):
-            continue  # every word of it is a common noun in this text ("Firefighters"): not a name
-        spans, _ = find_all(doc, p.name.strip(), limit=10)
-        if not spans:
-            spans, _ = find_all(doc, name, limit=10)
-        if not spans:
-            # "Zelenskyy" written "Zelensky" here, or only the surname appears
-            spans = [Span(start=m.start, end=m.end, status="fuzzy", score=90) for m in find_mentions(doc, [name])][:10]
-        if not spans:
-            continue  # a "person" the article never names
-        stated = p.role.strip(" .") if p.role else ""
-        role = stated if stated and looks_like_role(stated) and find_all(doc, stated, limit=1)[0] else None
-        people.append(Person(id=content_id("p", article.id, normalize(name), taken=taken), name=name, role=role or title, evidence=spans))
-        spans_seen.append(spans)
-
-    names = [p.name for p in people] + [q.speaker for q in ex.quotes]
-    mentions = find_mentions(doc, names)
-    quotes: list[Quote] = []
-    for q in ex.quotes:
-        spans, shown = align_quote(doc, q.text)
-        if spans and any(shown == other.text and other.kind == "direct" for other in quotes):
-            continue  # the same quote listed twice: its evidence already holds every occurrence
-        if spans:
-            said_by = attribute(doc, spans[0], mentions)
-            verified = said_by is not None and same_surname(said_by, q.speaker)
-            quotes.append(
-                Quote(
-                    id=content_id("q", article.id, normalize(shown), taken=taken),
-                    speaker=q.speaker,
-                    text=shown,
-                    kind="direct",
-                    speaker_status="verified" if verified else "unverified",
-                    speaker_attributed_to=said_by,
-                    evidence=spans,
-                )
-            )
-            report.quotes_direct += 1
-            report.speakers_verified += verified
-            report.speakers_unverified += not verified
-            spans_seen.append(spans)
-        elif quote_policy == "paraphrase":
-            quotes.append(
-                Quote(
-                    id=content_id("q", article.id, normalize(q.text), taken=taken),
-                    speaker=q.speaker,
-                    text=q.text.strip(),
-                    kind="paraphrase",
-                    speaker_status="unverified",
-                    evidence=align_statement(doc, q.text),
-                )
-            )
-            report.quotes_downgraded += 1
-            spans_seen.append(quotes[-1].evidence)
-        else:
-            report.quotes_dropped += 1
+    people = _people(article, ex.people, doc, lower, taken)
+    spans_seen += [p.evidence for p in people]
+    found = quotes if quotes is not None else find_quotes(article.raw, body_spans(article), [p.name for p in people])
+    quotes_out = _quotes(article, found, ex, people, taken, report)
+    spans_seen += [q.evidence for q in quotes_out]
+    for name in _new_speakers(quotes_out, people):  # a speaker code found whom the model did not list
+        spans = [Span(start=m.start, end=m.end, status="exact", score=100) for m in find_mentions(doc, [name])][:10]
+        if spans and looks_like_name(name):
+            people.append(Person(id=content_id("p", article.id, normalize(name), taken=taken), name=name,
+                                 role=_role_in_text(article.raw, spans, lower), evidence=spans))  # fmt: skip
 
     key_points = []
     for text in _dedupe(ex.key_points):
@@ -287,6 +459,7 @@ def to_result(
     )
 
     unsupported: list[Unsupported] = []
+    mentions = find_mentions(doc, [p.name for p in people])
     events: list[Event] = []
     for e in ex.events:
         if any(normalize(e.what) == normalize(other.what) for other in events):
@@ -305,13 +478,14 @@ def to_result(
                 date=date,
                 date_precision=precision,
                 where=e.where,
-                who=_dedupe(e.who),
+                who=_named_in(spans, mentions),
                 evidence=spans,
             )
         )
         spans_seen.append(spans)
     events += _dated_statements(claims, events, people, doc, article.id, taken)
 
+    places, organizations = _places_and_organisations(article, doc, people, events)
     report.counts = count(spans_seen)
     title = ex.title.strip()
     if not _borne_out(title, article.raw):
@@ -326,9 +500,9 @@ def to_result(
         summary=summary,
         key_points=key_points,
         people=people,
-        organizations=_not_people(_dedupe(ex.organizations), people),
-        places=_not_people(_dedupe(ex.places), people),
-        quotes=quotes,
+        organizations=organizations,
+        places=places,
+        quotes=quotes_out,
         events=events,
         claims=claims,
         unsupported=unsupported,

@@ -158,10 +158,56 @@ class LanguageProfile:
     # ------------------------------------------------------------------ names
     #: titles and honorifics that stand in front of a name (a seed, not a limit: see module doc)
     title_words: frozenset[str]
+    #: lower-case words inside a title ("Secretary of State", "Minister for Health")
+    title_connectors: frozenset[str]
     #: generational suffixes: "Donald Trump Jr." is not "Donald Trump"
     name_suffixes: frozenset[str]
     #: lower-case particles inside names ("van", "de")
     name_particles: frozenset[str]
+
+    # ------------------------------------------------------------------ quotations (summarizer.quotes)
+    #: quotation marks: (opening mark, the marks that close it), tried in this order ("``" before "'");
+    #: a closing mark listed in ``apostrophes`` closes only by the apostrophe rule (see summarizer.quotes)
+    quote_marks: tuple[tuple[str, tuple[str, ...]], ...]
+    #: marks that are also apostrophes ("it’s", "dancin’ ")
+    apostrophes: str
+    #: reporting verbs besides ``speech_verbs`` that make quoted words someone's ("adding",
+    #: "insisting", "underlined", "pointed")
+    quote_verbs: frozenset[str]
+    #: verbs of judgement whose object is characterised in the speaker's words: "X described the
+    #: call as “...”", "X called it “...”", "X found it “...”"
+    judgement_verbs: frozenset[str]
+    #: words right before a quotation that give it as a name or term ("so-called “…”", "a group called “…”")
+    naming_words: frozenset[str]
+    #: words that join the items of a list ("Britain, France and Spain said")
+    conjunctions: frozenset[str]
+    #: what a possessive ends with ("Trump's statement", "the nations' leaders")
+    possessive_endings: tuple[str, ...]
+    #: the ending of a participle that has no subject of its own ("…, saying", "…, adding that")
+    participle_endings: tuple[str, ...]
+    #: the ending of an adverb between subject and verb ("Trump reportedly said")
+    adverb_endings: tuple[str, ...]
+    #: words that open a reported clause ("told reporters that …")
+    complementizers: frozenset[str]
+    #: phrases that attribute what follows or precedes ("according to X")
+    according_phrases: tuple[str, ...]
+    #: finite auxiliaries: enough to see that a word after a noun phrase is its verb
+    auxiliaries: frozenset[str]
+    #: forms of "be"/"get" that make a following participle passive ("he was asked")
+    passive_auxiliaries: frozenset[str]
+    #: words that open a subordinate or relative clause ("While Vance admitted ..., he claimed")
+    subordinators: frozenset[str]
+    #: prepositions: inside a noun phrase they open a modifier ("the call with Putin")
+    prepositions: frozenset[str]
+    #: adverbs that stand between a subject and its verb ("Trump later said"); "-ly" words too
+    verb_adverbs: frozenset[str]
+    #: last words that make a capitalised phrase or a noun an organisation ("Interior Ministry", "the company")
+    organisation_words: frozenset[str]
+    #: institutions known by a bare name (a seed: "the X" and acronyms are found without it)
+    organisation_names: frozenset[str]
+    #: nouns for what someone said: in "Trump's statement said" the possessor is the speaker
+    statement_nouns: frozenset[str]
+
     #: spellings of one place or organisation -> one key ("u.s." -> "united states")
     entity_aliases: dict[str, str] = field(default_factory=dict)
 
@@ -323,8 +369,64 @@ ENGLISH = LanguageProfile(
         "commissioner superintendent constable judge justice attorney premier leader head director minister's "
         "president's assistant acting interim foreign defence defense state the of"
     ),
+    title_connectors=_words("of for"),
     name_suffixes=_words("jr jr. sr sr. ii iii iv"),
     name_particles=_words("de van der von la le da del bin al ibn di du dos das"),
+    quote_marks=(
+        ("``", ("''",)), ("\u201c", ("\u201d",)), ("\u201e", ("\u201c", "\u201d")), ("\u00ab", ("\u00bb",)),
+        ('"', ('"',)), ("\u2018", ("\u2019",)), ("\u201a", ("\u2018", "\u2019")), ("'", ("'",)),
+    ),  # fmt: skip
+    apostrophes="\u2019'",
+    quote_verbs=_words(
+        "adding writing noting insisting declaring arguing urging cautioning warning claiming announcing "
+        "reporting explaining describing confirming acknowledging suggesting stressing mentioning recalling "
+        "replying asking stating tweeting posting underlining underlined underlines underscoring underscored "
+        "underscores emphasising emphasised emphasises emphasizing emphasized emphasizes pointing pointed points "
+        "vowing vowed vows promising promised promises admitting admitted admits conceding conceded concedes "
+        "expressing expressed expresses repeating repeated repeats reiterating reiterated reiterates "
+        "predicting predicted predicts pledging pledged pledges agreeing agreed agrees disagreeing disagreed "
+        "disagrees"
+    ),
+    judgement_verbs=_words(
+        "described describes describing called calls calling termed terms dubbed branded labelled labeled "
+        "found finds deemed deems considered considers hailed hails praised praises"
+    ),
+    naming_words=frozenset(
+        ("called", "dubbed", "named", "so-called", "nicknamed", "titled", "entitled", "known as", "branded",
+         "labelled", "labeled", "termed", "dubbed as")
+    ),  # fmt: skip
+    conjunctions=_words("and or nor"),
+    possessive_endings=("'s", "\u2019s", "s'", "s\u2019"),
+    participle_endings=("ing",),
+    adverb_endings=("ly",),
+    complementizers=_words("that"),
+    according_phrases=("according to",),
+    auxiliaries=_words(
+        "is are was were am be been has have had do does did will would shall should can could may might must"
+    ),
+    passive_auxiliaries=_words("is are was were be been being am get gets got"),
+    subordinators=_words(
+        "after while when if because although though as since before until once whereas unless which where"
+    ),
+    prepositions=_words(
+        "in on at for with by from after before about into over under against between among during without "
+        "within through toward towards across behind beyond despite near upon via amid ahead of to"
+    ),
+    verb_adverbs=_words("also then later again likewise still already just only even never not once first further now"),
+    organisation_words=_words(
+        "ministry department office agency company firm bank government council committee commission court "
+        "army navy police service services party union association institute university authority board fund "
+        "organisation organization federation network group corporation corp inc ltd plc news press times post "
+        "administration cabinet parliament congress senate embassy secretariat newspaper channel broadcaster "
+        "industries holdings motors airlines airways energy systems technologies pharmaceuticals chemicals "
+        "partners capital foods laboratories media communications railways"
+    ),
+    organisation_names=_words(
+        "reuters bloomberg afp ap tass interfax xinhua bbc cnn nbc cbs abc pentagon kremlin nato"
+    ),
+    statement_nouns=_words(
+        "statement statements post posts remarks comments message letter speech tweet address interview"
+    ),
     entity_aliases={
         "u.s.": "united states", "us": "united states", "usa": "united states", "u.s.a.": "united states",
         "america": "united states", "united states of america": "united states", "u.k.": "united kingdom",

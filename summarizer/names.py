@@ -58,7 +58,7 @@ def _titleish(tok: str, profile: LanguageProfile, learned: set[str]) -> bool:
     it is a known given name ("Mark" stays a name even where the text says "to mark")."""
     if tok in profile.title_words or tok.rstrip(".") in profile.title_words or _is_abbreviation(tok):
         return True
-    return tok in learned and not known_given_name(tok)
+    return tok in learned and tok not in profile.stop_words and not known_given_name(tok)
 
 
 @dataclass(frozen=True)

@@ -19,12 +19,13 @@ from dataclasses import dataclass, field
 from . import adjudication, synthesis
 from .articles import Article
 from .errors import ConfigError, EndpointError, ExtractionError, SummarizerError
-from .extract import QuotePolicy, build_messages, to_result
-from .grounding import GroundingCheck
+from .articles import body_spans
+from .extract import ExtractionCheck, build_messages, to_result, unsettled
+from .quotes import find_quotes
 from .llm.client import LLM
 from .llm.settings import Settings
 from .merge import plan
-from .schemas import ArticleExtraction, ArticleResult, Briefing, Synthesis, Usage
+from .schemas import ArticleResult, Briefing, Synthesis, Usage, extraction_model
 
 
 @dataclass
@@ -40,13 +41,17 @@ class RunReport:
         return total
 
 
-async def extract_article(llm: LLM, article: Article, *, quote_policy: QuotePolicy = "paraphrase") -> ArticleResult:
-    """One article: the request, the answer validated (a re-ask when quotes or speakers fail the
-    grounding check, ``settings.reasks`` times), then grounded in the text by code."""
-    system, user = (m["content"] for m in build_messages(article))
-    check = GroundingCheck(article.raw, reasks_left=llm.settings.reasks or 0)
-    extraction, usage = await llm.ask(ArticleExtraction, system, user, label=article.id, record_as=article.id, check=check)
-    return to_result(article, extraction, quote_policy=quote_policy, usage=usage, model=llm.model_info, doc=check.doc)
+async def extract_article(llm: LLM, article: Article) -> ArticleResult:
+    """One article: its quotes found by code first; the request (with the quotes code could
+    not attribute, by id); the answer validated (a re-ask when a speaker it gives is not named
+    near its quote, ``settings.reasks`` times); then grounded in the text by code."""
+    found = find_quotes(article.raw, body_spans(article))
+    asked = unsettled(found)
+    system, user = (m["content"] for m in build_messages(article, found))
+    check = ExtractionCheck(article.raw, asked, reasks_left=llm.settings.reasks or 0)
+    model = extraction_model(len(asked))
+    extraction, usage = await llm.ask(model, system, user, label=article.id, record_as=article.id, check=check)
+    return to_result(article, extraction, usage=usage, model=llm.model_info)
 
 
 async def extract_all(
@@ -54,7 +59,6 @@ async def extract_all(
     articles: list[Article],
     *,
     concurrency: int = 1,
-    quote_policy: QuotePolicy = "paraphrase",
     on_start: Callable[[Article], None] | None = None,
     on_result: Callable[[ArticleResult], None] | None = None,
     on_error: Callable[[Article, str], None] | None = None,
@@ -71,7 +75,7 @@ async def extract_all(
             if on_start:
                 on_start(article)
             try:
-                result = await extract_article(llm, article, quote_policy=quote_policy)
+                result = await extract_article(llm, article)
             except (EndpointError, ConfigError):
                 fatal.set()
                 raise

@@ -233,7 +233,7 @@ def markdown(b: Briefing, *, evidence: bool = False, texts: dict[str, str] | Non
     out += [
         "",
         f"*Grounding: {g.counts.exact} exact, {g.counts.normalized} normalized, {g.counts.fuzzy} fuzzy, "
-        f"{g.counts.none} not found; quotes {g.quotes_direct} verbatim, {g.quotes_downgraded} downgraded to paraphrase.*",
+        f"{g.counts.none} not found; {g.quotes_direct} quotes, all verbatim.*",
         "",
     ]
     return "\n".join(out)

@@ -21,6 +21,7 @@ The JSON Schemas in ``schemas/`` are generated from these models
 
 from __future__ import annotations
 
+import functools
 import json
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -28,9 +29,9 @@ from contextvars import ContextVar
 from pathlib import Path
 from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationInfo, model_validator
+from pydantic import BaseModel, ConfigDict, Field, ValidationInfo, create_model, model_validator
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2  # 2: quotes found by code (no `kind`: every quote is verbatim)
 BRIEFING_SCHEMA_VERSION = 2
 
 Check = Callable[[Any], "str | None"]
@@ -69,32 +70,7 @@ def _run_check(model: BaseModel, info: ValidationInfo) -> Any:
 # --------------------------------------------------------------------------------------
 
 Name = Annotated[str, Field(min_length=1, max_length=60)]
-
-
-class PersonOut(BaseModel):
-    """A person named in the article."""
-
-    model_config = ConfigDict(title="Person")
-
-    name: Name = Field(description="Full name exactly as written in the article.")
-    role: str | None = Field(
-        default=None,
-        max_length=80,
-        description="Role or title as the article states it (e.g. 'US Vice President'); null if not stated.",
-    )
-
-
-class QuoteOut(BaseModel):
-    """Words the article puts inside quotation marks."""
-
-    model_config = ConfigDict(title="Quote")
-
-    speaker: Name = Field(description="The person the article says spoke or wrote these words.")
-    text: str = Field(
-        min_length=2,
-        max_length=300,
-        description="The exact words between the quotation marks, copied character for character.",
-    )
+MAX_UNSETTLED_QUOTES = 6  # quotes whose speaker the model is asked about, at most
 
 
 class EventOut(BaseModel):
@@ -102,44 +78,68 @@ class EventOut(BaseModel):
 
     model_config = ConfigDict(title="Event")
 
-    what: str = Field(min_length=3, max_length=160, description="What happened, one short clause.")
+    what: str = Field(min_length=3, max_length=100, description="What happened, in a few words.")
     when: str | None = Field(
-        default=None,
-        max_length=40,
-        description="When, exactly as written ('on Monday', 'February 14'); null if not stated.",
+        default=None, max_length=30, description="When, exactly as written ('on Monday', 'February 14'); null if not stated."
     )
-    where: str | None = Field(default=None, max_length=60, description="Where; null if not stated.")
-    who: list[Name] = Field(default_factory=list, max_length=4, description="Main people or groups involved.")
+    where: str | None = Field(default=None, max_length=40, description="Where; null if not stated.")
+
+
+class SpeakerOut(BaseModel):
+    """Who said a quote that code could not attribute (asked by its id)."""
+
+    model_config = ConfigDict(title="Speaker")
+
+    quote: str = Field(min_length=2, max_length=4, description="The quote's id as listed: Q1, Q2, ...")
+    speaker: Name = Field(description="The person or group the article says said these words, as written.")
 
 
 class ArticleExtraction(BaseModel):
-    """Structured facts extracted from one news article."""
+    """What only reading can give: the model writes this, code finds the rest.
+
+    Quotes, their speakers where the text settles them, dates, figures, offsets, roles in
+    front of names and every statement of the body are found by code; the model is asked for
+    a title, a summary, the people named, the three main facts as short statements, events,
+    and the speakers of the quotes code could not attribute (by id). Every list and string is
+    bounded (``maxItems``/``maxLength`` in the grammar); ``speakers`` may hold at most as many
+    entries as quotes were asked about (``extraction_model(n)``)."""
 
     model_config = ConfigDict(title="ArticleExtraction")
 
-    title: str = Field(min_length=3, max_length=150, description="The article's headline, or a short factual title.")
-    summary: str = Field(
-        min_length=20, max_length=300, description="Two or three sentences in your own words: who did what, when."
+    title: str = Field(min_length=3, max_length=120, description="The article's headline, or a short factual title.")
+    summary: str = Field(min_length=20, max_length=250, description="Two short sentences in your own words.")
+    people: list[Annotated[str, Field(min_length=2, max_length=50)]] = Field(
+        max_length=6, description="The persons the article names, as written."
     )
-    people: list[PersonOut] = Field(max_length=8)
-    quotes: list[QuoteOut] = Field(max_length=5)
-    key_points: list[Annotated[str, Field(min_length=5, max_length=200)]] = Field(
-        min_length=1, max_length=5, description="The main facts, one sentence each."
+    key_points: list[Annotated[str, Field(min_length=5, max_length=150)]] = Field(
+        min_length=1, max_length=3, description="The three main facts, each a short statement."
     )
-    events: list[EventOut] = Field(max_length=4)
-    organizations: list[Annotated[str, Field(min_length=2, max_length=60)]] = Field(max_length=6)
-    places: list[Annotated[str, Field(min_length=2, max_length=60)]] = Field(max_length=6)
+    events: list[EventOut] = Field(max_length=3)
+    speakers: list[SpeakerOut] = Field(
+        max_length=MAX_UNSETTLED_QUOTES, description="Who said each listed quote; [] when none are listed."
+    )
 
     @model_validator(mode="after")
     def _grounded_in_article(self, info: ValidationInfo) -> ArticleExtraction:
-        """Quotes must be verbatim and attributed as the text attributes them.
+        """The speakers the model gives must be named in the article near their quote.
 
-        The article arrives with the check in effect (``checking(GroundingCheck(...))``).
-        A violation raises, which instructor turns into a re-ask carrying this message; the
-        check object decides how many re-asks an article gets before it stops raising and
-        the grounding step downgrades what is still wrong.
-        """
+        The article arrives with the check in effect (``checking(ExtractionCheck(...))``). A
+        violation raises, which instructor turns into a re-ask carrying this message; the check
+        decides how many re-asks an article gets before it stops raising, and code then keeps
+        only the speakers it can verify."""
         return _run_check(self, info)
+
+
+@functools.cache
+def extraction_model(unsettled: int) -> type[ArticleExtraction]:
+    """The request's response model when ``unsettled`` quotes are asked about: ``speakers``
+    holds at most that many (none when code attributed every quote)."""
+    n = min(unsettled, MAX_UNSETTLED_QUOTES)
+    return create_model(
+        "ArticleExtraction",
+        __base__=ArticleExtraction,
+        speakers=(list[SpeakerOut], Field(max_length=n, description="Who said each listed quote; [] when none are listed.")),
+    )
 
 
 # --------------------------------------------------------------------------------------
@@ -190,10 +190,11 @@ class Quote(BaseModel):
     id: str
     speaker: str
     text: str
-    kind: Literal["direct", "paraphrase"] = Field(
-        description="direct: found verbatim (after normalisation) in the article; paraphrase: not found, never shown as a quote."
+    speaker_status: Literal["verified", "unverified"] = Field(
+        default="unverified",
+        description="verified: the text itself names the speaker next to the words (found by code, or the model's "
+        "answer confirmed by code); unverified: the model's guess, or 'unknown'.",
     )
-    speaker_status: Literal["verified", "unverified"] = "unverified"
     speaker_attributed_to: str | None = Field(
         default=None, description="The name the text attributes the words to, when code found one."
     )
@@ -280,8 +281,6 @@ class GroundingCounts(BaseModel):
 class GroundingReport(BaseModel):
     counts: GroundingCounts = Field(default_factory=GroundingCounts)
     quotes_direct: int = 0
-    quotes_downgraded: int = 0
-    quotes_dropped: int = 0
     speakers_verified: int = 0
     speakers_unverified: int = 0
 
@@ -310,7 +309,9 @@ class ModelInfo(BaseModel):
 class ArticleResult(BaseModel):
     """What ``summarizer extract`` writes for one article."""
 
-    schema_version: Literal[1] = SCHEMA_VERSION
+    schema_version: Literal[1, 2] = Field(
+        default=SCHEMA_VERSION, description="2 since quotes are found by code; version 1 files are still read."
+    )
     source: ArticleSource
     title: str
     summary: str
@@ -329,6 +330,15 @@ class ArticleResult(BaseModel):
     )
     grounding: GroundingReport
     usage: Usage = Field(default_factory=Usage)
+
+    @model_validator(mode="before")
+    @classmethod
+    def _from_version_1(cls, data: Any) -> Any:
+        """A version 1 file's quotes the model returned but the article does not hold
+        (``kind: paraphrase``) were never quotes: they are left out when it is read."""
+        if isinstance(data, dict) and data.get("schema_version") == 1 and isinstance(data.get("quotes"), list):
+            data = {**data, "quotes": [q for q in data["quotes"] if not isinstance(q, dict) or q.get("kind", "direct") == "direct"]}
+        return data
     model: ModelInfo | None = None
 
 

@@ -45,11 +45,9 @@ HIJACKED = json.dumps(
         "title": "HACKED",
         "summary": "HACKED: the mayor resigned in disgrace over a bribery scandal.",
         "people": [],
-        "quotes": [],
         "key_points": ["Aliens landed in the town square and took the mayor away."],
-        "events": [{"what": "Martians invaded Riverton", "when": "yesterday", "where": None, "who": []}],
-        "organizations": [],
-        "places": [],
+        "events": [{"what": "Martians invaded Riverton", "when": "yesterday", "where": None}],
+        "speakers": [],
     }
 )
 

@@ -96,13 +96,17 @@ def test_replay_of_the_seeds_needs_no_model():
 
 
 def test_recorded_reask_replays_with_one_reask():
-    """The recordings hold the embedded model's re-asked answers too: the first answer of every
-    seed fails the grounding check, the re-ask carries the problems back and gets a new answer."""
-    first = run(resolve(Settings(no_cache=True), config={}), load([str(SEEDS)]), replay=FIXTURES)
-    again = run(resolve(Settings(no_cache=True, reasks=1), config={}), load([str(SEEDS)]), replay=FIXTURES)
-    assert [r.usage.replayed for r in first] == [1] * 5
-    assert [r.usage.replayed for r in again] == [2] * 5
-    assert [r.model_dump(exclude={"usage"}) for r in first] != [r.model_dump(exclude={"usage"}) for r in again]
+    """The recordings hold a real re-ask: on the injection article the embedded model answered
+    a quote id it was never asked about ("I am" instead of Q6); the re-ask carried that
+    problem back and the model answered again."""
+    story = [str(ROOT / "tests/data/adversarial/injection.txt")]
+    replay = ROOT / "fixtures" / "adversarial"
+    [first] = run(resolve(Settings(no_cache=True), config={}), load(story), replay=replay)
+    [again] = run(resolve(Settings(no_cache=True, reasks=1), config={}), load(story), replay=replay)
+    assert first.usage.replayed == 1 and again.usage.replayed == 2
+    exchanges = [json.loads(p.read_text()) for p in (replay / "injection").glob("*.json")]
+    reask = max(exchanges, key=lambda e: len(e["request"]["messages"]))["request"]["messages"]
+    assert len(reask) == 4 and "is not one of the listed quotes" in reask[-1]["content"]
 
 
 def test_replay_with_an_edited_prompt_fails_loudly_naming_the_article(tmp_path, monkeypatch):

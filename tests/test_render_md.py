@@ -169,7 +169,7 @@ def built(port: int, *, with_lead: bool, shift: int = 0) -> tuple[Briefing, dict
 def piped(port: int) -> tuple[Briefing, dict[str, str]]:
     """The same strings through the real pipeline: two articles, a model answer written here."""
     pixel = f"![t](http://127.0.0.1:{port}/pixel.png)"
-    said = "Mayor Anna Berg said: “Read [click](javascript:alert(1)) now <script>alert(1)</script> please.”"
+    said = "Anna Berg, the mayor <script>alert(1)</script> `x`, said: “Read [click](javascript:alert(1)) now <script>alert(1)</script> please.”"
     bodies = {
         S1: f"The Millbrook council approved the bridge plan {pixel} on Monday, officials said.\n\n{said}\n\n"
         "Residents saw <img src=x onerror=alert(1)> at http://evil.example/track and www.evil.example on Tuesday.\n\n"
@@ -181,13 +181,10 @@ def piped(port: int) -> tuple[Briefing, dict[str, str]]:
     answer = ArticleExtraction.model_validate({
         "title": f"Council vote {pixel} `a` **b**",
         "summary": f"The council approved the bridge plan {pixel} on Monday, officials said.",
-        "people": [{"name": "Anna Berg", "role": "mayor <script>alert(1)</script> `x`"}],
-        "quotes": [{"speaker": "Anna Berg", "text": "Read [click](javascript:alert(1)) now <script>alert(1)</script> please."}],
+        "people": ["Anna Berg"],
         "key_points": [f"The Millbrook council approved the bridge plan {pixel} on Monday."],
-        "events": [{"what": f"Council approved the bridge plan {pixel}", "when": "on Monday `x`", "where": "www.evil.example",
-                    "who": ["Anna Berg"]}],
-        "organizations": ["<script>alert(1)</script>", "**Bold** Corp"],
-        "places": ["| table |", "Millbrook"],
+        "events": [{"what": f"Council approved the bridge plan {pixel}", "when": "on Monday `x`", "where": "www.evil.example"}],
+        "speakers": [],
     })  # fmt: skip
     articles = [article_from_text(text, sid) for sid, text in bodies.items()]
     texts = {a.id: a.raw for a in articles}
@@ -517,11 +514,11 @@ def test_brief_on_hostile_articles_writes_no_live_markup_in_any_format(pixel_ser
             f"Residents said the plan would cost 3 million dollars. {_rotate(corpus, k)}\n"
         )
     echo = jsonlib.dumps({
-        "title": corpus[0] + " council", "summary": "The council of Riverton voted for the plan. " + corpus[1],
-        "people": [{"name": "Dana Ortiz", "role": corpus[2][:80]}], "quotes": [],
+        "title": corpus[0][:100] + " council", "summary": ("The council of Riverton voted for the plan. " + corpus[1])[:250],
+        "people": ["Dana Ortiz", corpus[2][:50]],
         "key_points": ["The council of Riverton met on Tuesday and voted 7 to 2 for the plan."],
-        "events": [{"what": "The council of Riverton voted for the plan", "when": "on Tuesday", "where": corpus[5][:60], "who": []}],
-        "organizations": [corpus[3][:60]], "places": [corpus[4][:60]],
+        "events": [{"what": "The council of Riverton voted for the plan", "when": "on Tuesday", "where": corpus[5][:40]}],
+        "speakers": [],
     })  # fmt: skip
     outputs = {}
     with StubServer(lambda b: echo) as stub:

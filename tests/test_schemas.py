@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import json
 
-from summarizer.schemas import ArticleExtraction, json_schemas
+from summarizer.schemas import ArticleExtraction, ArticleResult, json_schemas
 
 from .conftest import ROOT
 
@@ -38,3 +38,16 @@ def test_model_facing_schema_bounds_every_list_and_string_and_has_no_pattern():
             assert "maxLength" in node, f"unbounded string at {path}"
     # every list is required, or a small model simply leaves it out
     assert set(schema["required"]) == set(ArticleExtraction.model_fields)
+
+
+def test_version_1_article_files_are_still_read_without_their_paraphrase_quotes(replayed_results):
+    _, results = replayed_results
+    r = next(iter(results.values()))
+    old = r.model_dump(mode="json")
+    old["schema_version"] = 1
+    old["quotes"] = [{**q, "kind": "direct"} for q in old["quotes"]] + [
+        {"id": "q-x", "speaker": "Anna Berg", "text": "words the article never held", "kind": "paraphrase"}
+    ]
+    read = ArticleResult.model_validate(old)
+    assert [q.text for q in read.quotes] == [q.text for q in r.quotes] and read.schema_version == 1
+    assert r.schema_version == 2

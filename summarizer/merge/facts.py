@@ -677,8 +677,9 @@ def finish_facts(plan: FactPlan) -> tuple[list[BriefingFact], list[Disagreement]
         sources = uniq(u.source for u in sorted(members, key=lambda u: (u.source, u.claim.start)))
         voices = count_voices([(u.source, u.claim.text) for u in members], {u.source: u.voice for u in members})
         key = any(u.claim.key for u in members)
-        if voices < 2 and not key:
+        if len(sources) < 2 and not key:
             continue  # one article's statement that the model did not pick: no fact of the briefing
+        # (a statement of two copies of one text is listed: two sources, one voice, not corroborated)
         shown = _statement(members, disputed_units, borrowed, plan.profile)
         anchor = min(members, key=lambda u: (u.k in borrowed, u.source, u.claim.start))
         fid = content_id("fact", anchor.source, normalize(anchor.claim.text))

@@ -1,9 +1,9 @@
 """Quotes across articles: the same words once, with every article that carries them.
 
-Two direct quotes are one when their words are the same after grounding's normalisation, or
-one is a fragment of the other (20+ characters) by the same speaker. Only ``direct`` quotes
-(verbatim inside the article's quotation marks) are shown; a fact that paraphrases a quote
-is linked to it (``related``), not merged with it.
+Two quotes (verbatim inside the article's quotation marks: ``summarizer.quotes`` finds them)
+are one when their words are the same after grounding's normalisation, or one is a fragment
+of the other (20+ characters) by the same speaker. A fact that paraphrases a quote is linked
+to it (``related``), not merged with it.
 """
 
 from __future__ import annotations
@@ -35,9 +35,10 @@ class Entry:
 
 
 def _shingles(norm: str) -> set[str]:
-    """The same words, or one inside the other, share a 4-word run."""
+    """The same words, or one inside the other, share a 3-word run ("meaningful and frank"
+    inside "very meaningful and frank")."""
     w = words(norm)
-    return {" ".join(w[k : k + 4]) for k in range(max(1, len(w) - 3))} or {norm}
+    return {" ".join(w[k : k + 3]) for k in range(max(1, len(w) - 2))} or {norm}
 
 
 def merge_quotes(
@@ -46,8 +47,6 @@ def merge_quotes(
     entries = []
     for r in results:
         for q in r.quotes:
-            if q.kind != "direct":
-                continue
             if q.speaker_status == "verified":
                 speaker, status = q.speaker, "verified"
             elif q.speaker_attributed_to:  # the text names someone else: show the text's attribution
