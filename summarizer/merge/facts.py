@@ -33,6 +33,7 @@ Corroboration counts independent voices (``copies``): a wire story run twice is 
 from __future__ import annotations
 
 import math
+from bisect import bisect_right
 import re
 from collections import Counter, defaultdict
 from collections.abc import Sequence
@@ -315,8 +316,11 @@ class Comparer:
         self.df = df
         self.weight = {f: math.log(1 + n / c) * _kind_weight(f) for f, c in df.items()}
         self.total = [math.fsum(self.weight[f] for f in u.feats) for u in units]  # fsum: order-independent
-        self.cache: dict[tuple[int, int], Verdict] = {}
+        self.cache: dict[tuple[int, int], Measure] = {}
         self.aligned: set[frozenset[str]] = set()  # article pairs that report the same occasion
+        self.ask_floor = min(thresholds.ask, thresholds.ask_aligned)
+        self.fig_units = [frozenset(x.figure.unit for x in u.figs) for u in units]
+        self.quoting = _quoting_pairs(units)  # below it, "unrelated" whatever the alignment
 
     def align(self, verdicts: dict[tuple[int, int], Verdict]) -> None:
         """Mark the article pairs that share ``aligned_min`` statements (strict thresholds)."""
@@ -326,8 +330,6 @@ class Comparer:
                 pair = frozenset((self.units[i].source, self.units[j].source))
                 shared[pair] |= {i}
         self.aligned = {pair for pair, claims in shared.items() if len(claims) >= self.t.aligned_min}
-        for key in [k for k in self.cache if frozenset((self.units[k[0]].source, self.units[k[1]].source)) in self.aligned]:
-            del self.cache[key]  # the lenient thresholds apply to these pairs now
 
     def thresholds(self, a: Unit, b: Unit) -> tuple[float, float]:
         if frozenset((a.source, b.source)) in self.aligned:
@@ -340,18 +342,53 @@ class Comparer:
         Ochiai (shared weight / geometric mean) -- or, when at least two features are shared,
         ``CONTAIN_WEIGHT`` x containment in the shorter claim, whichever is higher: a short
         statement inside a long sentence that says two things is still the same statement."""
-        both = (a.feats & b.feats) - drop
-        shared = math.fsum(self.weight[f] for f in both)
-        wa = self.total[a.k] - math.fsum(self.weight[f] for f in a.feats & drop)
-        wb = self.total[b.k] - math.fsum(self.weight[f] for f in b.feats & drop)
+        weight = self.weight
+        if drop:
+            both = (a.feats & b.feats) - drop
+            wa = self.total[a.k] - math.fsum(weight[f] for f in a.feats & drop)
+            wb = self.total[b.k] - math.fsum(weight[f] for f in b.feats & drop)
+        else:
+            both = a.feats & b.feats
+            wa, wb = self.total[a.k], self.total[b.k]
+        shared = math.fsum(map(weight.__getitem__, both))
         if wa <= 0 or wb <= 0:
             return 0.0
         score = shared / math.sqrt(wa * wb)
         if len(both) >= 2:
             score = max(score, CONTAIN_WEIGHT * shared / min(wa, wb))
-        if any(f in b.quoted_text for f in a.quote_fragments) or any(f in a.quoted_text for f in b.quote_fragments):
+        if (a.quote_fragments and b.quoted_text and any(f in b.quoted_text for f in a.quote_fragments)) or (
+            b.quote_fragments and a.quoted_text and any(f in a.quoted_text for f in b.quote_fragments)
+        ):
             score = max(score, SHARED_QUOTE_SCORE)  # one quotes a part of what the other quotes: one statement
         return score
+
+    def settled_by_weight(self, a: Unit, b: Unit, shared: float, count: int) -> Verdict | None:
+        """"unrelated" for a pair whose features in common (``count`` of them, ``shared``
+        weight) cannot reach the lowest "ask" threshold, when nothing else could relate them:
+        no figures in the same unit, no opposite directions, no word negated on one side only,
+        no shared quotation. Else None (compare in full). The bound is the similarity itself
+        (Ochiai, or the containment score for two or more shared features), with a margin for
+        the order in which the weights were summed; it is kept as the verdict's score, which
+        nothing reads below the thresholds."""
+        wa, wb = self.total[a.k], self.total[b.k]
+        if wa <= 0 or wb <= 0:
+            return None
+        bound = shared / math.sqrt(wa * wb)
+        if count >= 2:
+            bound = max(bound, CONTAIN_WEIGHT * shared / min(wa, wb))
+        if bound >= self.ask_floor - 1e-9:
+            return None
+        if self.fig_units[a.k] & self.fig_units[b.k]:
+            return None
+        if a.direction and b.direction:
+            for k, sa in a.direction.items():
+                if sa and b.direction.get(k) == -sa:
+                    return None
+        if a.has_negative != b.has_negative and (a.negated | b.negated) & a.stems & b.stems:
+            return None
+        if (a.k, b.k) in self.quoting:
+            return None
+        return Verdict("unrelated", bound)
 
     def _figure_slots(self, a: Unit, b: Unit) -> tuple[list[tuple[Fig, Fig]], list[tuple[Fig, Fig]]]:
         """(agreeing, differing) figure pairs: same kind of unit, measuring the same thing."""
@@ -377,15 +414,18 @@ class Comparer:
         return agree, differ
 
     def verdict(self, a: Unit, b: Unit) -> Verdict:
-        key = (min(a.k, b.k), max(a.k, b.k))
-        if key not in self.cache:
-            self.cache[key] = self._verdict(a, b) if a.k < b.k else _swap(self._verdict(b, a))
-            if a.k > b.k:
-                self.cache[key] = _swap(self.cache[key])
-        v = self.cache[key]
+        """The relation of two claims. What they share and where they differ is measured once
+        per pair (``_measure``, cached); the thresholds -- stricter or, once their articles are
+        aligned, more lenient -- are applied on every call (``_decide``)."""
+        lo, hi = (a, b) if a.k < b.k else (b, a)
+        key = (lo.k, hi.k)
+        m = self.cache.get(key)
+        if m is None:
+            m = self.cache[key] = self._measure(lo, hi)
+        v = _decide(m, *self.thresholds(lo, hi))
         return v if a.k < b.k else _swap(v)
 
-    def _verdict(self, a: Unit, b: Unit) -> Verdict:
+    def _measure(self, a: Unit, b: Unit) -> Measure:
         score = self.similarity(a, b)
         agree, differ = self._figure_slots(a, b)
         slots: list[Slot] = []
@@ -415,20 +455,7 @@ class Comparer:
         if any(s.kind == "direction" for s in slots) and rest < NEGATION_MIN:
             slots = [s for s in slots if s.kind != "direction"]
             rest = score
-        same_min, ask_min = self.thresholds(a, b)
-        if slots:
-            if all(s.kind == "number" for s in slots) and rest >= same_min and (agree or rest >= DISPUTED_SAME_MIN):  # the same statement, one detail differs: one fact, and a disagreement on that detail
-                return Verdict("disputed", rest, slots)
-            if rest >= CONFLICT_MIN:
-                return Verdict("conflict", rest, slots)
-            return Verdict("unrelated", rest, slots)
-        if a.days and b.days and not (a.days & b.days):
-            return Verdict("unrelated", score)  # the same words about two different days
-        if score >= same_min:
-            return Verdict("same", score)
-        if score >= ask_min:
-            return Verdict("ask", score)
-        return Verdict("unrelated", score)
+        return Measure(score, rest, slots, bool(agree), bool(a.days and b.days and not (a.days & b.days)))
 
     def hint(self, a: Unit, b: Unit) -> list[Slot]:
         """Details code sees differing that its rules did not weigh (for checking a model's "conflict")."""
@@ -444,6 +471,33 @@ class Comparer:
         if a.days and b.days and not (a.days & b.days):
             slots.append(Slot("date", _shared_words(a, b), ", ".join(sorted(a.days)), ", ".join(sorted(b.days)), False, "date", "date"))
         return slots
+
+
+@dataclass(frozen=True)
+class Measure:
+    """What two claims share and where they differ, before any threshold."""
+
+    score: float
+    rest: float  # the similarity without the differing details
+    slots: list[Slot]
+    agree: bool  # a figure both give with the same value
+    other_days: bool  # both name days, none in common
+
+
+def _decide(m: Measure, same_min: float, ask_min: float) -> Verdict:
+    if m.slots:
+        if all(s.kind == "number" for s in m.slots) and m.rest >= same_min and (m.agree or m.rest >= DISPUTED_SAME_MIN):
+            return Verdict("disputed", m.rest, m.slots)  # the same statement, one detail differs: one fact, and a disagreement on that detail
+        if m.rest >= CONFLICT_MIN:
+            return Verdict("conflict", m.rest, m.slots)
+        return Verdict("unrelated", m.rest, m.slots)
+    if m.other_days:
+        return Verdict("unrelated", m.score)  # the same words about two different days
+    if m.score >= same_min:
+        return Verdict("same", m.score)
+    if m.score >= ask_min:
+        return Verdict("ask", m.score)
+    return Verdict("unrelated", m.score)
 
 
 def _swap(v: Verdict) -> Verdict:
@@ -519,23 +573,33 @@ def plan_facts(
                 if u.source == ev.source and u.claim.start < ev.span.end and ev.span.start < u.claim.end:
                     keys[u.k].add(f"event:{e.id}")
     # blocking: pairs that share one of their rarest features; a briefing of a few stories is
-    # small enough to index every shared feature of every claim
-    small = len(units) <= SMALL_BRIEFING
-    max_df = len(units) if small else 100
-    rarest = 1_000 if small else 8
-    pairs = [
-        (i, j) for i, j in candidate_pairs(
-            keys, rarest=rarest, max_df=max_df, df=Counter(k for ks in keys for k in ks), min_shared=1 if small else 2
-        )
-        if units[i].source != units[j].source
-    ]  # fmt: skip
-    comparer.align({(i, j): comparer.verdict(units[i], units[j]) for i, j in pairs})
+    # small enough to compare every pair that shares any feature (found with the shared weight,
+    # summed once over an inverted index): most of those share a common word or two and nothing
+    # that could differ, and that weight settles them ("unrelated") without a full comparison
+    quick: dict[tuple[int, int], Verdict] = {}
+    if len(units) <= SMALL_BRIEFING:
+        pairs = []
+        for i, row in enumerate(_shared_weights(keys, comparer.weight)):
+            for j in sorted(row):
+                if units[i].source == units[j].source:
+                    continue
+                pairs.append((i, j))
+                v = comparer.settled_by_weight(units[i], units[j], *row[j])
+                if v is not None:
+                    quick[(i, j)] = v
+    else:
+        df = Counter(k for ks in keys for k in ks)
+        pairs = [(i, j) for i, j in candidate_pairs(keys, rarest=8, max_df=100, df=df, min_shared=2) if units[i].source != units[j].source]
+    with_event = [any(k.startswith("event:") for k in ks) for ks in keys]
+    comparer.align({(i, j): comparer.verdict(units[i], units[j]) for i, j in pairs if (i, j) not in quick})
     verdicts: dict[tuple[int, int], Verdict] = {}
     bridged: set[tuple[int, int]] = set()
     for i, j in pairs:
         a, b = units[i], units[j]
-        v = comparer.verdict(a, b)
-        if v.relation == "unrelated" and not v.slots and any(k.startswith("event:") for k in keys[i] & keys[j]):
+        v = quick.get((i, j)) or comparer.verdict(a, b)
+        if v.relation == "unrelated" and not v.slots and with_event[i] and with_event[j] and any(
+            k.startswith("event:") for k in keys[i] & keys[j]
+        ):
             v = Verdict("ask", v.score)  # one event in both: worth a look whatever the words
             bridged.add((i, j))
         verdicts[(i, j)] = v
@@ -544,6 +608,57 @@ def plan_facts(
     )[: thresholds.max_questions]
     questions = [Question(n + 1, units[i], units[j]) for n, (i, j) in enumerate(sorted(k for _, _, k in asked))]
     return FactPlan(units, comparer, verdicts, questions, profile)
+
+
+def _quoting_pairs(units: list[Unit]) -> set[tuple[int, int]]:
+    """Pairs (i < j) where one claim's short quotation occurs in the other's quoted words: one
+    search per quotation through all quoted words at once, instead of one per pair."""
+    quoted = [(u.k, u.quoted_text) for u in units if u.quoted_text]
+    if not quoted:
+        return set()
+    starts, parts, pos = [], [], 0
+    for k, text in quoted:
+        starts.append(pos)
+        parts.append(text)
+        pos += len(text) + 1
+    haystack = "\x00".join(parts)  # no quotation holds a NUL: none is found across two claims
+    out: set[tuple[int, int]] = set()
+    for u in units:
+        for frag in u.quote_fragments:
+            at = haystack.find(frag)
+            while at >= 0:
+                k = quoted[bisect_right(starts, at) - 1][0]
+                if k != u.k:
+                    out.add((min(k, u.k), max(k, u.k)))
+                at = haystack.find(frag, at + 1)
+    return out
+
+
+def _shared_weights(keys: list[set[str]], weight: dict[str, float]) -> list[dict[int, tuple[float, int]]]:
+    """For each claim i: j (> i) -> (weight, number) of the keys they share, over an inverted
+    index; keys without a weight (the events) make the pair but count for neither."""
+    postings: dict[str, list[int]] = defaultdict(list)
+    for i, ks in enumerate(keys):
+        for k in ks:
+            postings[k].append(i)
+    out: list[dict[int, tuple[float, int]]] = []
+    for i, ks in enumerate(keys):
+        acc: dict[int, float] = {}
+        cnt: dict[int, int] = {}
+        for k in ks:
+            plist = postings[k]
+            if len(plist) < 2:
+                continue
+            wk = weight.get(k)
+            for j in plist[bisect_right(plist, i) :]:
+                if wk is None:  # an event both report: a pair, weighing nothing
+                    acc.setdefault(j, 0.0)
+                    cnt.setdefault(j, 0)
+                else:
+                    acc[j] = acc.get(j, 0.0) + wk
+                    cnt[j] = cnt.get(j, 0) + 1
+        out.append({j: (acc[j], cnt[j]) for j in acc})
+    return out
 
 
 def apply_answers(plan: FactPlan, answers: dict[int, str] | None) -> tuple[int, int]:
