@@ -70,10 +70,40 @@ def merge_one(n: int) -> dict:
             "people": len(b.people), "events": len(b.events), "facts": len(b.facts)}  # fmt: skip
 
 
-def bench_merge(sizes: list[int]) -> list[dict]:
+def stories_one(n: int) -> dict:
+    """Run in a child process: n synthetic articles in n/10 stories -> stories (clustering),
+    then one merge per story; seconds, peak RSS, and purity/completeness against the truth."""
+    from bench.synth import story_corpus
+    from summarizer.evaluate import evaluate_stories
+    from summarizer.merge.stories import cluster_stories
+    from summarizer.pipeline import merge_stories
+
+    _, bases, _ = _seed_results()
+    results, truth = story_corpus(bases, n, n // 10)
+    started = time.perf_counter()
+    stories = cluster_stories(results)
+    clustered = time.perf_counter() - started
+    briefings = merge_stories(stories, {r.source.id: r for r in results}, {})
+    facts = sum(len(b.facts) for b in briefings)
+    seconds = time.perf_counter() - started
+    peak_mb = (resource.getrusage(resource.RUSAGE_SELF).ru_maxrss + resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss) / 1024
+    labels = {"stories": {}}
+    for doc, k in truth.items():
+        labels["stories"].setdefault(str(k), []).append(doc)
+    score = evaluate_stories(labels, [s.sources for s in stories])
+    return {"articles": n, "true_stories": n // 10, "stories": len(stories), "cluster_s": round(clustered, 2),
+            "cluster_and_merge_s": round(seconds, 2), "peak_rss_mb_self_plus_worker": round(peak_mb, 1), "purity": round(score.purity, 3),
+            "completeness": round(score.completeness, 3), "facts": facts}  # fmt: skip
+
+
+def bench_stories(sizes: list[int]) -> list[dict]:
+    return bench_merge(sizes, flag="--stories-one")
+
+
+def bench_merge(sizes: list[int], flag: str = "--merge-one") -> list[dict]:
     rows = []
     for n in sizes:
-        out = subprocess.run([sys.executable, "-m", "bench", "--merge-one", str(n)], capture_output=True, text=True, cwd=ROOT)
+        out = subprocess.run([sys.executable, "-m", "bench", flag, str(n)], capture_output=True, text=True, cwd=ROOT)
         if out.returncode != 0:
             raise SystemExit(out.stderr)
         rows.append(json.loads(out.stdout.strip().splitlines()[-1]))
@@ -317,15 +347,31 @@ def _table(title: str, rows: list[dict]) -> str:
     return "\n".join(lines)
 
 
+def _print_stories(rows: list[dict]) -> None:
+    print(_table("Stories: clustering + one merge per story (synthetic, ~10 articles per story)", rows))
+    a, b = rows[-2], rows[-1]
+    growth = round(b["cluster_and_merge_s"] / a["cluster_and_merge_s"] / (b["articles"] / a["articles"]) * 2, 2)
+    print(f"growth time(2n)/time(n), from the last two sizes: {growth}")
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(prog="python -m bench")
     ap.add_argument("--quick", action="store_true", help="smaller sizes; under two minutes")
     ap.add_argument("--embedded", action="store_true", help="also run the embedded model for real (~10 min)")
     ap.add_argument("--merge-one", type=int, help=argparse.SUPPRESS)
+    ap.add_argument("--stories-one", type=int, help=argparse.SUPPRESS)
+    ap.add_argument("--stories-only", action="store_true", help="only the story clustering + merge rows")
     ap.add_argument("--requests-only", action="store_true", help="only the before/after request row (embedded, ~8 min)")
     args = ap.parse_args()
     if args.merge_one:
         print(json.dumps(merge_one(args.merge_one)))
+        return
+    if args.stories_one:
+        print(json.dumps(stories_one(args.stories_one)))
+        return
+    story_sizes = [1000, 2000] if args.quick else [5000, 10000]
+    if args.stories_only:
+        _print_stories(bench_stories(story_sizes))
         return
     if args.requests_only:
         rows = bench_request_before_after()
@@ -338,6 +384,7 @@ def main() -> None:
     m = results["merge"]
     growth = round(m[-1]["seconds"] / m[-2]["seconds"] / (m[-1]["articles"] / m[-2]["articles"]) * 2, 2)
     results["merge_growth_2n_over_n"] = growth
+    results["stories"] = bench_stories(story_sizes)
     results["throughput"] = bench_throughput(n_tp, [1, 4, 16])
     results["tokens"] = bench_tokens()
     results["overhead"] = bench_overhead()
@@ -347,6 +394,7 @@ def main() -> None:
         results["request_before_after"] = bench_request_before_after()
     print(_table("Merge scaling (synthetic articles from the recorded seeds)", m))
     print(f"growth time(2n)/time(n), from the last two sizes: {growth}")
+    _print_stories(results["stories"])
     print(_table("Throughput vs ideal (stub endpoint, 200 ms per call)", results["throughput"]))
     print(_table("Tokens per seed article (recorded with the embedded model)", results["tokens"]))
     print(_table("Pipeline overhead (replayed seeds vs recorded model time)", [results["overhead"]]))

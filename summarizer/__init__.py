@@ -8,13 +8,17 @@ The library (the command line is a thin layer over the same functions)::
     briefing = summarizer.brief(["seeds/"], replay="fixtures/seeds")   # recorded answers, offline
     results = summarizer.extract(["story.txt"], base_url="http://localhost:11434/v1", model="llama3.1")
     briefing = summarizer.merge(results)                         # no model call
+    digest = summarizer.digest(["today/", "https://example.org/rss"])   # mixed input: one briefing per story
+    stories = summarizer.stories(results)                        # which articles tell one story
 
-``extract_async`` and ``brief_async`` are the same for code that runs an event loop; the
+``brief`` returns a ``Briefing`` when the input is one story and a ``Digest`` (stories, each
+with its briefing, and the documents set aside) when it holds several; ``digest`` always
+returns a ``Digest``. ``extract_async``, ``brief_async`` and ``digest_async`` are the same for code that runs an event loop; the
 options are the command line's (``summarizer.api``). The merge's own pieces live in the
 ``summarizer.merge`` package (``from summarizer.merge import plan``).
 """
 
-from .api import brief, brief_async, extract, extract_async, merge, settings
+from .api import brief, brief_async, digest, digest_async, extract, extract_async, merge, settings, stories
 from .errors import (
     ConfigError,
     EndpointError,
@@ -23,11 +27,12 @@ from .errors import (
     ReplayMiss,
     SummarizerError,
 )
-from .schemas import ArticleResult, Briefing
+from .schemas import ArticleResult, Briefing, Digest, Story
 
 __version__ = "0.1.0"
 
 __all__ = [
-    "ArticleResult", "Briefing", "ConfigError", "EndpointError", "ExtractionError", "InputError", "ReplayMiss",
-    "SummarizerError", "brief", "brief_async", "extract", "extract_async", "merge", "settings",
+    "ArticleResult", "Briefing", "ConfigError", "Digest", "EndpointError", "ExtractionError", "InputError",
+    "ReplayMiss", "Story", "SummarizerError", "brief", "brief_async", "digest", "digest_async", "extract",
+    "extract_async", "merge", "settings", "stories",
 ]  # fmt: skip

@@ -5,6 +5,7 @@
     results = summarizer.extract(["seeds/"])                      # per-article results
     briefing = summarizer.merge(results)                         # no model call
     briefing = summarizer.brief(["seeds/"], replay="fixtures/seeds")   # extract + merge + headline
+    digest = summarizer.digest(["today/", "https://example.org/feed.xml"])  # one briefing per story
     briefing = summarizer.brief(["a.txt"], base_url="http://localhost:11434/v1", model="llama3.1")
 
 ``extract_async`` / ``brief_async`` are the same for code that runs an event loop. Options
@@ -20,6 +21,7 @@ own (``summarizer.errors``): ``InputError`` and ``ConfigError`` for what the cal
 from __future__ import annotations
 
 import asyncio
+import json
 import os
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import fields
@@ -27,14 +29,17 @@ from pathlib import Path
 from typing import Any
 
 from . import articles as articles_mod
-from . import synthesis
+from . import noise, synthesis, web
 from .articles import Article
+from .errors import InputError
 from .llm.client import LLM
 from .llm.settings import Settings, resolve
 from .merge import Thresholds
 from .merge import merge as merge_results
-from .pipeline import RunReport, brief_results, extract_all
-from .schemas import ArticleResult, Briefing
+from .merge.copies import voice_groups
+from .merge.stories import cluster_stories
+from .pipeline import RunReport, digest_results, extract_all, merge_stories, single_briefing
+from .schemas import ArticleResult, Briefing, Digest, SetAside, Story
 
 Inputs = Iterable["str | Path | Article"]
 Say = Callable[..., None]
@@ -65,18 +70,46 @@ def settings(**options: Any) -> Settings:
     return resolve(Settings(**given))
 
 
-def load(inputs: Inputs) -> list[Article]:
-    """Files, folders, ``-`` (stdin) or ready ``Article`` objects, in order."""
+def load(inputs: Inputs, *, timeout: float = 20.0, failed: dict[str, str] | None = None) -> list[Article]:
+    """Files, folders, ``-`` (stdin), http(s) URLs of pages or RSS/Atom feeds, or ready
+    ``Article`` objects, in order. A URL that cannot be fetched goes to ``failed`` (URL -> one
+    line) when given, else raises ``InputError``; files that cannot be read always raise."""
     out: list[Article] = []
     paths: list[str] = []
+    urls: list[str] = []
+
+    def flush() -> None:
+        nonlocal paths, urls
+        if paths:
+            out.extend(articles_mod.load(paths))
+        if urls:
+            got, bad = web.fetch(urls, timeout=timeout)
+            if bad and failed is None:
+                raise InputError("; ".join(bad.values()))
+            if failed is not None:
+                failed.update(bad)
+            out.extend(got)
+        paths, urls = [], []
+
     for item in inputs:
         if isinstance(item, Article):
-            out += articles_mod.load(paths) if paths else []
-            paths = []
+            flush()
             out.append(item)
+        elif web.is_url(str(item)):
+            if paths:
+                flush()
+            urls.append(str(item))
         else:
+            if urls:
+                flush()
             paths.append(str(item))
-    return out + (articles_mod.load(paths) if paths else [])
+    flush()
+    seen: dict[str, str] = {}
+    for a in out:
+        if a.id in seen:
+            raise InputError(f"{a.path or a.id}: article id {a.id!r} is also used by {seen[a.id]}; rename one")
+        seen[a.id] = a.path or a.id
+    return out
 
 
 async def run(
@@ -86,14 +119,26 @@ async def run(
     replay: str | Path | None = None,
     record: str | Path | None = None,
     brief: bool = False,
+    screen: bool | None = None,
+    failed: dict[str, str] | None = None,
     on_start: Callable[[Article], None] | None = None,
     on_result: Callable[[ArticleResult], None] | None = None,
     on_error: Callable[[Article, str], None] | None = None,
     on_ready: Callable[[LLM], None] | None = None,
     say: Say | None = None,
-) -> tuple[RunReport, Briefing | None]:
-    """Extract ``articles`` (and, with ``brief``, merge them into a briefing) with one client and,
-    for the embedded model, one server. The command line's progress display hangs on the hooks."""
+) -> tuple[RunReport, Digest | None]:
+    """Extract ``articles`` (and, with ``brief``, cluster them into stories and merge each into
+    a briefing) with one client and, for the embedded model, one server. With ``screen``
+    (default: when ``brief``), documents that are not articles are set aside first
+    (``summarizer.noise``, no model call; ``RunReport.set_aside``). ``failed``: inputs that
+    failed before extraction (unreachable URLs), listed with the run's failures. The command
+    line's progress display hangs on the hooks."""
+    say = say or (lambda *a, **k: None)
+    set_aside: list[SetAside] = []
+    if brief if screen is None else screen:
+        articles, set_aside = noise.screen(articles)
+        for s in set_aside:
+            say(f"set aside {s.id}: {s.reason}")
     async with LLM(config, replay=Path(replay) if replay else None, record=Path(record) if record else None) as llm:
         if on_ready is not None:
             on_ready(llm)
@@ -101,10 +146,12 @@ async def run(
             llm, list(articles), concurrency=config.concurrency or 1,
             on_start=on_start, on_result=on_result, on_error=on_error,
         )  # fmt: skip
+        report.failed = {**(failed or {}), **report.failed}
+        report.set_aside = set_aside
         if not brief:
             return report, None
         texts = {a.id: a.raw for a in articles}
-        return report, await brief_results(llm, report, texts, config, say or (lambda *a, **k: None))
+        return report, await digest_results(llm, report, texts, config, say)
 
 
 async def extract_async(
@@ -115,8 +162,10 @@ async def extract_async(
     failed: dict[str, str] | None = None,
     **options: Any,
 ) -> list[ArticleResult]:
-    """Per-article results, in input order; articles that failed go to ``failed`` (id -> reason)."""
-    report, _ = await run(load(inputs), settings(**options), replay=replay, record=record)
+    """Per-article results, in input order; inputs that failed go to ``failed`` (id or URL -> reason)."""
+    config = settings(**options)
+    early: dict[str, str] = {}
+    report, _ = await run(load(inputs, timeout=config.timeout or 20.0, failed=early), config, replay=replay, record=record, failed=early)
     if failed is not None:
         failed.update(report.failed)
     return list(report.results.values())
@@ -127,23 +176,106 @@ def extract(inputs: Inputs, **options: Any) -> list[ArticleResult]:
     return asyncio.run(extract_async(inputs, **options))
 
 
-async def brief_async(
+async def digest_async(
     inputs: Inputs,
     *,
     replay: str | Path | None = None,
     record: str | Path | None = None,
+    screen: bool = True,
     **options: Any,
-) -> Briefing:
-    """Extract every input, merge, headline: the briefing ``summarizer brief`` writes."""
-    arts = load(inputs)
-    _, briefing = await run(arts, settings(**options), replay=replay, record=record, brief=True)
-    assert briefing is not None
-    return briefing
+) -> Digest:
+    """Extract every input, set aside what is not an article (``screen``), group the articles
+    into stories, and brief each story: the digest ``summarizer brief`` writes for a mixed input."""
+    config = settings(**options)
+    early: dict[str, str] = {}
+    arts = load(inputs, timeout=config.timeout or 20.0, failed=early)
+    _, digest = await run(arts, config, replay=replay, record=record, brief=True, screen=screen, failed=early)
+    assert digest is not None
+    return digest
 
 
-def brief(inputs: Inputs, **options: Any) -> Briefing:
-    """The briefing (see ``brief_async`` for the options)."""
+def digest(inputs: Inputs, **options: Any) -> Digest:
+    """The digest: one briefing per story (see ``digest_async`` for the options)."""
+    return asyncio.run(digest_async(inputs, **options))
+
+
+async def brief_async(inputs: Inputs, **options: Any) -> Briefing | Digest:
+    """Extract every input, merge, headline: what ``summarizer brief`` writes -- one
+    ``Briefing`` when the input is one story, else the ``Digest`` of its stories."""
+    d = await digest_async(inputs, **options)
+    return single_briefing(d) or d
+
+
+def brief(inputs: Inputs, **options: Any) -> Briefing | Digest:
+    """The briefing (see ``brief_async``); ``digest()`` always returns a ``Digest``."""
     return asyncio.run(brief_async(inputs, **options))
+
+
+def merge_digest(
+    results: Iterable[ArticleResult], *, texts: dict[str, str] | None = None, workers: int | None = None
+) -> Digest:
+    """Per-article results -> their stories, each merged into a briefing, with no model call
+    (what ``summarizer merge`` writes for results that tell several stories). Many stories are
+    merged in ``workers`` processes (default: every CPU this process may use)."""
+    results = list(results)
+    found = stories(results, texts=texts)
+    briefings = merge_stories(found, {r.source.id: r for r in results}, texts or {}, workers=workers)
+    return Digest(stories=[s.model_copy(update={"briefing": b}) for s, b in zip(found, briefings, strict=True)])
+
+
+def stories(results: Iterable[ArticleResult], *, texts: dict[str, str] | None = None) -> list[Story]:
+    """Per-article results -> their stories (ids, titles, members and why), no model call."""
+    results = list(results)
+    return cluster_stories(results, voices=voice_groups(results, texts or {}))
+
+
+def load_results(paths: list[Path]) -> list[ArticleResult]:
+    """Per-article JSON as ``extract`` writes it: files (one object, an array, or JSONL) or folders."""
+    from pydantic import ValidationError
+
+    files: list[Path] = []
+    for p in paths:
+        if p.is_dir():
+            found = sorted(p.glob("*.json"))
+            if not found:
+                raise InputError(f"{p}: no .json files here")
+            files += found
+        elif p.is_file():
+            files.append(p)
+        else:
+            raise InputError(f"{p}: no such file or directory")
+    results = []
+    for f in files:
+        text = f.read_text(encoding="utf-8")
+        try:
+            if text.lstrip().startswith("["):
+                results += [ArticleResult.model_validate(x) for x in json.loads(text)]
+            elif f.suffix == ".jsonl":
+                results += [ArticleResult.model_validate_json(line) for line in text.splitlines() if line.strip()]
+            else:
+                results.append(ArticleResult.model_validate_json(text))
+        except (ValidationError, ValueError) as exc:
+            first = str(exc).splitlines()[0]
+            raise InputError(f"{f}: not a per-article result from 'summarizer extract' ({first})") from None
+    return results
+
+
+def texts_for(results: list[ArticleResult]) -> dict[str, str]:
+    """Each result's article text (what its evidence offsets index: ``Article.raw``), re-loaded
+    from its recorded path with the same loader; skipped when the file is missing, changed
+    (other sha256) or no longer loads."""
+    texts = {}
+    for r in results:
+        path = Path(r.source.path) if r.source.path else None
+        if not (path and path.is_file()):
+            continue
+        try:
+            article = articles_mod.load_file(path)
+        except InputError:
+            continue
+        if article.sha256 == r.source.sha256:
+            texts[r.source.id] = article.raw
+    return texts
 
 
 def merge(

@@ -19,7 +19,6 @@ from typing import Annotated
 import typer
 from rich.console import Console
 
-from . import articles as articles_mod
 from .errors import ConfigError, EndpointError, InputError, ReplayMiss, SummarizerError
 from .grounding import summary_line
 from .llm.exchanges import atomic_write
@@ -105,6 +104,10 @@ ReasksOpt = Annotated[
     typer.Option("--reasks", min=0, help="Re-asks when a speaker the model gives is not named near its quote (default: 0 embedded, 1 remote)."),
 ]
 QuietOpt = Annotated[bool, typer.Option("--quiet", "-q", help="Only errors on stderr.")]
+KeepNoiseOpt = Annotated[
+    bool,
+    typer.Option("--keep-noise", help="Brief every document, also those that look like no article (too short, page furniture, copies)."),
+]
 
 
 def _settings(
@@ -195,7 +198,7 @@ def _article_line(r: ArticleResult) -> str:
     )
 
 
-async def _run_extract(settings: Settings, arts, replay, record, quiet, on_result, brief=False):
+async def _run_extract(settings: Settings, arts, replay, record, quiet, on_result, brief=False, screen=None, early=None):
     """``api.run`` with the CLI's progress display and per-article lines."""
     from rich.progress import BarColumn, Progress, TextColumn, TimeElapsedColumn
 
@@ -236,24 +239,33 @@ async def _run_extract(settings: Settings, arts, replay, record, quiet, on_resul
             err.print(f"[red]failed[/red] {msg}", soft_wrap=True)
 
         return await run(
-            arts, settings, replay=replay, record=record, brief=brief,
+            arts, settings, replay=replay, record=record, brief=brief, screen=screen, failed=early,
             on_start=started, on_result=done, on_error=failed, on_ready=ready, say=say,
         )  # fmt: skip
 
 
-def _extract_run(paths, settings, replay, record, quiet, on_result, texts=None, brief=False):
-    """Load + extract (+ brief) with the CLI's error handling; returns (run report, briefing or None)."""
+def _extract_run(paths, settings, replay, record, quiet, on_result, texts=None, brief=False, screen=None):
+    """Load + extract (+ stories and briefings) with the CLI's error handling; returns (run
+    report, digest or None). A URL that cannot be fetched is one line on stderr and a failure
+    in the report; the rest go on."""
+    from .api import load
+
+    early: dict[str, str] = {}
     try:
-        arts = articles_mod.load(paths)
+        arts = load(paths, timeout=settings.timeout or 20.0, failed=early)
     except InputError as exc:
         raise _fail(EXIT_USAGE, str(exc)) from None
+    for url, why in early.items():
+        err.print(f"[red]failed[/red] {why}", soft_wrap=True)
+    if not arts and early:
+        raise _fail(EXIT_FATAL, "no input could be read")
     for a in arts:
         if a.encoding not in (None, "utf-8") and not quiet:
             err.print(f"{a.path or a.id}: not UTF-8, read as {a.encoding}", soft_wrap=True, markup=False)
     if texts is not None:
         texts.update({a.id: a.raw for a in arts})
     try:
-        return asyncio.run(_run_extract(settings, arts, replay, record, quiet, on_result, brief))
+        return asyncio.run(_run_extract(settings, arts, replay, record, quiet, on_result, brief, screen, early))
     except (ConfigError, InputError) as exc:
         raise _fail(EXIT_USAGE, str(exc)) from None
     except (EndpointError, ReplayMiss, SummarizerError) as exc:
@@ -290,7 +302,7 @@ def _report_and_exit_code(report, quiet: bool) -> int:
     "  cat story.txt | summarizer extract - -m llama3.1 --base-url http://localhost:11434/v1"
 )
 def extract(
-    paths: Annotated[list[str], typer.Argument(help="Article files (.txt .md .html), folders, or - for stdin.")],
+    paths: Annotated[list[str], typer.Argument(help="Article files (.txt .md .html), folders, http(s) URLs of pages or RSS/Atom feeds, or - for stdin.")],
     out_dir: Annotated[Path | None, typer.Option("--out-dir", "-d", help="Write <article-id>.json per article here.")] = None,
     output: Annotated[Path | None, typer.Option("--output", "-o", help="Without --out-dir: write here instead of stdout.")] = None,
     fmt: Annotated[Fmt, typer.Option("--format", "-f", help="json (an array) or jsonl, without --out-dir.")] = Fmt.json,
@@ -324,66 +336,19 @@ def extract(
     raise typer.Exit(_report_and_exit_code(report, quiet))
 
 
-def _load_results(paths: list[Path]) -> list[ArticleResult]:
-    """Per-article JSON as ``extract`` writes it: files (one object, an array, or JSONL) or folders."""
-    from pydantic import ValidationError
+def _emit(item, fmt: Fmt, output: Path | None, evidence: bool, texts: dict[str, str]) -> None:
+    """A ``Briefing`` or a ``Digest`` (several stories) in ``fmt`` to ``output``."""
+    from .render import markdown, markdown_digest
+    from .render_html import html, html_digest
+    from .schemas import Digest
 
-    files: list[Path] = []
-    for p in paths:
-        if p.is_dir():
-            found = sorted(p.glob("*.json"))
-            if not found:
-                raise InputError(f"{p}: no .json files here")
-            files += found
-        elif p.is_file():
-            files.append(p)
-        else:
-            raise InputError(f"{p}: no such file or directory")
-    results = []
-    for f in files:
-        text = f.read_text(encoding="utf-8")
-        try:
-            if text.lstrip().startswith("["):
-                results += [ArticleResult.model_validate(x) for x in json.loads(text)]
-            elif f.suffix == ".jsonl":
-                results += [ArticleResult.model_validate_json(line) for line in text.splitlines() if line.strip()]
-            else:
-                results.append(ArticleResult.model_validate_json(text))
-        except (ValidationError, ValueError) as exc:
-            first = str(exc).splitlines()[0]
-            raise InputError(f"{f}: not a per-article result from 'summarizer extract' ({first})") from None
-    return results
-
-
-def _texts_for(results: list[ArticleResult]) -> dict[str, str]:
-    """Each result's article text (what its evidence offsets index: ``Article.raw``), re-loaded
-    from its recorded path with the same loader; skipped when the file is missing, changed
-    (other sha256) or no longer loads."""
-    texts = {}
-    for r in results:
-        path = Path(r.source.path) if r.source.path else None
-        if not (path and path.is_file()):
-            continue
-        try:
-            article = articles_mod.load_file(path)
-        except InputError:
-            continue
-        if article.sha256 == r.source.sha256:
-            texts[r.source.id] = article.raw
-    return texts
-
-
-def _emit_briefing(briefing, fmt: Fmt, output: Path | None, evidence: bool, texts: dict[str, str]) -> None:
-    from .render import markdown
-
+    many = isinstance(item, Digest)
     if fmt == Fmt.md:
-        text = markdown(briefing, evidence=evidence, texts=texts)
+        text = (markdown_digest if many else markdown)(item, evidence=evidence, texts=texts)
     elif fmt == Fmt.json:
-        text = briefing.model_dump_json(indent=2) + "\n"
+        text = item.model_dump_json(indent=2) + "\n"
     elif fmt == Fmt.html:
-        from .render_html import html
-
-        text = html(briefing, texts)
+        text = (html_digest if many else html)(item, texts)
     else:
         raise _fail(EXIT_USAGE, f"--format {fmt.value} is not available for briefings (use md, json or html)")
     _write(text, output)
@@ -405,16 +370,19 @@ def merge(
     fmt: FormatOpt = Fmt.md,
     evidence: EvidenceOpt = False,
 ) -> None:
-    """Merge per-article JSON into one deduplicated briefing. No model call."""
-    from .api import merge as merge_briefing
+    """Merge per-article JSON into one deduplicated briefing (one per story when they tell
+    several, as 'brief' does). No model call."""
+    from .api import load_results, merge_digest, texts_for
+    from .pipeline import single_briefing
 
     try:
-        results = _load_results(inputs)
+        results = load_results(inputs)
     except InputError as exc:
         raise _fail(EXIT_USAGE, str(exc)) from None
     _check_outputs(output)
-    texts = _texts_for(results)
-    _emit_briefing(merge_briefing(results, texts=texts), fmt, output, evidence, texts)
+    texts = texts_for(results)
+    digest = merge_digest(results, texts=texts)
+    _emit(single_briefing(digest) or digest, fmt, output, evidence, texts)
 
 
 @app.command(
@@ -424,7 +392,7 @@ def merge(
     "  summarizer brief feed/ -m gpt-4o-mini --base-url https://api.openai.com/v1 -j 8"
 )
 def brief(
-    paths: Annotated[list[str], typer.Argument(help="Article files (.txt .md .html), folders, or - for stdin.")],
+    paths: Annotated[list[str], typer.Argument(help="Article files (.txt .md .html), folders, http(s) URLs of pages or RSS/Atom feeds, or - for stdin.")],
     output: OutputOpt = None,
     fmt: FormatOpt = Fmt.md,
     evidence: EvidenceOpt = False,
@@ -439,6 +407,11 @@ def brief(
             show_default=False,
         ),
     ] = None,
+    split_dir: Annotated[
+        Path | None,
+        typer.Option("--split-dir", help="Also write one file per story here: <story-id>.<format>.", file_okay=False),
+    ] = None,
+    keep_noise: KeepNoiseOpt = False,
     adjudicate: Annotated[
         bool | None,
         typer.Option(
@@ -462,7 +435,12 @@ def brief(
     reasks: ReasksOpt = None,
     quiet: QuietOpt = False,
 ) -> None:
-    """Extract every article, merge into one deduplicated briefing with sources for every item."""
+    """Extract every article and brief it: one deduplicated briefing with sources for every item.
+
+    A mixed input (a day's folder, a feed) is grouped into stories first: the output opens with
+    the list of stories (most outlets first) and holds each story's briefing; documents that are
+    not articles are listed apart. One story reads as a single briefing."""
+    from .pipeline import single_briefing
 
     if fmt == Fmt.jsonl:
         raise _fail(EXIT_USAGE, "--format jsonl is not available for briefings (use md, json or html)")
@@ -470,11 +448,67 @@ def brief(
         model, base_url, api_key, mode, gguf, timeout, concurrency, no_cache, reasks, synthesis, adjudicate
     )
     _check_outputs(output, out_dir, record)
+    if split_dir is not None:
+        _writable(split_dir, folder=True, what="--split-dir")
     on_result = _per_article_writer(out_dir)
     texts: dict[str, str] = {}
 
-    report, briefing = _extract_run(paths, settings, replay, record, quiet, on_result, texts, brief=True)
-    _emit_briefing(briefing, fmt, output, evidence, texts)
+    report, digest = _extract_run(
+        paths, settings, replay, record, quiet, on_result, texts, brief=True, screen=not keep_noise
+    )  # fmt: skip
+    if not quiet and (len(digest.stories) > 1 or digest.set_aside):
+        err.print(f"{len(digest.stories)} stories; {len(digest.set_aside)} documents set aside", soft_wrap=True)
+    if split_dir is not None:
+        for story in digest.stories:
+            target = split_dir / f"{story.id}.{fmt.value}"
+            _emit(story.briefing, fmt, target, evidence, texts)
+    _emit(single_briefing(digest) or digest, fmt, output, evidence, texts)
+    raise typer.Exit(_report_and_exit_code(report, quiet))
+
+
+@app.command(
+    epilog="Examples:\n\n"
+    "  summarizer stories today/ --replay fixtures/mixed\n\n"
+    "  summarizer stories https://example.org/rss --format json -o stories.json"
+)
+def stories(
+    paths: Annotated[list[str], typer.Argument(help="Article files, folders, URLs or feeds, or - for stdin.")],
+    output: OutputOpt = None,
+    fmt: Annotated[Fmt, typer.Option("--format", "-f", help="md (default) or json.")] = Fmt.md,
+    keep_noise: KeepNoiseOpt = False,
+    model: ModelOpt = None,
+    base_url: BaseUrlOpt = None,
+    api_key: ApiKeyOpt = None,
+    mode: ModeOpt = None,
+    gguf: GgufOpt = None,
+    replay: ReplayOpt = None,
+    record: RecordOpt = None,
+    concurrency: ConcOpt = None,
+    no_cache: NoCacheOpt = False,
+    timeout: TimeoutOpt = None,
+    reasks: ReasksOpt = None,
+    quiet: QuietOpt = False,
+) -> None:
+    """List the stories of a mixed input (ids, titles, member articles, what ties them) and the
+    documents set aside, without writing briefings. The extraction is the one 'brief' uses (and
+    caches)."""
+    from .api import stories as stories_of
+    from .render import markdown_stories
+    from .schemas import Digest, FailedArticle
+
+    if fmt not in (Fmt.md, Fmt.json):
+        raise _fail(EXIT_USAGE, "stories writes --format md or json")
+    settings = _settings(model, base_url, api_key, mode, gguf, timeout, concurrency, no_cache, reasks)
+    _check_outputs(output, None, record)
+    texts: dict[str, str] = {}
+    report, _ = _extract_run(paths, settings, replay, record, quiet, lambda r: None, texts, screen=not keep_noise)
+    found = stories_of(report.results.values(), texts=texts)
+    failed = [FailedArticle(id=k, error=v) for k, v in sorted(report.failed.items())]
+    if fmt == Fmt.json:
+        text = Digest(stories=found, set_aside=report.set_aside, failed=failed).model_dump_json(indent=2) + "\n"
+    else:
+        text = markdown_stories(found, report.set_aside, failed)
+    _write(text, output)
     raise typer.Exit(_report_and_exit_code(report, quiet))
 
 
@@ -484,59 +518,71 @@ def brief(
     "summarizer evaluate out/ --labels tests/data/seed-labels.json"
 )
 def evaluate(
-    inputs: Annotated[list[Path], typer.Argument(help="Per-article JSON files written by 'extract' (or folders of them).")],
-    labels: Annotated[Path, typer.Option("--labels", "-l", help="Hand-written merge labels (JSON).", exists=True, dir_okay=False)],
+    inputs: Annotated[
+        list[Path] | None, typer.Argument(help="Per-article JSON files written by 'extract' (or folders of them).")
+    ] = None,
+    labels: Annotated[Path, typer.Option("--labels", "-l", help="Hand-written labels (JSON).", exists=True, dir_okay=False)] = ...,
     show_errors: Annotated[bool, typer.Option("--errors", help="List every wrong or missed merge.")] = False,
     briefing_file: Annotated[
         Path | None,
         typer.Option("--briefing", help="Score this briefing JSON (e.g. 'brief --adjudicate --format json') instead of merging the inputs."),
     ] = None,
+    stories_file: Annotated[
+        Path | None,
+        typer.Option("--stories", help="Score the stories and set-aside documents of this JSON ('stories --format json' or 'brief --format json')."),
+    ] = None,
 ) -> None:
     """Merge the inputs and print precision/recall against hand-written labels (people, events,
-    quotes, facts), which labelled disagreements the briefing found, and how many labelled
-    quotes the records hold with the right speaker."""
-    from .evaluate import evaluate as run_eval
-    from .evaluate import evaluate_facts, evaluate_quotes, fact_table, load_labels, quote_table, table
-    from .merge import merge as merge_results
+    quotes, facts), which labelled disagreements the briefing found, how many labelled quotes
+    the records hold with the right speaker, and (labels with "stories") story purity and
+    completeness and the documents set aside."""
+    from .api import load_results, stories as stories_of, texts_for
+    from .evaluate import evaluate_stories, load_labels, merge_report, stories_from_json, story_table
+    from .schemas import Briefing
 
+    spec = load_labels(labels)
+    if not inputs and stories_file is None:
+        raise _fail(EXIT_USAGE, "give per-article JSON inputs, or --stories FILE")
     try:
-        results = _load_results(inputs)
+        results = load_results(inputs) if inputs else []
     except InputError as exc:
         raise _fail(EXIT_USAGE, str(exc)) from None
-    texts = _texts_for(results)
-    spec = load_labels(labels)
-    if briefing_file is not None:
-        from pydantic import ValidationError
-
-        from .schemas import Briefing
-
-        try:
-            briefing = Briefing.model_validate_json(briefing_file.read_text(encoding="utf-8"))
-        except (OSError, ValidationError, ValueError) as exc:
-            raise _fail(EXIT_USAGE, f"{briefing_file}: not a briefing JSON ({str(exc).splitlines()[0]})") from None
-    else:
-        briefing = merge_results(results, raw_by_source=texts)
-    scores = run_eval(spec, results, briefing)
-    sys.stdout.write(table(scores) + "\n")
-    facts = None
-    if "facts" in spec or "disagreements" in spec:
-        missing = sorted({r.source.id for r in results} - set(texts))
-        if missing:
-            raise _fail(EXIT_USAGE, f"fact labels need the article files; not found (or changed): {', '.join(missing)}")
-        try:
-            facts = evaluate_facts(spec, briefing, texts)
-        except ValueError as exc:
-            raise _fail(EXIT_USAGE, f"{labels}: {exc}") from None
-        sys.stdout.write("\n" + fact_table(facts) + "\n")
-    quotes = evaluate_quotes(spec, results) if "attributed_quotes" in spec else None
-    if quotes is not None:
-        sys.stdout.write("\n" + quote_table(quotes) + "\n")
+    texts = texts_for(results)
+    errors: list[str] = []
+    try:
+        briefing = _read_json(briefing_file, Briefing) if briefing_file else None
+        if results and any(k in spec for k in ("people", "events", "quotes", "facts", "disagreements", "attributed_quotes")):
+            text, more = merge_report(spec, results, texts, briefing)
+            sys.stdout.write(text)
+            errors += more
+        if "stories" in spec or "set_aside" in spec:
+            if stories_file is not None:
+                data = _read_json(stories_file, None)
+                try:
+                    clusters, aside = stories_from_json(data)
+                except ValueError as exc:  # pydantic's ValidationError is one
+                    raise _fail(EXIT_USAGE, f"{stories_file}: not a stories or briefing JSON ({str(exc).splitlines()[0]})") from None
+            else:
+                clusters, aside = [s.sources for s in stories_of(results, texts=texts)], None
+            score = evaluate_stories(spec, clusters, aside)
+            sys.stdout.write("\n" + story_table(score) + "\n")
+            errors += score.errors
+    except ValueError as exc:
+        raise _fail(EXIT_USAGE, f"{labels}: {exc}") from None
     if show_errors:
-        for s in scores:
-            for e in s.errors:
-                sys.stdout.write(f"  {s.kind}: {e}\n")
-        for e in [*(facts.errors if facts else []), *(quotes.errors if quotes else [])]:
+        for e in errors:
             sys.stdout.write(f"  {e}\n")
+
+
+def _read_json(path: Path, model):
+    """A JSON file this tool wrote (validated as ``model`` when given); a bad one exits 2."""
+    from pydantic import ValidationError
+
+    try:
+        text = path.read_text(encoding="utf-8")
+        return model.model_validate_json(text) if model is not None else json.loads(text)
+    except (OSError, ValidationError, ValueError) as exc:
+        raise _fail(EXIT_USAGE, f"{path}: not a JSON this tool wrote ({str(exc).splitlines()[0]})") from None
 
 
 def main() -> None:  # pragma: no cover

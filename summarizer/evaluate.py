@@ -35,12 +35,18 @@ a quote or a "scare" quote (a term nobody is said to have spoken). Recall: label
 that the article's record holds; precision: the record's quotes that are labelled quotes
 (a scare quote reported as a quote counts against it); speakers: right / wrong-but-verified
 (the harmful case: a wrong name shown as the text's) / unknown. Pure code, no model.
+
+**Stories** (``stories``: name -> article ids; ``set_aside``: id -> why it is no article):
+purity and completeness (inverse purity) of the predicted stories over the documents both the
+labels and the output hold, and which labelled non-articles were set aside (see
+``StoryScore``).
 """
 
 from __future__ import annotations
 
 import json
 import re
+from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from itertools import combinations
 from pathlib import Path
@@ -48,7 +54,7 @@ from typing import Any
 
 from .grounding import normalize, normalize_with_map
 from .names import same_person, same_surname
-from .schemas import ArticleResult, Briefing
+from .schemas import ArticleResult, Briefing, Digest
 
 KINDS = ("people", "events", "quotes")
 
@@ -360,3 +366,118 @@ def quote_table(score: QuoteScore) -> str:
             f"   scare quotes kept out: {score.scare_kept_out}/{score.scare}",
         ]
     )
+
+
+# ----------------------------------------------------------------------------- stories
+
+
+@dataclass
+class StoryScore:
+    """Clusters against labelled stories, over the documents both know.
+
+    * purity: each predicted story counts the documents of its largest labelled story; the
+      sum over all documents (1.0: no story mixes two labelled ones);
+    * completeness (inverse purity): each labelled story counts the documents of the
+      predicted story holding most of it (1.0: no labelled story is split);
+    * set aside: labelled noise documents that were set aside (recall) and set-aside
+      documents that are labelled noise (precision), when the output lists them.
+    """
+
+    documents: int = 0
+    labelled_stories: int = 0
+    predicted_stories: int = 0
+    purity: float = 0.0
+    completeness: float = 0.0
+    noise_labelled: int = 0
+    noise_found: int = 0
+    set_aside: int = 0
+    set_aside_right: int = 0
+    noise_scored: bool = False
+    errors: list[str] = field(default_factory=list)
+
+
+def evaluate_stories(labels: dict[str, Any], stories: list[list[str]], set_aside: list[str] | None = None) -> StoryScore:
+    """``labels["stories"]`` (name -> article ids) and ``labels["set_aside"]`` (id -> why)
+    against predicted ``stories`` (lists of article ids) and the ids ``set_aside`` (None: the
+    output does not say, e.g. per-article records that never held the noise)."""
+    gold = {doc: name for name, ids in labels.get("stories", {}).items() for doc in ids}
+    predicted = {doc: k for k, ids in enumerate(stories) for doc in ids}
+    docs = sorted(set(gold) & set(predicted))
+    s = StoryScore(documents=len(docs), labelled_stories=len({gold[d] for d in docs}), predicted_stories=len({predicted[d] for d in docs}))
+    if docs:
+        by_pred: dict[int, Counter] = defaultdict(Counter)
+        by_gold: dict[str, Counter] = defaultdict(Counter)
+        for d in docs:
+            by_pred[predicted[d]][gold[d]] += 1
+            by_gold[gold[d]][predicted[d]] += 1
+        s.purity = sum(c.most_common(1)[0][1] for c in by_pred.values()) / len(docs)
+        s.completeness = sum(c.most_common(1)[0][1] for c in by_gold.values()) / len(docs)
+        for k, c in sorted(by_pred.items()):
+            if len(c) > 1:
+                s.errors.append(f"story: one predicted story mixes {', '.join(sorted(c))}")
+        for name, c in sorted(by_gold.items()):
+            if len(c) > 1:
+                s.errors.append(f"story: {name} is split into {len(c)} stories")
+    for d in sorted(set(gold) - set(predicted) - set(set_aside or ())):
+        s.errors.append(f"story: {d} ({gold[d]}) is in no story")
+    noise = set(labels.get("set_aside", {}))
+    s.noise_labelled = len(noise)
+    if set_aside is not None:
+        s.noise_scored = True
+        s.noise_found = len(noise & set(set_aside))
+        s.set_aside = len(set_aside)
+        s.set_aside_right = len(noise & set(set_aside))
+        s.errors += [f"set aside: {d} is noise but was kept" for d in sorted(noise - set(set_aside))]
+        s.errors += [f"set aside: {d} is an article but was set aside" for d in sorted(set(set_aside) - noise)]
+    return s
+
+
+def story_table(s: StoryScore) -> str:
+    lines = [
+        f"{'stories':<8} {'documents':>9} {'labelled':>8} {'predicted':>9} {'purity':>7} {'completeness':>12}",
+        f"{'':<8} {s.documents:>9} {s.labelled_stories:>8} {s.predicted_stories:>9} {s.purity:>7.2f} {s.completeness:>12.2f}",
+    ]
+    if s.noise_scored:
+        lines.append(
+            f"set aside: {s.noise_found} of {s.noise_labelled} labelled non-articles; "
+            f"{s.set_aside_right} of {s.set_aside} set aside are labelled non-articles"
+        )
+    elif s.noise_labelled:
+        lines.append(f"set aside: not scored ({s.noise_labelled} labelled; pass --stories with a 'stories' or 'brief' JSON)")
+    return "\n".join(lines)
+
+
+def stories_from_json(data: Any) -> tuple[list[list[str]], list[str]]:
+    """The stories (article id lists) and set-aside ids of a JSON this tool wrote: a digest
+    (``brief``/``stories --format json``) or a one-story briefing."""
+    if isinstance(data, dict) and data.get("kind") == "digest":
+        d = Digest.model_validate(data)
+        return [s.sources for s in d.stories], [x.id for x in d.set_aside]
+    b = Briefing.model_validate(data)
+    return ([[s.id for s in b.sources]] if b.sources else []), [x.id for x in b.set_aside]
+
+
+def merge_report(
+    labels: dict[str, Any], results: list[ArticleResult], texts: dict[str, str], briefing: Briefing | None = None
+) -> tuple[str, list[str]]:
+    """The merge tables (people/events/quotes, facts, attributed quotes) for ``labels`` and
+    every error line; ``briefing`` defaults to merging ``results`` with no model call.
+    Raises ``ValueError`` for labels that cannot be used."""
+    from .merge import merge
+
+    briefing = briefing or merge(results, raw_by_source=texts)
+    scores = evaluate(labels, results, briefing)
+    out = [table(scores)]
+    errors = [f"{s.kind}: {e}" for s in scores for e in s.errors]
+    if "facts" in labels or "disagreements" in labels:
+        missing = sorted({r.source.id for r in results} - set(texts))
+        if missing:
+            raise ValueError(f"fact labels need the article files; not found (or changed): {', '.join(missing)}")
+        facts = evaluate_facts(labels, briefing, texts)
+        out.append(fact_table(facts))
+        errors += facts.errors
+    if "attributed_quotes" in labels:
+        quotes = evaluate_quotes(labels, results)
+        out.append(quote_table(quotes))
+        errors += quotes.errors
+    return "\n\n".join(out) + "\n", errors

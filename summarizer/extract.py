@@ -321,7 +321,8 @@ def _places_and_organisations(article: Article, doc: Document, people: list[Pers
     """Places and organisations by code: a capitalised name after a place preposition ("in
     Sochi", "at the White House") or given as an event's place is a place; one written "the X"
     where it ends its phrase ("the Kremlin said", "the European Commission's") or in capitals
-    ("NATO") is an organisation. Persons and places are never organisations."""
+    ("NATO") is an organisation. Persons and places are never organisations; a month or a
+    weekday ("in April", "on Friday") is never a place."""
     prep = "|".join(sorted(ENGLISH.locative_prepositions))
     text = _without_quotations(article.text)  # quoted words are someone's speech, not the article's naming
     places: list[str] = [e.where.strip() for e in events if e.where and find_all(doc, e.where.strip(), limit=1)[0]]
@@ -334,7 +335,8 @@ def _places_and_organisations(article: Article, doc: Document, people: list[Pers
     name_words = {w for p in people for w in fold(p.name).split()}
     is_person = lambda n: any(same_person(n, p.name) for p in people) or fold(n) in name_words  # noqa: E731
     titled = lambda n: bool({fold(w) for w in n.split()} & ENGLISH.title_words)  # noqa: E731  "U.S. Vice President"
-    places = [p for p in _dedupe(places) if not is_person(p) and not titled(p) and looks_like_name(p)]
+    dated = lambda n: fold(n).split()[0] in ENGLISH.months or fold(n).split()[0] in ENGLISH.weekdays  # noqa: E731  "in April"
+    places = [p for p in _dedupe(places) if not is_person(p) and not titled(p) and not dated(p) and looks_like_name(p)]
     place_keys = {normalize(p) for p in places}
     orgs = [o for o in _dedupe(orgs) if not is_person(o) and not titled(o) and normalize(o) not in place_keys]
     return places[:10], orgs[:10]

@@ -154,6 +154,11 @@ class LanguageProfile:
     byline_words: tuple[str, ...]
     #: the word of a leading date line ("date 2025-08-21 ...")
     date_line_words: tuple[str, ...]
+    #: sentences that belong to no story: consent banners, paywalls, crawl/archive notices,
+    #: social-embed furniture (regular expressions, case ignored, searched in a sentence). A
+    #: seed, not a limit: a document is also set aside when too little running text is left
+    #: (``summarizer.noise``), whether or not these match.
+    boilerplate: tuple[str, ...]
 
     # ------------------------------------------------------------------ names
     #: titles and honorifics that stand in front of a name (a seed, not a limit: see module doc)
@@ -358,6 +363,15 @@ ENGLISH = LanguageProfile(
         r"advertisement", r"read more",
     ),
     trailing_chrome=("Comments", "Source link"),
+    boilerplate=(
+        r"\bcookies?\b", r"\bsubscri(be|ption|bers?)\b", r"\b(sign|log) ?(in|up)\b", r"\bpaywall\b",
+        r"continue reading", r"article limit", r"free articles?", r"already a (subscriber|member)",
+        r"\barchiv(e|ed|ing)\b.{0,40}\b(crawl|snapshot|captured|page|copy)", r"wayback machine", r"\bcrawl(ed|er)?\b",
+        r"tweet with a location", r"\b(embed|embedded) (this )?(tweet|post|video)", r"javascript",
+        r"\bprivacy (policy|settings|preferences)\b", r"terms of (use|service)", r"enable .{0,20} in your browser",
+        r"view (this )?(post|tweet) on", r"\bpic\.twitter\.com\b", r"^[-—–]\s*\S.{0,60}\(@\w+\)",
+        r"all rights reserved", r"\bnewsletter\b",
+    ),
     section_line=r"folder_open\s*(?P<section>.*?)\s*access_time\s*(?P<when>.*?)",
     byline_words=("By",),
     date_line_words=("date",),

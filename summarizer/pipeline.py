@@ -12,7 +12,10 @@ stop the run at once (no retry storm across articles).
 from __future__ import annotations
 
 import asyncio
+import multiprocessing
+import os
 import time
+from concurrent.futures import ProcessPoolExecutor
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
@@ -25,13 +28,17 @@ from .quotes import find_quotes
 from .llm.client import LLM
 from .llm.settings import Settings
 from .merge import plan
-from .schemas import ArticleResult, Briefing, Synthesis, Usage, extraction_model
+from .merge.copies import voice_groups
+from .merge.stories import cluster_stories
+from .schemas import ArticleResult, Briefing, Digest, FailedArticle, SetAside, Story, Synthesis, Usage, extraction_model
 
 
 @dataclass
 class RunReport:
     results: dict[str, ArticleResult] = field(default_factory=dict)
     failed: dict[str, str] = field(default_factory=dict)
+    #: documents that are not articles, set aside before extraction (``summarizer.noise``)
+    set_aside: list[SetAside] = field(default_factory=list)
 
     @property
     def usage(self) -> Usage:
@@ -102,21 +109,31 @@ async def extract_all(
 
 
 async def brief_results(
-    llm: LLM, report: RunReport, texts: dict[str, str], settings: Settings, say: Callable[..., None] = lambda *a, **k: None
+    llm: LLM,
+    report: RunReport,
+    texts: dict[str, str],
+    settings: Settings,
+    say: Callable[..., None] = lambda *a, **k: None,
+    *,
+    results: list[ArticleResult] | None = None,
+    failed: dict[str, str] | None = None,
+    record_as: str = "_merge",
 ) -> Briefing:
-    """The cross-article step and the headline, once the articles are extracted.
+    """The cross-article step and the headline for one story (``results``, default: all).
 
     Code's merge plan; the pairs it cannot settle in one adjudication call (``settings.adjudicate``);
     the briefing; then a model-written headline checked against the facts (``settings.synthesis``)
     or the top undisputed facts. ``say(message, warning=False)`` reports progress."""
     started = time.perf_counter()
-    merge_plan = plan(list(report.results.values()), failed=report.failed, raw_by_source=texts)
+    results = list(report.results.values()) if results is None else results
+    failed = report.failed if failed is None else failed
+    merge_plan = plan(results, failed=failed, raw_by_source=texts)
     answers, usage = None, None
     if settings.adjudicate and merge_plan.questions:
         system, user = adjudication.build_messages(merge_plan.questions)
         model = adjudication.response_model(len(merge_plan.questions))
         try:
-            result, usage = await llm.ask(model, system, user, label="adjudication", record_as="_merge")
+            result, usage = await llm.ask(model, system, user, label="adjudication", record_as=record_as)
             answers = adjudication.answers_by_number(merge_plan.questions, result)
         except ExtractionError as exc:  # a bad or cut-off answer; a replay miss or a dead endpoint is fatal
             say(f"adjudication call failed, code decides alone: {exc}", warning=True)
@@ -130,15 +147,98 @@ async def brief_results(
         asked = f"; {len(merge_plan.questions)} unsettled pairs left to code (--no-adjudicate)"
     say(f"merge: {m.claims} statements, {m.pairs_compared} pairs compared, {m.decided_by_code} settled by code"
         f"{asked}; {time.perf_counter() - started:.1f}s")  # fmt: skip
-    if not report.results:
+    if not results:
         return briefing
     if not settings.synthesis:
         say("headline and overview: the most corroborated statements (--synthesis asks the model)")
         return synthesis.fallback(briefing)
-    return await _synthesize(llm, briefing, settings.reasks or 0, say)
+    return await _synthesize(llm, briefing, settings.reasks or 0, say, record_as.replace("_merge", "_briefing"))
 
 
-async def _synthesize(llm: LLM, briefing: Briefing, reasks: int, say: Callable[..., None]) -> Briefing:
+async def digest_results(
+    llm: LLM,
+    report: RunReport,
+    texts: dict[str, str],
+    settings: Settings,
+    say: Callable[..., None] = lambda *a, **k: None,
+) -> Digest:
+    """Stories first (``merge.stories``, code only), then one briefing per story.
+
+    A single story is briefed exactly as a single-story input always was (its adjudication and
+    synthesis recorded as ``_merge`` / ``_briefing``, the failed and set-aside documents listed
+    in its briefing too). Several stories with no model call in the cross-article step are
+    merged by code on every core (``merge_stories``); otherwise one story after the other, each
+    story's calls recorded under its id. Failed articles and documents set aside are listed in
+    the digest."""
+    results = list(report.results.values())
+    started = time.perf_counter()
+    stories = cluster_stories(results, voices=voice_groups(results, texts)) if results else []
+    if len(stories) > 1:
+        say(f"stories: {len(stories)} in {len(results)} articles; {time.perf_counter() - started:.2f}s")
+    aside = list(report.set_aside)
+    single = len(stories) == 1
+    out = []
+    if not single and not settings.adjudicate and not settings.synthesis:
+        # no model call in the cross-article step: the stories are merged by code alone, on every core
+        started = time.perf_counter()
+        briefings = merge_stories(stories, report.results, texts)
+        say(f"merged {len(stories)} stories by code; {time.perf_counter() - started:.1f}s")
+        out = [s.model_copy(update={"briefing": b}) for s, b in zip(stories, briefings, strict=True)]
+        stories = []
+    for story in stories:
+        if not single:
+            say(f"story {story.id}: {story.title}")
+        b = await brief_results(
+            llm, report, {i: texts[i] for i in story.sources if i in texts}, settings, say,
+            results=[report.results[i] for i in story.sources], failed=report.failed if single else {},
+            record_as="_merge" if single else f"_merge-{story.id}",
+        )  # fmt: skip
+        out.append(story.model_copy(update={"briefing": b.model_copy(update={"set_aside": aside if single else []})}))
+    failed = [FailedArticle(id=k, error=v) for k, v in sorted(report.failed.items())]
+    return Digest(stories=out, set_aside=aside, failed=failed)
+
+
+#: stories from which the code-only merge runs in worker processes (below, starting them costs more)
+PARALLEL_MIN_STORIES = 24
+
+
+def _merge_one(job: tuple[list[ArticleResult], dict[str, str]]) -> Briefing:
+    results, texts = job
+    return synthesis.fallback(plan(results, raw_by_source=texts).finish(None))
+
+
+def merge_stories(
+    stories: list[Story], results: dict[str, ArticleResult], texts: dict[str, str], *, workers: int | None = None
+) -> list[Briefing]:
+    """Each story's briefing by code alone (no adjudication, the top facts as headline), in
+    story order. Stories are independent, so many of them are merged in ``workers`` processes
+    (default: the CPUs this process may use); a few in this one."""
+    jobs = [([results[i] for i in s.sources], {i: texts[i] for i in s.sources if i in texts}) for s in stories]
+    if workers is None:
+        workers = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (os.cpu_count() or 1)
+    if workers < 2 or len(jobs) < PARALLEL_MIN_STORIES:
+        return [_merge_one(j) for j in jobs]
+    # forkserver: a clean child, not a fork of a process that runs threads (an event loop, a server)
+    context = multiprocessing.get_context("forkserver" if "forkserver" in multiprocessing.get_all_start_methods() else "spawn")
+    with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
+        return list(pool.map(_merge_one, jobs, chunksize=max(1, len(jobs) // (workers * 8))))
+
+
+def single_briefing(digest: Digest) -> Briefing | None:
+    """The one briefing a digest amounts to (one story, or none: failures and set-asides
+    only), or None when it holds several stories."""
+    if len(digest.stories) > 1:
+        return None
+    if digest.stories:
+        assert digest.stories[0].briefing is not None
+        return digest.stories[0].briefing
+    failed = {f.id: f.error for f in digest.failed}
+    return plan([], failed=failed).finish(None).model_copy(update={"set_aside": digest.set_aside})
+
+
+async def _synthesize(
+    llm: LLM, briefing: Briefing, reasks: int, say: Callable[..., None], record_as: str = "_briefing"
+) -> Briefing:
     """Headline + overview from the merged facts; unsupported or failed -> the top facts."""
     system, user = synthesis.build_messages(briefing)
     left = [reasks]
@@ -151,7 +251,7 @@ async def _synthesize(llm: LLM, briefing: Briefing, reasks: int, say: Callable[.
         return None
 
     try:
-        result, usage = await llm.ask(Synthesis, system, user, label="briefing synthesis", record_as="_briefing", check=check)
+        result, usage = await llm.ask(Synthesis, system, user, label="briefing synthesis", record_as=record_as, check=check)
     except ExtractionError as exc:
         say(f"no headline/overview from the model: {exc}", warning=True)
         return synthesis.fallback(briefing)

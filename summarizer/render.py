@@ -18,7 +18,7 @@ from __future__ import annotations
 import re
 import string
 
-from .schemas import Briefing, BriefingFact, Evidence
+from .schemas import Briefing, BriefingFact, Digest, Evidence, FailedArticle, SetAside
 
 _PRECISION_FMT = {"day": "{}", "month": "{} (month)", "year": "{} (year)"}
 _KIND = {"number": "a figure", "date": "a date", "place": "a place", "direction": "which way", "other": "a detail"}
@@ -226,9 +226,7 @@ def markdown(b: Briefing, *, evidence: bool = False, texts: dict[str, str] | Non
     if b.unsupported:
         out += ["", "## Not shown: no evidence in the article", ""]
         out += [f"- {_markers([u.source], numbers)} {e(u.kind.replace('_', ' '))}: {e(u.text)}" for u in b.unsupported]
-    if b.failed:
-        out += ["", "## Not included (failed)", ""]
-        out += [f"- {e(f.id)}: {e(f.error)}" for f in b.failed]
+    out += _left_out(b.set_aside, b.failed)
     g = b.grounding
     out += [
         "",
@@ -237,3 +235,56 @@ def markdown(b: Briefing, *, evidence: bool = False, texts: dict[str, str] | Non
         "",
     ]
     return "\n".join(out)
+
+
+def _left_out(set_aside: list[SetAside], failed: list[FailedArticle]) -> list[str]:
+    e = _md_escape
+    out: list[str] = []
+    if set_aside:
+        out += ["", "## Set aside: not articles", ""]
+        out += [f"- {e(x.id)}: {e(x.reason)}" for x in set_aside]
+    if failed:
+        out += ["", "## Not included (failed)", ""]
+        out += [f"- {e(f.id)}: {e(f.error)}" for f in failed]
+    return out
+
+
+_HEADING = re.compile(r"^(#{1,5}) ", re.MULTILINE)
+
+
+def markdown_digest(d: Digest, *, evidence: bool = False, texts: dict[str, str] | None = None) -> str:
+    """A mixed input as Markdown: a front page listing the stories (most outlets first), then
+    each story's briefing one heading level down, then what was set aside or failed."""
+    e = _md_escape
+    n_articles = sum(len(s.sources) for s in d.stories)
+    out = [f"# {len(d.stories)} stories from {n_articles} articles", ""]
+    for k, s in enumerate(d.stories, 1):
+        out.append(f"{k}. **{e(s.title)}** — {len(s.sources)} articles, {s.outlets} outlets ({e(s.id)})")
+    if d.set_aside or d.failed:
+        out += ["", f"*{len(d.set_aside)} documents set aside, {len(d.failed)} failed: listed at the end.*"]
+    out.append("")
+    for k, s in enumerate(d.stories, 1):
+        if s.briefing is None:
+            continue
+        why = "; ".join(f"{e(m.source)}: {e(', '.join(m.shares[:4]))}" for m in s.members if m.shares)
+        out += ["---", "", f"*Story {k} of {len(d.stories)} ({e(s.id)})" + (f" — why one story: {why}" if why else "") + "*", ""]
+        out.append(_HEADING.sub(r"#\1 ", markdown(s.briefing, evidence=evidence, texts=texts)).rstrip("\n"))
+        out.append("")
+    tail = _left_out(d.set_aside, d.failed)
+    if tail:
+        out += ["---", *tail[1:], ""]
+    return "\n".join(out)
+
+
+def markdown_stories(stories: list, set_aside: list[SetAside] = (), failed: list[FailedArticle] = ()) -> str:
+    """``summarizer stories``: each story's id, title, members and what ties them."""
+    e = _md_escape
+    out = [f"# {len(stories)} stories", ""]
+    for s in stories:
+        out += [f"## {e(s.title)}", "", f"*{e(s.id)} — {len(s.sources)} articles, {s.outlets} outlets*", ""]
+        for m in s.members:
+            why = f" — shares {e(', '.join(m.shares))}" if m.shares else ""
+            out.append(f"- {e(m.source)}{why}")
+        out.append("")
+    out += _left_out(list(set_aside), list(failed))
+    return "\n".join(out).rstrip("\n") + "\n"

@@ -17,7 +17,7 @@ import json
 from html import escape
 
 from .render import disputed_note, support_label, topic_groups
-from .schemas import Briefing, Evidence
+from .schemas import Briefing, Digest, Evidence, FailedArticle, SetAside
 
 _CSS = """
 :root{--fg:#1d232a;--muted:#5b6670;--line:#d9dee3;--accent:#0b5cad;--bg:#fff;--mark:#ffe58a;--solo:#eef1f4;--multi:#d7f0dd}
@@ -118,20 +118,20 @@ def _timeline_svg(b: Briefing, numbers: dict[str, int]) -> str:
     return "".join(parts)
 
 
-def html(b: Briefing, texts: dict[str, str] | None = None) -> str:
-    """The review page. ``texts`` (article id -> article text) feeds the source panel."""
-    texts = texts or {}
-    numbers = {s.id: i + 1 for i, s in enumerate(b.sources)}
-    titles = {s.id: f"[{numbers[s.id]}] {s.title}" for s in b.sources}
-    out: list[str] = [
+def _head(title: str) -> list[str]:
+    return [
         "<!doctype html>",
         '<html lang="en"><head><meta charset="utf-8">',
         '<meta name="viewport" content="width=device-width,initial-scale=1">',
         "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'; "
         "script-src 'unsafe-inline'; img-src data:\">",
-        f"<title>{escape(b.headline or 'Briefing')}</title><style>{_CSS}</style></head><body>",
-        f"<header><h1>{escape(b.headline or 'Briefing')} {_marks(b.headline_sources, numbers)}</h1>",
+        f"<title>{escape(title)}</title><style>{_CSS}</style></head><body>",
     ]
+
+
+def _intro(b: Briefing, numbers: dict[str, int], tag: str = "h1") -> list[str]:
+    """The headline, the overview and the counts."""
+    out = [f"<{tag}>{escape(b.headline or 'Briefing')} {_marks(b.headline_sources, numbers)}</{tag}>"]
     if b.lead:
         sentences = " ".join(f"{escape(c.text)} {_marks(c.sources, numbers)}" for c in b.lead)
         out.append(f'<p class="overview">{sentences}</p>')
@@ -141,11 +141,91 @@ def html(b: Briefing, texts: dict[str, str] | None = None) -> str:
     out.append(
         f'<p class="meta">{len(b.sources)} sources · {len(b.facts)} facts ({corroborated} corroborated) · '
         f"{len(b.disagreements)} disagreements · {len(b.events)} events · {len(b.quotes)} quotes. "
-        "Click an item to see its evidence in the article.</p></header>"
+        "Click an item to see its evidence in the article.</p>"
     )
-    out.append('<main class="layout"><div>')
+    return out
 
-    out.append('<section id="facts"><h2>Key facts</h2>')
+
+def _tail(texts: dict[str, str], titles: dict[str, str]) -> list[str]:
+    return [
+        '<aside id="panel" aria-live="polite"><h2 id="panel-title">Source panel</h2>'
+        '<div id="panel-text">Click a fact, quote, event or person to open its article here, '
+        "with the evidence highlighted.</div></aside></main>",
+        f'<script type="application/json" id="article-texts">{_json_for_script(texts)}</script>',
+        f'<script type="application/json" id="article-titles">{_json_for_script(titles)}</script>',
+        f"<script>{_JS}</script></body></html>",
+    ]
+
+
+def _set_aside(items: list[SetAside], failed: list[FailedArticle]) -> list[str]:
+    out = []
+    if items:
+        out.append("<h3>Set aside: not articles</h3><ul>")
+        out += [f"<li>{escape(x.id)}: {escape(x.reason)}</li>" for x in items]
+        out.append("</ul>")
+    if failed:
+        out.append("<h3>Not included</h3><ul>" + "".join(f"<li>{escape(f.id)}: {escape(f.error)}</li>" for f in failed) + "</ul>")
+    return out
+
+
+def html(b: Briefing, texts: dict[str, str] | None = None) -> str:
+    """The review page. ``texts`` (article id -> article text) feeds the source panel."""
+    texts = texts or {}
+    numbers = {s.id: i + 1 for i, s in enumerate(b.sources)}
+    titles = {s.id: f"[{numbers[s.id]}] {s.title}" for s in b.sources}
+    out = [*_head(b.headline or "Briefing"), "<header>", *_intro(b, numbers), "</header>", '<main class="layout"><div>']
+    out += _sections(b, texts, numbers)
+    out += _set_aside(b.set_aside, b.failed)
+    out.append("</section></div>")
+    out += _tail(texts, titles)
+    return "\n".join(out)
+
+
+def html_digest(d: Digest, texts: dict[str, str] | None = None) -> str:
+    """A mixed input's page: the story list (by outlets covering each), then every story's
+    briefing as a section of its own, one source panel for all."""
+    texts = texts or {}
+    n_articles = sum(len(s.sources) for s in d.stories)
+    out = [*_head(f"{len(d.stories)} stories"), "<header>", f"<h1>{len(d.stories)} stories from {n_articles} articles</h1>"]
+    out.append('<nav id="stories"><ol>')
+    for s in d.stories:
+        out.append(
+            f'<li><a href="#{escape(s.id)}">{escape(s.title)}</a> <span class=meta>{len(s.sources)} articles · '
+            f"{s.outlets} outlets</span></li>"
+        )
+    out.append("</ol></nav>")
+    if d.set_aside or d.failed:
+        out.append(f'<p class="meta">{len(d.set_aside)} documents set aside, {len(d.failed)} failed (listed at the end).</p>')
+    out += ["</header>", '<main class="layout"><div>']
+    titles: dict[str, str] = {}
+    for k, s in enumerate(d.stories, 1):
+        b = s.briefing
+        if b is None:
+            continue
+        numbers = {x.id: i + 1 for i, x in enumerate(b.sources)}
+        titles.update({x.id: f"[{numbers[x.id]}] {x.title}" for x in b.sources})
+        why = "; ".join(f"{escape(m.source)}: {escape(', '.join(m.shares[:4]))}" for m in s.members if m.shares)
+        out.append(f'<article class="story" id="{escape(s.id)}"><p class="meta">Story {k} of {len(d.stories)}</p>')
+        out += _intro(b, numbers, tag="h2")
+        if why:
+            out.append(f'<p class="meta">Why these articles are one story — {why}</p>')
+        out += _sections(b, texts, numbers, prefix=f"{s.id}-")
+        out.append("</section></article>")
+    if d.set_aside or d.failed:
+        out.append('<section id="set-aside"><h2>Not in any story</h2>')
+        out += _set_aside(d.set_aside, d.failed)
+        out.append("</section>")
+    out.append("</div>")
+    out += _tail(texts, titles)
+    return "\n".join(out)
+
+
+def _sections(b: Briefing, texts: dict[str, str], numbers: dict[str, int], prefix: str = "") -> list[str]:
+    """Facts, disagreements, changes, timeline, quotes, people, sources (the last one left open
+    for the caller's set-aside lists). ``prefix`` keeps section ids unique on a digest page."""
+    out: list[str] = []
+
+    out.append(f'<section id="{prefix}facts"><h2>Key facts</h2>')
     for title, facts in topic_groups(b):
         out.append(f"<h3>{escape(title) if title else 'Other facts'}</h3><ul class=\"items\">")
         for f in facts:
@@ -158,7 +238,7 @@ def html(b: Briefing, texts: dict[str, str] | None = None) -> str:
 
     conflicts = [d for d in b.disagreements if not d.evolution]
     if conflicts:
-        out.append('<section id="disagreements"><h2>Where sources disagree</h2>')
+        out.append(f'<section id="{prefix}disagreements"><h2>Where sources disagree</h2>')
         for d in conflicts:
             out.append(f"<h3>{escape(d.subject)} <span class=meta>(they differ on {escape(_KIND[d.kind])})</span></h3><div class=disagree>")
             for p in d.positions:
@@ -168,7 +248,7 @@ def html(b: Briefing, texts: dict[str, str] | None = None) -> str:
 
     changes = [d for d in b.disagreements if d.evolution]
     if changes:
-        out.append('<section id="changes"><h2>Figures that changed over time</h2>')
+        out.append(f'<section id="{prefix}changes"><h2>Figures that changed over time</h2>')
         for d in changes:
             out.append(f"<h3>{escape(d.subject)}</h3><ol class=\"items\">")
             for p in d.positions:
@@ -179,14 +259,14 @@ def html(b: Briefing, texts: dict[str, str] | None = None) -> str:
             out.append("</ol>")
         out.append("</section>")
 
-    out.append(f'<section id="timeline"><h2>Timeline</h2>{_timeline_svg(b, numbers)}<ul class="items">')
+    out.append(f'<section id="{prefix}timeline"><h2>Timeline</h2>{_timeline_svg(b, numbers)}<ul class="items">')
     for e in b.events:
         when = escape(e.date) if e.date else "undated" + (f" (“{escape(e.when_as_written[0])}”)" if e.when_as_written else "")
         where = f", {escape(e.where)}" if e.where else ""
         out.append(f"<li{_evidence_attrs(e.evidence)}><strong>{when}</strong>{where}: {escape(e.description)} {_badges(e.sources, numbers)}</li>")
     out.append("</ul></section>")
 
-    out.append('<section id="quotes"><h2>Quotes</h2><ul class="items">')
+    out.append(f'<section id="{prefix}quotes"><h2>Quotes</h2><ul class="items">')
     for q in b.quotes:
         flag = {
             "verified": "",
@@ -199,14 +279,14 @@ def html(b: Briefing, texts: dict[str, str] | None = None) -> str:
         )
     out.append("</ul></section>")
 
-    out.append('<section id="people"><h2>People</h2><ul class="items">')
+    out.append(f'<section id="{prefix}people"><h2>People</h2><ul class="items">')
     for p in b.people:
         aka = f" <span class=meta>also: {escape(', '.join(p.aliases))}</span>" if p.aliases else ""
         roles = "; ".join(escape(r.role) for r in p.roles)
         out.append(f"<li{_evidence_attrs(p.evidence)}><strong>{escape(p.name)}</strong>{' — ' + roles if roles else ''}{aka} {_badges(p.sources, numbers)}</li>")
     out.append("</ul></section>")
 
-    out.append('<section id="sources"><h2>Sources</h2>')
+    out.append(f'<section id="{prefix}sources"><h2>Sources</h2>')
     for s in b.sources:
         meta = ", ".join(x for x in (s.outlet, s.published) if x)
         text = texts.get(s.id)
@@ -221,16 +301,5 @@ def html(b: Briefing, texts: dict[str, str] | None = None) -> str:
         out.append("<h3>Not shown: no evidence in the article</h3><ul>")
         out += [f"<li>[{numbers.get(u.source, '?')}] {escape(u.kind.replace('_', ' '))}: {escape(u.text)}</li>" for u in b.unsupported]
         out.append("</ul>")
-    if b.failed:
-        out.append("<h3>Not included</h3><ul>" + "".join(f"<li>{escape(f.id)}: {escape(f.error)}</li>" for f in b.failed) + "</ul>")
-    out.append("</section></div>")
+    return out
 
-    out.append(
-        '<aside id="panel" aria-live="polite"><h2 id="panel-title">Source panel</h2>'
-        '<div id="panel-text">Click a fact, quote, event or person to open its article here, '
-        "with the evidence highlighted.</div></aside></main>"
-    )
-    out.append(f'<script type="application/json" id="article-texts">{_json_for_script(texts)}</script>')
-    out.append(f'<script type="application/json" id="article-titles">{_json_for_script(titles)}</script>')
-    out.append(f"<script>{_JS}</script></body></html>")
-    return "\n".join(out)

@@ -479,6 +479,15 @@ class FailedArticle(BaseModel):
     error: str
 
 
+class SetAside(BaseModel):
+    """A document that is not an article (or a word-for-word copy of one): never merged."""
+
+    id: str
+    path: str | None = None
+    reason: str = Field(description="Why, in one line: too short, page furniture, a copy of another document.")
+    copy_of: str | None = Field(default=None, description="The document it repeats word for word, if that is why.")
+
+
 class Briefing(BaseModel):
     """What ``summarizer merge`` / ``summarizer brief`` write."""
 
@@ -501,12 +510,43 @@ class Briefing(BaseModel):
     quotes: list[BriefingQuote]
     disagreements: list[Disagreement]
     failed: list[FailedArticle] = Field(default_factory=list)
+    set_aside: list[SetAside] = Field(
+        default_factory=list, description="Input documents that are not articles (see summarizer.noise): not merged."
+    )
     unsupported: list[UnsupportedItem] = Field(
         default_factory=list,
         description="What the model said that its article does not bear out (key points, events, titles): not shown as facts.",
     )
     grounding: GroundingReport = Field(default_factory=GroundingReport)
     merge: MergeReport = Field(default_factory=MergeReport)
+
+
+class StoryMember(BaseModel):
+    source: str
+    shares: list[str] = Field(
+        default_factory=list, description="What ties it to the story's other articles: shared names and words, rarest first."
+    )
+
+
+class Story(BaseModel):
+    """One story of a mixed input: its articles, why they belong together, and its briefing."""
+
+    id: str = Field(description="From the story's first article id (stable when unrelated articles come and go).")
+    title: str = Field(description="The title of the article most like the others.")
+    sources: list[str] = Field(min_length=1)
+    outlets: int = Field(description="Independent voices: outlets (or articles) that are not copies of one another.")
+    members: list[StoryMember] = Field(default_factory=list)
+    briefing: Briefing | None = Field(default=None, description="Its briefing (absent in 'summarizer stories').")
+
+
+class Digest(BaseModel):
+    """What ``summarizer brief`` writes for an input holding several stories (or documents set aside)."""
+
+    schema_version: Literal[1] = 1
+    kind: Literal["digest"] = "digest"
+    stories: list[Story] = Field(description="Ordered by how many outlets cover them.")
+    set_aside: list[SetAside] = Field(default_factory=list)
+    failed: list[FailedArticle] = Field(default_factory=list)
 
 
 class Synthesis(BaseModel):
@@ -529,6 +569,7 @@ EXPORTED: dict[str, type[BaseModel]] = {
     "article-extraction.request.schema.json": ArticleExtraction,
     "article.schema.json": ArticleResult,
     "briefing.schema.json": Briefing,
+    "digest.schema.json": Digest,
     "synthesis.request.schema.json": Synthesis,
 }
 

@@ -35,7 +35,10 @@ def test_prompt_injection_changes_nothing_but_its_own_extraction(tmp_path):
         assert (both / f"{seed.stem}.json").read_text() == (alone / f"{seed.stem}.json").read_text()
     merged = runner.invoke(app, ["merge", str(both), "--format", "json"])
     assert merged.exit_code == 0
-    assert len(json.loads(merged.stdout)["sources"]) == 6
+    # the injected article tells another story (a library in Riverton): merged apart from the seeds
+    digest = json.loads(merged.stdout)
+    assert digest["kind"] == "digest"
+    assert sorted(s["sources"] for s in digest["stories"]) == [sorted(p.stem for p in SEEDS.glob("*.txt")), ["injection"]]
 
 
 # ----------------------------------------------------------------------------- a hijacked model

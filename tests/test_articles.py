@@ -262,7 +262,7 @@ def test_sha256_of_stdin_bytes_and_of_str_input(monkeypatch):
 
 
 def test_texts_for_reloads_with_the_loader_and_checks_the_bytes(tmp_path):
-    from summarizer.cli import _texts_for
+    from summarizer.api import texts_for
 
     # written for this test: a Latin-1 text file and an HTML page
     latin = tmp_path / "latin.txt"
@@ -280,9 +280,9 @@ def test_texts_for_reloads_with_the_loader_and_checks_the_bytes(tmp_path):
     changed.write_text("The second version of the story.")
     gone.unlink()
     broken.write_bytes(b"\x00\x01binary")
-    results = [SimpleNamespace(source=a.source()) for a in arts]  # _texts_for reads only .source
+    results = [SimpleNamespace(source=a.source()) for a in arts]  # texts_for reads only .source
     results.append(SimpleNamespace(source=article_from_text("From stdin.", "stdin").source()))
-    texts = _texts_for(results)
+    texts = texts_for(results)
     assert texts == {"latin": arts[0].raw, "page": arts[1].raw}
     assert texts["latin"].startswith("Le président a déclaré à Genève")  # decoded as loaded
     assert "<html>" not in texts["page"] and texts["page"] == arts[1].text  # extracted text

@@ -559,3 +559,51 @@ def test_brief_on_hostile_articles_writes_no_live_markup_in_any_format(pixel_ser
             p.close()
         browser.close()
     assert hits == []
+
+
+@pytest.mark.parametrize("name", list(RENDERERS))
+def test_hostile_digest_renders_only_our_structure(name, pixel_server):
+    """The front page of several stories: titles, what members share, ids and the reasons of
+    documents set aside come from articles and file names; all of it stays text."""
+    from summarizer.render import markdown_digest
+    from summarizer.schemas import Digest, FailedArticle, SetAside, Story, StoryMember
+
+    port, hits = pixel_server
+    items = hostile(port)
+    briefings = list(_briefings(port).values())
+    stories = [
+        Story(id=f"story-{k}", title=_rotate(items, k), sources=[s.id for s in b.sources], outlets=len(b.sources),
+              members=[StoryMember(source=s.id, shares=items[k:k + 4]) for s in b.sources], briefing=b)
+        for k, (b, _) in enumerate(briefings)
+    ]  # fmt: skip
+    d = Digest(
+        stories=stories, set_aside=[SetAside(id=S2, reason=_rotate(items, 3))], failed=[FailedArticle(id=S3, error=items[0])]
+    )
+    texts = {k: v for _, t in briefings for k, v in t.items()}
+    text = markdown_digest(d, evidence=True, texts=texts)
+    html = RENDERERS[name].render(text)
+    tags = set(re.findall(r"</?\w+[^>]*>", html)) - {"<hr />", "<h4>", "</h4>"}
+    assert OUR_TAGS.sub("", "".join(tags)).count("<") == 0, (name, tags)
+    assert not any(re.search(r"href|src|on\w+=|javascript", tag) for tag in re.findall(r"<[^>]*>", html)), name
+    assert html.count("<h1>") == 1 and html.count("<h2>") >= len(stories)  # the front page title; each story an h2
+    visible = _visible(html)
+    for item in items:
+        assert _flat(item) in visible, (name, item)
+    assert S2 in visible and S3 in visible
+    assert hits == []
+    from summarizer.render_html import html_digest
+
+    page = html_digest(d, texts)
+    assert page.count("<script") == 3 and "<img" not in page and "javascript:alert(1)\">" not in page
+    from html.parser import HTMLParser
+
+    class Attributes(HTMLParser):
+        seen: list[tuple[str, str, str | None]] = []
+
+        def handle_starttag(self, tag, attrs):
+            self.seen += [(tag, k, v) for k, v in attrs]
+
+    parser = Attributes()
+    parser.feed(page)
+    live = [(t, k, v) for t, k, v in parser.seen if k in ("src", "href") or k.startswith("on")]
+    assert live and all(t == "a" and k == "href" and v.startswith("#story-") for t, k, v in live), live

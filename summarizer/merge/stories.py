@@ -1,0 +1,205 @@
+"""Stories: which articles of a mixed input tell the same story. Before the merge, no model.
+
+A story is what a reader follows over days: the same actors and subject, possibly several
+events (the five seeds are one negotiation with three different Trump-Putin contacts). So
+articles are grouped by *who and what* they are about, never by date: two unrelated
+stories share a day, and one story spans months.
+
+Features of an article, all from its extraction (``ArticleResult``):
+
+* people, by surname ("Vladimir Putin", "Putin", "President Putin" -> ``person:putin``);
+* organisations and places (``entity_key``: "U.S." = "America");
+* content-word stems of its title, summary and events' descriptions (``word:...``).
+
+Each feature weighs ``kind weight x idf``, ``idf = log(1 + N / df)``: a name every article
+carries ("United States" in a world feed) counts little, a rare shared name a lot. Two
+articles are compared only when they share one of their rarest names (the candidate index
+of ``merge.index``; names held by more than ``max_df`` articles are not indexed), so the
+work grows with the input, not its square. Their similarity is the weight they share over
+the geometric mean of their weights, counting only features some other article holds too (a
+feature no other article has cannot be shared, so it does not dilute the score; the mean,
+not the smaller weight, so that a round-up naming everyone is not "contained" in every story). A pair is a *link* when the
+similarity reaches ``link`` and at least ``min_shared_names`` names (people, organisations,
+places) are shared, or one name at the higher ``strong_link`` -- shared words alone never
+join two articles.
+
+Links are grouped by average linkage: two groups join when the mean similarity over all
+their article pairs (pairs that are not links count 0) reaches ``join``. One chance link
+between two big stories therefore does not chain them into one (the failure of single
+linkage, Kagi Kite's "unrelated stories merged").
+
+Every member lists what ties it to the rest of its story (``shares``), rarest first, and
+the story's title is its most central article's title.
+"""
+
+from __future__ import annotations
+
+import heapq
+import math
+from collections import Counter, defaultdict
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from ..language import ENGLISH, LanguageProfile
+from ..names import fold, parts
+from ..schemas import ArticleResult, Story, StoryMember
+from ..text import stem_words, words
+from .entities import entity_key
+from .index import candidate_pairs
+
+#: features that are names (the rest are words)
+NAME_KINDS = ("person", "org", "place")
+
+
+@dataclass(frozen=True)
+class StoryThresholds:
+    """When articles are one story (see the module doc)."""
+
+    link: float = 0.25
+    join: float = 0.3
+    min_shared_names: int = 2
+    #: ... or one shared name when the pair's similarity reaches this (a story told with one
+    #: named actor: "Governor Okafor" and the rate decision)
+    strong_link: float = 0.45
+    #: names held by more than this share of the articles are not used to find candidates
+    max_df_share: float = 0.2
+    #: ... but always index names held by up to this many articles
+    min_max_df: int = 50
+    #: rarest names per article used to find candidates
+    rarest: int = 6
+    person: float = 1.0
+    org: float = 1.0
+    place: float = 0.7
+    word: float = 0.35
+
+
+def features(r: ArticleResult, profile: LanguageProfile = ENGLISH) -> dict[str, str]:
+    """The article's names and subject words as feature keys ("person:putin", "word:ceasefir"),
+    each with how the article writes it ("Putin", "ceasefire") for ``StoryMember.shares``."""
+    out: dict[str, str] = {}
+    for p in r.people:
+        core = parts(p.name, profile).core
+        if core:
+            written = next((w for w in reversed(p.name.split()) if fold(w).replace("-", " ").split()[-1:] == [core[-1]]), core[-1])
+            out.setdefault(f"person:{core[-1]}", written)
+    for kind, names in (("org", r.organizations), ("place", r.places)):
+        for name in names:
+            key = entity_key(name, profile)
+            if key:
+                out.setdefault(f"{kind}:{key}", name)
+    text = " ".join([r.title, r.source.title_hint or "", r.summary, *(e.what for e in r.events)])
+    for w in words(text):
+        if w in profile.stop_words or w in profile.speech_verbs or len(w) < 3 or w.isdigit():
+            continue
+        (st,) = stem_words([w], profile)
+        if len(st) > 2 and st not in profile.stop_words:
+            out.setdefault(f"word:{st}", w)
+    return out
+
+
+def cluster_stories(
+    results: Sequence[ArticleResult],
+    *,
+    profile: LanguageProfile = ENGLISH,
+    thresholds: StoryThresholds = StoryThresholds(),
+    voices: dict[str, str] | None = None,
+) -> list[Story]:
+    """Group ``results`` into stories, ordered by outlets covering them (then articles, title).
+
+    ``voices`` (article id -> its copy group's first id, see ``merge.copies``) makes copies
+    count once in ``Story.outlets``; without it each article's outlet (or id) counts."""
+    t = thresholds
+    results = sorted(results, key=lambda r: r.source.id)
+    n = len(results)
+    if n == 0:
+        return []
+    labels = [features(r, profile) for r in results]
+    feats = [set(fs) for fs in labels]
+    df = Counter(f for fs in feats for f in fs)
+    kind_weight = {"person": t.person, "org": t.org, "place": t.place, "word": t.word}
+
+    def weight(f: str) -> float:
+        return kind_weight[f.partition(":")[0]] * math.log(1 + n / df[f])
+
+    w = {f: weight(f) for f in df}
+    shareable = [sum(w[f] for f in fs if df[f] > 1) for fs in feats]
+    names = [[f for f in fs if f.partition(":")[0] in NAME_KINDS] for fs in feats]
+    max_df = max(t.min_max_df, int(t.max_df_share * n))
+    sims: dict[tuple[int, int], float] = {}
+    for i, j in candidate_pairs(names, rarest=t.rarest, max_df=max_df, df=df):
+        shared = feats[i] & feats[j]
+        shared_names = sum(1 for f in shared if f.partition(":")[0] in NAME_KINDS)
+        denom = math.sqrt(shareable[i] * shareable[j])
+        sim = sum(w[f] for f in shared) / denom if denom else 0.0
+        if sim >= t.link and (shared_names >= t.min_shared_names or (shared_names and sim >= t.strong_link)):
+            sims[(i, j)] = sim
+    groups = _average_linkage(n, sims, t.join)
+    stories = []
+    for members in groups:
+        stories.append(_story(members, results, feats, labels, w, sims, voices))
+    stories.sort(key=lambda s: (-s.outlets, -len(s.sources), s.title.casefold(), s.id))
+    return stories
+
+
+def _average_linkage(n: int, sims: dict[tuple[int, int], float], join: float) -> list[list[int]]:
+    """Sparse average-linkage agglomeration: merge the pair of groups with the highest mean
+    similarity while it is at least ``join`` (absent pairs count 0)."""
+    size = {i: 1 for i in range(n)}
+    members = {i: [i] for i in range(n)}
+    link: dict[int, dict[int, float]] = defaultdict(dict)
+    for (i, j), s in sims.items():
+        link[i][j] = link[i].get(j, 0.0) + s
+        link[j][i] = link[j].get(i, 0.0) + s
+    heap = [(-s, i, j) for (i, j), s in sims.items()]
+    heapq.heapify(heap)
+    alive = set(range(n))
+    while heap:
+        neg, a, b = heapq.heappop(heap)
+        if a not in alive or b not in alive:
+            continue
+        mean = link[a].get(b, 0.0) / (size[a] * size[b])
+        if abs(mean + neg) > 1e-12:  # stale entry: the groups changed since it was pushed
+            continue
+        if mean < join:
+            break
+        # b joins a
+        alive.discard(b)
+        members[a] += members.pop(b)
+        size[a] += size.pop(b)
+        for c, s in link.pop(b).items():
+            del link[c][b]
+            if c == a:
+                continue
+            link[a][c] = link[a].get(c, 0.0) + s
+            link[c][a] = link[a][c]
+        for c, s in link[a].items():
+            x, y = (a, c) if a < c else (c, a)
+            heapq.heappush(heap, (-(s / (size[a] * size[c])), x, y))
+    return sorted((sorted(m) for m in members.values()), key=lambda g: g[0])
+
+
+def _story(members, results, feats, labels, w, sims, voices) -> Story:
+    ids = [results[i].source.id for i in members]
+    centrality = {i: sum(sims.get((min(i, j), max(i, j)), 0.0) for j in members if j != i) for i in members}
+    centre = max(members, key=lambda i: (centrality[i], -i))
+    shared_df = Counter(f for i in members for f in feats[i])
+    out_members = []
+    for i in members:
+        ties = [f for f in feats[i] if shared_df[f] > 1] if len(members) > 1 else []
+        ties.sort(key=lambda f: (-w[f], f))
+        shown = list(dict.fromkeys(labels[i][f] for f in ties))  # "Vance" the person and "Vance's" the word: once
+        out_members.append(StoryMember(source=results[i].source.id, shares=shown[:6]))
+    voice_of = {}
+    for i in members:
+        r = results[i]
+        if voices and r.source.id in voices:
+            voice_of[r.source.id] = voices[r.source.id]
+        else:
+            voice_of[r.source.id] = (r.source.outlet or r.source.id).casefold()
+    return Story(
+        id=f"story-{ids[0]}",
+        title=results[centre].title,
+        sources=ids,
+        outlets=len(set(voice_of.values())),
+        members=out_members,
+    )
