@@ -31,7 +31,7 @@ from typing import Any
 from . import articles as articles_mod
 from . import noise, synthesis, web
 from .articles import Article
-from .errors import InputError
+from .errors import InputError, NoArticleText
 from .llm.client import LLM
 from .llm.settings import Settings, resolve
 from .merge import Thresholds
@@ -70,18 +70,27 @@ def settings(**options: Any) -> Settings:
     return resolve(Settings(**given))
 
 
-def load(inputs: Inputs, *, timeout: float = 20.0, failed: dict[str, str] | None = None) -> list[Article]:
+def load(
+    inputs: Inputs,
+    *,
+    timeout: float = 20.0,
+    failed: dict[str, str] | None = None,
+    set_aside: list[SetAside] | None = None,
+) -> list[Article]:
     """Files, folders, ``-`` (stdin), http(s) URLs of pages or RSS/Atom feeds, or ready
     ``Article`` objects, in order. A URL that cannot be fetched goes to ``failed`` (URL -> one
-    line) when given, else raises ``InputError``; files that cannot be read always raise."""
+    line) when given, else raises ``InputError``; files that cannot be read always raise. With
+    ``set_aside`` (a list), files that hold no article text (empty, page furniture only) are
+    listed there -- unless nothing else could be read, which raises as before."""
     out: list[Article] = []
     paths: list[str] = []
     urls: list[str] = []
+    no_text: list[tuple[str, str | None, str]] = []
 
     def flush() -> None:
         nonlocal paths, urls
         if paths:
-            out.extend(articles_mod.load(paths))
+            out.extend(articles_mod.load(paths, no_text=no_text if set_aside is not None else None))
         if urls:
             got, bad = web.fetch(urls, timeout=timeout)
             if bad and failed is None:
@@ -104,6 +113,11 @@ def load(inputs: Inputs, *, timeout: float = 20.0, failed: dict[str, str] | None
                 flush()
             paths.append(str(item))
     flush()
+    if no_text and not out and not (failed or {}):
+        raise NoArticleText(no_text[0][2])
+    for doc_id, path, message in no_text:
+        assert set_aside is not None
+        set_aside.append(SetAside(id=doc_id, path=path, reason="no article text: " + message.split(": ", 1)[-1]))
     seen: dict[str, str] = {}
     for a in out:
         if a.id in seen:
@@ -121,6 +135,7 @@ async def run(
     brief: bool = False,
     screen: bool | None = None,
     failed: dict[str, str] | None = None,
+    set_aside: list[SetAside] | None = None,
     on_start: Callable[[Article], None] | None = None,
     on_result: Callable[[ArticleResult], None] | None = None,
     on_error: Callable[[Article, str], None] | None = None,
@@ -132,13 +147,15 @@ async def run(
     (default: when ``brief``), documents that are not articles are set aside first
     (``summarizer.noise``, no model call; ``RunReport.set_aside``). ``failed``: inputs that
     failed before extraction (unreachable URLs), listed with the run's failures. The command
-    line's progress display hangs on the hooks."""
+    line's progress display hangs on the hooks. ``set_aside``: documents already set aside
+    while loading (no article text), listed with the rest."""
     say = say or (lambda *a, **k: None)
-    set_aside: list[SetAside] = []
+    set_aside = list(set_aside or [])
     if brief if screen is None else screen:
-        articles, set_aside = noise.screen(articles)
-        for s in set_aside:
-            say(f"set aside {s.id}: {s.reason}")
+        articles, more = noise.screen(articles)
+        set_aside += more
+    for s in set_aside:
+        say(f"set aside {s.id}: {s.reason}")
     async with LLM(config, replay=Path(replay) if replay else None, record=Path(record) if record else None) as llm:
         if on_ready is not None:
             on_ready(llm)
@@ -188,8 +205,11 @@ async def digest_async(
     into stories, and brief each story: the digest ``summarizer brief`` writes for a mixed input."""
     config = settings(**options)
     early: dict[str, str] = {}
-    arts = load(inputs, timeout=config.timeout or 20.0, failed=early)
-    _, digest = await run(arts, config, replay=replay, record=record, brief=True, screen=screen, failed=early)
+    aside: list[SetAside] = []
+    arts = load(inputs, timeout=config.timeout or 20.0, failed=early, set_aside=aside)
+    _, digest = await run(
+        arts, config, replay=replay, record=record, brief=True, screen=screen, failed=early, set_aside=aside
+    )  # fmt: skip
     assert digest is not None
     return digest
 

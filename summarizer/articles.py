@@ -61,7 +61,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import NamedTuple
 
-from .errors import InputError
+from .errors import InputError, NoArticleText
 from .language import ENGLISH, LanguageProfile
 from .schemas import ArticleSource, PublishedDate
 
@@ -325,7 +325,7 @@ def article_from_text(
     Without them it is of ``raw`` as UTF-8."""
     name = path or article_id
     if not raw.strip():
-        raise InputError(f"{name}: empty article (no text)")
+        raise NoArticleText(f"{name}: empty article (no text)")
     if html:
         text, meta = _from_html(raw, name)
         text, more = clean_text(text)
@@ -334,7 +334,7 @@ def article_from_text(
     else:
         text, meta = clean_text(raw)
     if not text.strip():
-        raise InputError(f"{name}: nothing left after removing page chrome")
+        raise NoArticleText(f"{name}: nothing left after removing page chrome")
     if len(text) > MAX_CHARS:
         raise InputError(
             f"{name}: article too long ({len(text):,} characters; the limit is {MAX_CHARS:,}). "
@@ -395,16 +395,24 @@ def expand(paths: Iterable[str]) -> list[Path | str]:
     return out
 
 
-def load(paths: Iterable[str], stdin_id: str = "stdin") -> list[Article]:
-    """Load every article named by ``paths``; ids must be unique."""
+def load(paths: Iterable[str], stdin_id: str = "stdin", no_text: list[tuple[str, str | None, str]] | None = None) -> list[Article]:
+    """Load every article named by ``paths``; ids must be unique. With ``no_text`` (a list), a
+    file that holds no article text (empty, page furniture only) is listed there as (id, path,
+    reason) instead of stopping the load."""
     articles: list[Article] = []
     for item in expand(paths):
-        if item == "-":
-            data = sys.stdin.buffer.read()
-            raw, encoding = decode(data, "<stdin>")
-            articles.append(article_from_text(raw, safe_id(stdin_id), path=None, data=data, encoding=encoding))
-        else:
-            articles.append(load_file(item))  # type: ignore[arg-type]
+        try:
+            if item == "-":
+                data = sys.stdin.buffer.read()
+                raw, encoding = decode(data, "<stdin>")
+                articles.append(article_from_text(raw, safe_id(stdin_id), path=None, data=data, encoding=encoding))
+            else:
+                articles.append(load_file(item))  # type: ignore[arg-type]
+        except NoArticleText as exc:
+            if no_text is None:
+                raise
+            path = None if item == "-" else str(item)
+            no_text.append((safe_id(stdin_id if item == "-" else Path(item).stem), path, str(exc)))
     seen: dict[str, str] = {}
     for a in articles:
         where = a.path or "<stdin>"

@@ -198,7 +198,7 @@ def _article_line(r: ArticleResult) -> str:
     )
 
 
-async def _run_extract(settings: Settings, arts, replay, record, quiet, on_result, brief=False, screen=None, early=None):
+async def _run_extract(settings: Settings, arts, replay, record, quiet, on_result, brief=False, screen=None, early=None, aside=None):
     """``api.run`` with the CLI's progress display and per-article lines."""
     from rich.progress import BarColumn, Progress, TextColumn, TimeElapsedColumn
 
@@ -239,7 +239,7 @@ async def _run_extract(settings: Settings, arts, replay, record, quiet, on_resul
             err.print(f"[red]failed[/red] {msg}", soft_wrap=True)
 
         return await run(
-            arts, settings, replay=replay, record=record, brief=brief, screen=screen, failed=early,
+            arts, settings, replay=replay, record=record, brief=brief, screen=screen, failed=early, set_aside=aside,
             on_start=started, on_result=done, on_error=failed, on_ready=ready, say=say,
         )  # fmt: skip
 
@@ -251,8 +251,10 @@ def _extract_run(paths, settings, replay, record, quiet, on_result, texts=None, 
     from .api import load
 
     early: dict[str, str] = {}
+    aside: list = []  # brief and stories list files with no article text apart; extract refuses them
+    lenient = brief or screen is not None
     try:
-        arts = load(paths, timeout=settings.timeout or 20.0, failed=early)
+        arts = load(paths, timeout=settings.timeout or 20.0, failed=early, set_aside=aside if lenient else None)
     except InputError as exc:
         raise _fail(EXIT_USAGE, str(exc)) from None
     for url, why in early.items():
@@ -265,7 +267,7 @@ def _extract_run(paths, settings, replay, record, quiet, on_result, texts=None, 
     if texts is not None:
         texts.update({a.id: a.raw for a in arts})
     try:
-        return asyncio.run(_run_extract(settings, arts, replay, record, quiet, on_result, brief, screen, early))
+        return asyncio.run(_run_extract(settings, arts, replay, record, quiet, on_result, brief, screen, early, aside))
     except (ConfigError, InputError) as exc:
         raise _fail(EXIT_USAGE, str(exc)) from None
     except (EndpointError, ReplayMiss, SummarizerError) as exc:

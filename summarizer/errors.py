@@ -9,6 +9,11 @@ class InputError(SummarizerError):
     """Bad input (missing file, empty, binary, no articles...). CLI exit code 2."""
 
 
+class NoArticleText(InputError):
+    """A file that holds no article text (empty, or page furniture only). Alone it is bad input;
+    in a pile of inputs it is set aside like any other document that is no article."""
+
+
 class ConfigError(SummarizerError):
     """Bad or missing configuration (model, endpoint, GGUF). CLI exit code 2."""
 

@@ -361,6 +361,11 @@ ENGLISH = LanguageProfile(
     page_chrome=(
         r"please wait\.*", r"comments", r"source link", r"star\s*add to favorites", r"share( this)?( article)?",
         r"advertisement", r"read more",
+        # what an embedded post leaves in a scraped page, line by line (three copies of it once
+        # made a briefing's only "corroborated" fact)
+        r"tweet with a location", r"you can add location information to your tweets\b.*", r"learn more",
+        r"turn on", r"not now", r"view (this )?(post|tweet|video) on \w+\.?", r"a post shared by .{1,80}",
+        r"pic\.twitter\.com/\S+", r"[-\u2014\u2013]\s*[^\n]{1,80}\(@\w{1,30}\)\s+\w+ \d{1,2}, \d{4}",
     ),
     trailing_chrome=("Comments", "Source link"),
     boilerplate=(

@@ -53,6 +53,8 @@ def test_mixed_folder_three_stories_as_labelled_and_the_noise_apart(digest):
     reasons = {x["id"]: x["reason"] for x in digest["set_aside"]}
     assert reasons["b2_times_recrawl"] == "word-for-word copy of b2_times"
     assert reasons["n3_paywall"].startswith("page furniture")
+    assert reasons["n4_embed_only"] == "no article text: nothing left after removing page chrome"
+    assert reasons["n2_tweet_embed"].startswith("too short to carry a story")
     # no set-aside document reaches any story's briefing
     for s in digest["stories"]:
         ids = {src["id"] for src in s["briefing"]["sources"]}
@@ -100,7 +102,7 @@ def test_stories_command_and_evaluate_print_purity_and_completeness(tmp_path):
     assert r.exit_code == 0, r.stderr
     row = r.stdout.splitlines()[r.stdout.splitlines().index(next(x for x in r.stdout.splitlines() if x.startswith("stories"))) + 1]
     assert row.split() == ["12", "3", "3", "1.00", "1.00"]
-    assert "set aside: 4 of 4 labelled non-articles; 4 of 4 set aside are labelled non-articles" in r.stdout
+    assert "set aside: 5 of 5 labelled non-articles; 5 of 5 set aside are labelled non-articles" in r.stdout
     md = _cli("stories", str(MIXED), "--replay", str(REPLAY)).stdout
     assert md.startswith("# 3 stories") and "## Set aside: not articles" in md and "n1\\_archive\\_notice" in md
 
@@ -121,7 +123,7 @@ def test_evaluate_scores_a_wrong_clustering_as_wrong(tmp_path):
     purity, completeness = float(row[3]), float(row[4])
     assert purity == pytest.approx((2 + 3 + 4) / 11, abs=0.005)  # b1_herald was set aside: 11 documents
     assert completeness == pytest.approx((3 + 4 + 2) / 11, abs=0.005)
-    assert "set aside: 1 of 4 labelled non-articles; 1 of 2 set aside are labelled non-articles" in r.stdout
+    assert "set aside: 1 of 5 labelled non-articles; 1 of 2 set aside are labelled non-articles" in r.stdout
     assert "b1_herald is an article but was set aside" in r.stdout
 
 
@@ -167,6 +169,27 @@ def test_noise_rules_hold_when_the_word_list_misses():
     assert [a.id for a in kept] == ["b3_npa", "a3_metrowire"]
     assert {x.id for x in aside} == {"n1_archive_notice", "n2_tweet_embed", "n3_paywall"}
     assert all(x.reason.startswith("too short to carry a story") for x in aside)
+
+
+def test_an_embedded_post_leaves_no_lines_in_the_text_around_it():
+    """The furniture an embedded post leaves in a scraped page is page chrome, line by line:
+    three copies of it once made a briefing's only "corroborated" fact."""
+    text = (MIXED / "n2_tweet_embed.txt").read_text()
+    body = "Exports rose 2% in April, the statistics office said on Wednesday.\n\n" + text + "\nThe bank meets again in June."
+    cleaned, _ = articles.clean_text(body)
+    assert "Tweet with a location" not in cleaned and "location information" not in cleaned and "(@NorlandCB)" not in cleaned
+    assert "Not now" not in cleaned and "Exports rose 2% in April" in cleaned and "meets again in June" in cleaned
+    assert "raised the policy rate to 4.25%" in cleaned  # the post's own words stay
+
+
+def test_files_with_no_text_are_set_aside_in_a_pile_and_refused_alone(tmp_path):
+    (tmp_path / "empty.txt").write_text("")
+    (tmp_path / "b3_npa.txt").write_text((MIXED / "b3_npa.txt").read_text())
+    r = _cli("stories", str(tmp_path), "--replay", str(REPLAY), "--format", "json")
+    assert r.exit_code == 0, r.stderr
+    assert json.loads(r.stdout)["set_aside"][0]["reason"] == "no article text: empty article (no text)"
+    alone = _cli("brief", str(tmp_path / "empty.txt"), "--replay", str(REPLAY))
+    assert alone.exit_code == 2 and "empty article" in alone.stderr
 
 
 def test_a_lone_document_is_never_set_aside_and_copies_name_their_original():

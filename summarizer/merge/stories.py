@@ -23,10 +23,12 @@ similarity reaches ``link`` and at least ``min_shared_names`` names (people, org
 places) are shared, or one name at the higher ``strong_link`` -- shared words alone never
 join two articles.
 
-Links are grouped by average linkage: two groups join when the mean similarity over all
-their article pairs (pairs that are not links count 0) reaches ``join``. One chance link
-between two big stories therefore does not chain them into one (the failure of single
-linkage, Kagi Kite's "unrelated stories merged").
+Links are grouped by average linkage: two groups that at least one link joins become one
+when the mean similarity over all their article pairs reaches ``join`` (a compared pair counts
+with its similarity, even under ``link``; a pair never compared, 0). One chance link between
+two big stories therefore does not chain them into one (the failure of single linkage, Kagi
+Kite's "unrelated stories merged"), while an article that is close to most of its story but
+links to only one member still joins it.
 
 Every member lists what ties it to the rest of its story (``shares``), rarest first, and
 the story's title is its most central article's title.
@@ -126,14 +128,16 @@ def cluster_stories(
     names = [[f for f in fs if f.partition(":")[0] in NAME_KINDS] for fs in feats]
     max_df = max(t.min_max_df, int(t.max_df_share * n))
     sims: dict[tuple[int, int], float] = {}
+    links: set[tuple[int, int]] = set()
     for i, j in candidate_pairs(names, rarest=t.rarest, max_df=max_df, df=df):
         shared = feats[i] & feats[j]
         shared_names = sum(1 for f in shared if f.partition(":")[0] in NAME_KINDS)
         denom = math.sqrt(shareable[i] * shareable[j])
         sim = sum(w[f] for f in shared) / denom if denom else 0.0
+        sims[(i, j)] = sim
         if sim >= t.link and (shared_names >= t.min_shared_names or (shared_names and sim >= t.strong_link)):
-            sims[(i, j)] = sim
-    groups = _average_linkage(n, sims, t.join)
+            links.add((i, j))
+    groups = _average_linkage(n, sims, links, t.join)
     stories = []
     for members in groups:
         stories.append(_story(members, results, feats, labels, w, sims, voices))
@@ -141,23 +145,26 @@ def cluster_stories(
     return stories
 
 
-def _average_linkage(n: int, sims: dict[tuple[int, int], float], join: float) -> list[list[int]]:
-    """Sparse average-linkage agglomeration: merge the pair of groups with the highest mean
-    similarity while it is at least ``join`` (absent pairs count 0)."""
+def _average_linkage(n: int, sims: dict[tuple[int, int], float], links: set[tuple[int, int]], join: float) -> list[list[int]]:
+    """Sparse average-linkage agglomeration: merge the two groups with the highest mean
+    similarity over all their article pairs (pairs never compared count 0) while it is at
+    least ``join``; only groups that at least one link joins are candidates."""
     size = {i: 1 for i in range(n)}
     members = {i: [i] for i in range(n)}
-    link: dict[int, dict[int, float]] = defaultdict(dict)
+    total: dict[int, dict[int, float]] = defaultdict(dict)
+    linked: dict[int, dict[int, int]] = defaultdict(dict)
     for (i, j), s in sims.items():
-        link[i][j] = link[i].get(j, 0.0) + s
-        link[j][i] = link[j].get(i, 0.0) + s
-    heap = [(-s, i, j) for (i, j), s in sims.items()]
+        total[i][j] = total[j][i] = s
+    for i, j in links:
+        linked[i][j] = linked[j][i] = 1
+    heap = [(-sims[(i, j)], i, j) for i, j in links]
     heapq.heapify(heap)
     alive = set(range(n))
     while heap:
         neg, a, b = heapq.heappop(heap)
         if a not in alive or b not in alive:
             continue
-        mean = link[a].get(b, 0.0) / (size[a] * size[b])
+        mean = total[a].get(b, 0.0) / (size[a] * size[b])
         if abs(mean + neg) > 1e-12:  # stale entry: the groups changed since it was pushed
             continue
         if mean < join:
@@ -166,15 +173,14 @@ def _average_linkage(n: int, sims: dict[tuple[int, int], float], join: float) ->
         alive.discard(b)
         members[a] += members.pop(b)
         size[a] += size.pop(b)
-        for c, s in link.pop(b).items():
-            del link[c][b]
-            if c == a:
-                continue
-            link[a][c] = link[a].get(c, 0.0) + s
-            link[c][a] = link[a][c]
-        for c, s in link[a].items():
+        for table in (total, linked):
+            for c, v in table.pop(b).items():
+                del table[c][b]
+                if c != a:
+                    table[a][c] = table[c][a] = table[a].get(c, 0) + v
+        for c in linked[a]:
             x, y = (a, c) if a < c else (c, a)
-            heapq.heappush(heap, (-(s / (size[a] * size[c])), x, y))
+            heapq.heappush(heap, (-(total[a].get(c, 0.0) / (size[a] * size[c])), x, y))
     return sorted((sorted(m) for m in members.values()), key=lambda g: g[0])
 
 
