@@ -272,8 +272,8 @@ def markdown_digest(d: Digest, *, evidence: bool = False, texts: dict[str, str] 
         out.append("")
     tail = _left_out(d.set_aside, d.failed)
     if tail:
-        out += ["---", *tail[1:], ""]
-    return "\n".join(out)
+        out += ["---", *tail[1:]]
+    return "\n".join(out).rstrip("\n") + "\n"
 
 
 def markdown_stories(stories: list, set_aside: list[SetAside] = (), failed: list[FailedArticle] = ()) -> str:

@@ -1,7 +1,7 @@
 """A day's folder in, one briefing per story out: story clustering, documents set aside, the
 digest in every format, and a URL and a feed served from 127.0.0.1 briefed end to end.
 
-`tests/data/mixed/` is the seeds, the fire and rates stories and four non-articles written for
+`tests/data/mixed/` is the seeds, the fire and rates stories and five non-articles written for
 the tests (see tests/data/stories/README.md); `fixtures/mixed/` holds the embedded model's
 answers for its twelve articles, recorded for real."""
 
