@@ -534,7 +534,9 @@ class Story(BaseModel):
     id: str = Field(description="From the story's first article id (stable when unrelated articles come and go).")
     title: str = Field(description="The title of the article most like the others.")
     sources: list[str] = Field(min_length=1)
-    outlets: int = Field(description="Independent voices: outlets (or articles) that are not copies of one another.")
+    outlets: int = Field(
+        description="Independent voices: articles of one outlet count once, and so do copies of one text (syndication)."
+    )
     members: list[StoryMember] = Field(default_factory=list)
     briefing: Briefing | None = Field(default=None, description="Its briefing (absent in 'summarizer stories').")
 

@@ -209,9 +209,9 @@ def test_keep_noise_briefs_everything(tmp_path):
 # ----------------------------------------------------------------------------- clustering rules
 
 
-def _result(i: str, people=(), orgs=(), places=(), title="Report") -> ArticleResult:
+def _result(i: str, people=(), orgs=(), places=(), title="Report", outlet=None) -> ArticleResult:
     return ArticleResult(
-        source={"id": i, "chars": 100, "sha256": "0" * 64}, title=title, summary="A report.", key_points=[],
+        source={"id": i, "chars": 100, "sha256": "0" * 64, "outlet": outlet}, title=title, summary="A report.", key_points=[],
         people=[{"id": f"p{k}", "name": n} for k, n in enumerate(people)], organizations=list(orgs),
         places=list(places), quotes=[], events=[], grounding=GroundingReport(),
     )  # fmt: skip
@@ -238,6 +238,16 @@ def test_shared_words_alone_never_join_and_ids_stay_when_articles_come():
     before = {s.id: s.sources for s in cluster_stories(a)}
     after = {s.id: s.sources for s in cluster_stories([*a, _result("z9", ["Cara Moss", "Dev Patel"], ["Mint Bank"])])}
     assert before.items() <= after.items()
+
+
+def test_outlets_count_one_outlet_once_and_copies_once():
+    names = (["Ana Kovac", "Boris Lend"], ["Harbor Authority"])
+    arts = [_result("a1", *names, outlet="Ledger"), _result("a2", *names, outlet="ledger"),
+            _result("a3", *names, outlet="Courier"), _result("a4", *names, outlet="Gazette"), _result("a5", *names)]  # fmt: skip
+    (story,) = cluster_stories(arts)
+    assert story.outlets == 4  # the Ledger twice; a5 names no outlet: a voice of its own
+    (story,) = cluster_stories(arts, voices={"a4": "a3", "a3": "a3"})  # the Gazette runs the Courier's text
+    assert story.outlets == 3
 
 
 def test_thresholds_are_parameters():

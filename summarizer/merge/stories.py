@@ -47,7 +47,7 @@ from ..names import fold, parts
 from ..schemas import ArticleResult, Story, StoryMember
 from ..text import stem_words, words
 from .entities import entity_key
-from .index import candidate_pairs
+from .index import UnionFind, candidate_pairs
 
 #: features that are names (the rest are words)
 NAME_KINDS = ("person", "org", "place")
@@ -195,17 +195,26 @@ def _story(members, results, feats, labels, w, sims, voices) -> Story:
         ties.sort(key=lambda f: (-w[f], f))
         shown = list(dict.fromkeys(labels[i][f] for f in ties))  # "Vance" the person and "Vance's" the word: once
         out_members.append(StoryMember(source=results[i].source.id, shares=shown[:6]))
-    voice_of = {}
-    for i in members:
-        r = results[i]
-        if voices and r.source.id in voices:
-            voice_of[r.source.id] = voices[r.source.id]
-        else:
-            voice_of[r.source.id] = (r.source.outlet or r.source.id).casefold()
     return Story(
         id=f"story-{ids[0]}",
         title=results[centre].title,
         sources=ids,
-        outlets=len(set(voice_of.values())),
+        outlets=_outlets([results[i] for i in members], voices or {}),
         members=out_members,
     )
+
+
+def _outlets(results: list[ArticleResult], voices: dict[str, str]) -> int:
+    """Independent voices: articles of one outlet count once, and so do copies of one text
+    (syndication) even when different outlets run them."""
+    uf = UnionFind(len(results))
+    first: dict[str, int] = {}
+    for k, r in enumerate(results):
+        for key in (f"voice:{voices.get(r.source.id, r.source.id)}", f"outlet:{(r.source.outlet or '').casefold()}"):
+            if key == "outlet:":
+                continue
+            if key in first:
+                uf.union(first[key], k)
+            else:
+                first[key] = k
+    return len({uf.find(k) for k in range(len(results))})
