@@ -160,7 +160,8 @@ def fetch(
     max_bytes: int = 5_000_000,
     user_agent: str = "summarizer/0.1",
 ) -> tuple[list[Article], dict[str, str]]:
-    """Fetch pages and feeds -> (articles in input order, failed: url -> one line)."""
+    """Fetch pages and feeds -> (articles in input order, failed: url -> one line; the URL
+    without credentials, as everywhere it is shown)."""
     articles: list[Article] = []
     failed: dict[str, str] = {}
     headers = {"User-Agent": user_agent, "Accept": _ACCEPT}
@@ -204,10 +205,10 @@ def _articles(
         if not links:
             raise _Failed("a feed with no entries that link to an article")
     except InputError as exc:  # its message starts with the URL already
-        failed[url] = f"{exc}{where}"
+        failed[shown] = f"{exc}{where}"
         return []
     except _Failed as exc:
-        failed[url] = f"{shown}: {exc}{where}"
+        failed[shown] = f"{shown}: {exc}{where}"
         return []
     return [
         article

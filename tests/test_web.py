@@ -322,3 +322,12 @@ def test_odd_feed_entries_are_failed_lines_and_the_rest_go_on(base):
     )
     assert "a feed inside a feed" in failed[f"{base}/feeds/rss.xml"]
     assert failed["http://[::1/x"].startswith("http://[::1/x: not an http(s) URL")
+
+
+def test_a_failed_url_with_credentials_shows_none_of_them(base):
+    port = _closed_port()
+    articles, failed = fetch([f"http://user:s3cret@127.0.0.1:{port}/x", f"{base.replace('http://', 'http://me:pw2@')}/missing"])
+    assert articles == []
+    assert len(failed) == 2
+    assert not any("s3cret" in k + v or "pw2" in k + v for k, v in failed.items()), failed
+    assert f"http://127.0.0.1:{port}/x" in failed
