@@ -250,6 +250,13 @@ def test_outlets_count_one_outlet_once_and_copies_once():
     assert story.outlets == 3
 
 
+def test_an_organisation_listed_as_a_person_is_no_surname():
+    from summarizer.merge.stories import features
+
+    f = features(_result("x", ["Arlen Chemicals", "Maria Odum"]))
+    assert "org:arlen chemicals" in f and "person:odum" in f and "person:chemicals" not in f
+
+
 def test_thresholds_are_parameters():
     a = [_result(f"a{k}", ["Ana Kovac", "Boris Lend"], ["Harbor Authority"]) for k in range(3)]
     assert len(cluster_stories(a)) == 1

@@ -7,7 +7,10 @@ stories share a day, and one story spans months.
 
 Features of an article, all from its extraction (``ArticleResult``):
 
-* people, by surname ("Vladimir Putin", "Putin", "President Putin" -> ``person:putin``);
+* people, by surname ("Vladimir Putin", "Putin", "President Putin" -> ``person:putin``); a
+  "person" whose name holds an organisation word of the language profile ("Arlen Chemicals",
+  "Norland Central Bank") is an organisation, by its whole name -- else "chemicals" or "bank"
+  would be a surname shared by unrelated stories;
 * organisations and places (``entity_key``: "U.S." = "America");
 * content-word stems of its title, summary and events' descriptions (``word:...``).
 
@@ -80,6 +83,9 @@ def features(r: ArticleResult, profile: LanguageProfile = ENGLISH) -> dict[str, 
     each with how the article writes it ("Putin", "ceasefire") for ``StoryMember.shares``."""
     out: dict[str, str] = {}
     for p in r.people:
+        if set(fold(p.name).split()) & profile.organisation_words:  # "Arlen Chemicals" listed as a person
+            out.setdefault(f"org:{entity_key(p.name, profile)}", p.name)
+            continue
         core = parts(p.name, profile).core
         if core:
             written = next((w for w in reversed(p.name.split()) if fold(w).replace("-", " ").split()[-1:] == [core[-1]]), core[-1])
