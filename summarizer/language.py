@@ -441,7 +441,7 @@ ENGLISH = LanguageProfile(
         "partners capital foods laboratories media communications railways"
     ),
     organisation_names=_words(
-        "reuters bloomberg afp ap tass interfax xinhua bbc cnn nbc cbs abc pentagon kremlin nato"
+        "reuters bloomberg afp ap tass interfax xinhua bbc cnn nbc cbs abc pentagon nato"
     ),
     statement_nouns=_words(
         "statement statements post posts remarks comments message letter speech tweet address interview"
