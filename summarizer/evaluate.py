@@ -389,9 +389,8 @@ class StoryScore:
     purity: float = 0.0
     completeness: float = 0.0
     noise_labelled: int = 0
-    noise_found: int = 0
     set_aside: int = 0
-    set_aside_right: int = 0
+    set_aside_right: int = 0  # labelled non-articles among them: recall and precision share it
     noise_scored: bool = False
     errors: list[str] = field(default_factory=list)
 
@@ -424,7 +423,6 @@ def evaluate_stories(labels: dict[str, Any], stories: list[list[str]], set_aside
     s.noise_labelled = len(noise)
     if set_aside is not None:
         s.noise_scored = True
-        s.noise_found = len(noise & set(set_aside))
         s.set_aside = len(set_aside)
         s.set_aside_right = len(noise & set(set_aside))
         s.errors += [f"set aside: {d} is noise but was kept" for d in sorted(noise - set(set_aside))]
@@ -439,7 +437,7 @@ def story_table(s: StoryScore) -> str:
     ]
     if s.noise_scored:
         lines.append(
-            f"set aside: {s.noise_found} of {s.noise_labelled} labelled non-articles; "
+            f"set aside: {s.set_aside_right} of {s.noise_labelled} labelled non-articles; "
             f"{s.set_aside_right} of {s.set_aside} set aside are labelled non-articles"
         )
     elif s.noise_labelled:
