@@ -12,7 +12,9 @@
   seconds, peak RSS); our per-request time vs the same request posted straight to the
   llama.cpp server; and the request before code-first extraction vs today's, side by side on
   one server (``bench/requests/before-code-first.json``: the request bodies the tool sent
-  until then, as recorded in that commit's ``fixtures/seeds``).
+  until then, as recorded in that commit's ``fixtures/seeds``); the long test article cold
+  (parts, tokens, seconds per 10,000 characters) and the embedded context size vs speed
+  (``--long-only`` runs just these two).
 
 Offline. ``--quick`` keeps it under two minutes.
 """
@@ -260,6 +262,57 @@ def bench_embedded(*extra: str) -> dict:
             "stderr_tail": out.stderr.strip().splitlines()[-6:]}  # fmt: skip
 
 
+LONG = ROOT / "tests" / "data" / "long" / "marrowick-live.txt"
+
+
+def bench_long() -> dict:
+    """The long test article (46,143 characters, written for the tests) extracted cold with
+    the embedded model: wall and model seconds, parts, tokens, seconds per 10,000 characters."""
+    import tempfile
+
+    cache, out_dir = tempfile.mkdtemp(prefix="bench-cache-"), tempfile.mkdtemp(prefix="bench-long-")
+    started = time.perf_counter()
+    run = subprocess.run(
+        [sys.executable, "-m", "summarizer", "extract", str(LONG), "-d", out_dir, "--no-cache"],
+        capture_output=True, text=True, cwd=ROOT, env={"SUMMARIZER_CACHE_DIR": cache, "PATH": "/usr/bin:/bin", "HOME": str(Path.home())},
+    )  # fmt: skip
+    wall = time.perf_counter() - started
+    if run.returncode != 0:
+        return {"exit": run.returncode, "stderr_tail": run.stderr.strip().splitlines()[-4:]}
+    r = json.loads((Path(out_dir) / f"{LONG.stem}.json").read_text())
+    chars, u = r["source"]["chars"], r["usage"]
+    return {"chars": chars, "parts": r["parts"], "wall_s": round(wall, 1), "model_s": round(u["model_seconds"], 1),
+            "prompt_tokens": u["prompt_tokens"], "completion_tokens": u["completion_tokens"],
+            "model_s_per_10k_chars": round(u["model_seconds"] / chars * 10_000, 1),
+            "quotes": len(r["quotes"]), "events": len(r["events"]), "people": len(r["people"])}  # fmt: skip
+
+
+def bench_context(sizes: tuple[int, ...] = (8192, 32768)) -> list[dict]:
+    """The embedded server's context size and its speed: the same two requests (seed 004's and
+    the long article's first part, as recorded) on a server started with each size, the sizes
+    alternating twice, so drift hits both alike."""
+    import httpx2
+
+    from summarizer.llm.local import EmbeddedServer, packaged_gguf
+
+    gguf = packaged_gguf()
+    seed = min((json.loads(f.read_text()) for f in (FIXTURES / "004_9d2b0e729d22a81c").glob("*.json")), key=lambda e: len(e["request"]["messages"]))
+    part = next(json.loads(f.read_text()) for f in sorted((ROOT / "fixtures" / "long").glob("*/*.json"))
+                if "This is part 1 of" in json.loads(f.read_text())["request"]["messages"][1]["content"])  # fmt: skip
+    rows = []
+    for n in sizes + sizes:
+        with EmbeddedServer(gguf, n_ctx=n, api_key="bench") as base_url:
+            for name, ex in (("seed 004", seed), ("long part 1", part)):
+                t0 = time.perf_counter()
+                r = httpx2.post(f"{base_url}/chat/completions", json=ex["request"], headers={"Authorization": "Bearer bench"}, timeout=900).json()
+                t = r.get("timings", {})
+                rows.append({"n_ctx": n, "request": name, "seconds": round(time.perf_counter() - t0, 1),
+                             "prompt_tokens": r["usage"]["prompt_tokens"], "completion_tokens": r["usage"]["completion_tokens"],
+                             "prompt_tok_s": round(t.get("prompt_per_second", 0), 1), "gen_tok_s": round(t.get("predicted_per_second", 0), 1)})  # fmt: skip
+                print(rows[-1], file=sys.stderr, flush=True)
+    return rows
+
+
 def bench_raw_vs_ours() -> dict:
     """One seed request: posted raw to the llama.cpp server vs through our whole client."""
     import httpx2
@@ -362,7 +415,12 @@ def main() -> None:
     ap.add_argument("--stories-one", type=int, help=argparse.SUPPRESS)
     ap.add_argument("--stories-only", action="store_true", help="only the story clustering + merge rows")
     ap.add_argument("--requests-only", action="store_true", help="only the before/after request row (embedded, ~8 min)")
+    ap.add_argument("--long-only", action="store_true", help="only the long-article rows (embedded, ~15 min)")
     args = ap.parse_args()
+    if args.long_only:
+        print(_table("Embedded model: the long test article, cold", [bench_long()]))
+        print(_table("Embedded model: context size vs speed (same requests, sizes alternating)", bench_context()))
+        return
     if args.merge_one:
         print(json.dumps(merge_one(args.merge_one)))
         return
@@ -392,6 +450,8 @@ def main() -> None:
         results["embedded_cold_brief"] = [bench_embedded(), bench_embedded("--adjudicate")]
         results["raw_vs_ours"] = bench_raw_vs_ours()
         results["request_before_after"] = bench_request_before_after()
+        results["long"] = bench_long()
+        results["context"] = bench_context()
     print(_table("Merge scaling (synthetic articles from the recorded seeds)", m))
     print(f"growth time(2n)/time(n), from the last two sizes: {growth}")
     _print_stories(results["stories"])
@@ -404,6 +464,8 @@ def main() -> None:
         print(_table("Embedded model: our client vs a raw request (seed 004)", [results["raw_vs_ours"]]))
         print(_table("Embedded model: the request before code-first extraction vs today's (one server, side by side)",
                      results["request_before_after"]))  # fmt: skip
+        print(_table("Embedded model: the long test article, cold", [results["long"]]))
+        print(_table("Embedded model: context size vs speed (same requests, sizes alternating)", results["context"]))
     out = ROOT / "bench" / "results"
     out.mkdir(parents=True, exist_ok=True)
     (out / "latest.json").write_text(json.dumps(results, indent=2) + "\n")

@@ -12,7 +12,7 @@
 mirror the command line and go through the same ``Settings``, with the same precedence:
 an option given here, else the environment (``SUMMARIZER_MODEL``, ``SUMMARIZER_BASE_URL`` /
 ``OPENAI_BASE_URL``, ``SUMMARIZER_API_KEY``, ``SUMMARIZER_MODE``, ``SUMMARIZER_GGUF``,
-``SUMMARIZER_TIMEOUT``), else the config file, else the default. Errors are the package's
+``SUMMARIZER_TIMEOUT``, ``SUMMARIZER_CONTEXT_TOKENS``, ``SUMMARIZER_CHUNK_CHARS``), else the config file, else the default. Errors are the package's
 own (``summarizer.errors``): ``InputError`` and ``ConfigError`` for what the caller can fix,
 ``EndpointError`` when the endpoint cannot be used; an article that fails alone is listed in
 ``failed`` (and in ``Briefing.failed``), the others go on.
@@ -31,7 +31,7 @@ from typing import Any
 from . import articles as articles_mod
 from . import noise, synthesis, web
 from .articles import Article
-from .errors import InputError, NoArticleText
+from .errors import ConfigError, InputError, NoArticleText
 from .llm.client import LLM
 from .llm.settings import Settings, resolve
 from .merge import Thresholds
@@ -52,7 +52,12 @@ ENVIRONMENT = {
     "mode": ("SUMMARIZER_MODE",),
     "gguf": ("SUMMARIZER_GGUF",),
     "timeout": ("SUMMARIZER_TIMEOUT",),
+    "context_tokens": ("SUMMARIZER_CONTEXT_TOKENS",),
+    "chunk_chars": ("SUMMARIZER_CHUNK_CHARS",),
 }
+
+
+_INTEGERS = {"context_tokens", "chunk_chars"}
 
 
 def settings(**options: Any) -> Settings:
@@ -66,7 +71,10 @@ def settings(**options: Any) -> Settings:
         if name not in given:
             value = next((os.environ[v] for v in variables if os.environ.get(v)), None)
             if value is not None:
-                given[name] = float(value) if name == "timeout" else value
+                try:
+                    given[name] = float(value) if name == "timeout" else int(value) if name in _INTEGERS else value
+                except ValueError:
+                    raise ConfigError(f"{variables[0]}={value!r} is not a number") from None
     return resolve(Settings(**given))
 
 

@@ -67,9 +67,7 @@ from .schemas import ArticleSource, PublishedDate
 
 ARTICLE_SUFFIXES = {".txt", ".md", ".markdown", ".html", ".htm"}
 HTML_SUFFIXES = {".html", ".htm"}
-MAX_CHARS = 60_000  # ~15k tokens: beyond the embedded model's context; see README "Limits"
 MAX_ID_CHARS = 120
-EMBEDDED_CONTEXT_TOKENS = 8_192  # README "Limits"
 
 # Byte-order marks, UTF-32 before UTF-16 (FF FE 00 00 starts with FF FE).
 _BOMS = (
@@ -335,12 +333,6 @@ def article_from_text(
         text, meta = clean_text(raw)
     if not text.strip():
         raise NoArticleText(f"{name}: nothing left after removing page chrome")
-    if len(text) > MAX_CHARS:
-        raise InputError(
-            f"{name}: article too long ({len(text):,} characters; the limit is {MAX_CHARS:,}). "
-            f"Split it into parts under the limit; parts that long want an endpoint with a long "
-            f"context (the embedded model reads {EMBEDDED_CONTEXT_TOKENS:,} tokens)."
-        )
     return Article(
         id=article_id,
         text=text,

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 from .grounding import normalize
 from .language import ENGLISH, LanguageProfile
+from .liveblog import find_entries, find_turns
 from .quantities import find_quantities
 from .schemas import Claim, DateMention, Figure, Span
 from .temporal import find_dates
@@ -29,6 +30,14 @@ def _overlap(a0: int, a1: int, b0: int, b1: int) -> int:
     return max(0, min(a1, b1) - max(a0, b0))
 
 
+def _after_stamp(raw: str, c0: int, c1: int, stamps: list[tuple[int, int]]) -> int:
+    """A clause that opens with a live blog's time stamp starts after it."""
+    for a, b in stamps:
+        if c0 <= a < c1 and b < c1 and not raw[c0:a].strip():
+            c0 = b
+            while c0 < c1 and (raw[c0].isspace() or raw[c0] in ":|-\u2013\u2014"):
+                c0 += 1
+    return c0
 
 
 def find_claims(
@@ -42,13 +51,15 @@ def find_claims(
 ) -> list[Claim]:
     """The claims of ``raw`` inside the ``body`` paragraph spans (see ``articles.body_spans``)."""
     dates = find_dates(raw, published, profile)
-    quoted = quoted_spans(raw)
+    quoted = quoted_spans(raw) + [(t.start, t.end) for t in find_turns(raw)]  # a transcript turn is speech too
+    stamps = [(e.start, e.stamp_end) for e in find_entries(raw)]  # a live blog's "5:55 A.M." states nothing
     keys = [(s.start, s.end) for s in key_evidence or []]
     taken: set[str] = set()
     out: list[Claim] = []
     for p0, p1 in body:
         for s0, s1 in sentences(raw, p0, p1, profile):
             for c0, c1 in clauses(raw, s0, s1, profile):
+                c0 = _after_stamp(raw, c0, c1, stamps)
                 text = raw[c0:c1]
                 if len(content_stems(text, profile)) < MIN_CONTENT_WORDS:
                     continue

@@ -103,6 +103,8 @@ ReasksOpt = Annotated[
     int | None,
     typer.Option("--reasks", min=0, help="Re-asks when a speaker the model gives is not named near its quote (default: 0 embedded, 1 remote)."),
 ]
+ContextOpt = Annotated[int | None, typer.Option("--context-tokens", envvar="SUMMARIZER_CONTEXT_TOKENS", min=512, help="The model's context window in tokens (default: read from the endpoint; chosen for the embedded model).")]  # fmt: skip
+ChunkOpt = Annotated[int | None, typer.Option("--chunk-chars", envvar="SUMMARIZER_CHUNK_CHARS", min=1000, help="A longer article is read in overlapping parts of at most this many characters (default 10000).")]  # fmt: skip
 QuietOpt = Annotated[bool, typer.Option("--quiet", "-q", help="Only errors on stderr.")]
 KeepNoiseOpt = Annotated[
     bool,
@@ -111,7 +113,7 @@ KeepNoiseOpt = Annotated[
 
 
 def _settings(
-    model, base_url, api_key, mode, gguf, timeout, concurrency, no_cache, reasks, synthesis=None, adjudicate=None
+    model, base_url, api_key, mode, gguf, timeout, concurrency, no_cache, reasks, synthesis=None, adjudicate=None, context_tokens=None, chunk_chars=None
 ) -> Settings:
     """Flags (typer folds in the env vars) -> resolved settings; a bad one exits 2."""
     try:
@@ -128,6 +130,8 @@ def _settings(
                 reasks=reasks,
                 synthesis=synthesis,
                 adjudicate=adjudicate,
+                context_tokens=context_tokens,
+                chunk_chars=chunk_chars,
             )
         )
     except ConfigError as exc:
@@ -224,7 +228,9 @@ async def _run_extract(settings: Settings, arts, replay, record, quiet, on_resul
 
         def ready(llm) -> None:
             if llm.server is not None:
-                log(f"embedded model {settings.model} up at {llm.base_url} ({llm.server.load_seconds:.1f}s)")
+                log(f"embedded model {settings.model} up at {llm.base_url} ({llm.server.load_seconds:.1f}s); context {llm.server.context_reason}")
+            elif llm.window.tokens is not None:
+                log(f"context: {llm.window.tokens:,} tokens ({llm.window.source})")
 
         def started(a) -> None:
             progress.update(task, description=f"extracting {a.id}")
@@ -318,13 +324,13 @@ def extract(
     concurrency: ConcOpt = None,
     no_cache: NoCacheOpt = False,
     timeout: TimeoutOpt = None,
-    reasks: ReasksOpt = None,
+    reasks: ReasksOpt = None, context_tokens: ContextOpt = None, chunk_chars: ChunkOpt = None,
     quiet: QuietOpt = False,
 ) -> None:
     """Extract structured JSON from each article (title, summary, people, quotes, events...)."""
     if fmt not in (Fmt.json, Fmt.jsonl):
         raise _fail(EXIT_USAGE, "extract writes --format json or jsonl")
-    settings = _settings(model, base_url, api_key, mode, gguf, timeout, concurrency, no_cache, reasks)
+    settings = _settings(model, base_url, api_key, mode, gguf, timeout, concurrency, no_cache, reasks, None, None, context_tokens, chunk_chars)
     _check_outputs(output if out_dir is None else None, out_dir, record)
     on_result = _per_article_writer(out_dir)
     report, _ = _extract_run(paths, settings, replay, record, quiet, on_result)
@@ -434,7 +440,7 @@ def brief(
     concurrency: ConcOpt = None,
     no_cache: NoCacheOpt = False,
     timeout: TimeoutOpt = None,
-    reasks: ReasksOpt = None,
+    reasks: ReasksOpt = None, context_tokens: ContextOpt = None, chunk_chars: ChunkOpt = None,
     quiet: QuietOpt = False,
 ) -> None:
     """Extract every article and brief it: one deduplicated briefing with sources for every item.
@@ -446,9 +452,7 @@ def brief(
 
     if fmt == Fmt.jsonl:
         raise _fail(EXIT_USAGE, "--format jsonl is not available for briefings (use md, json or html)")
-    settings = _settings(
-        model, base_url, api_key, mode, gguf, timeout, concurrency, no_cache, reasks, synthesis, adjudicate
-    )
+    settings = _settings(model, base_url, api_key, mode, gguf, timeout, concurrency, no_cache, reasks, synthesis, adjudicate, context_tokens, chunk_chars)
     _check_outputs(output, out_dir, record)
     if split_dir is not None:
         _writable(split_dir, folder=True, what="--split-dir")
@@ -488,7 +492,7 @@ def stories(
     concurrency: ConcOpt = None,
     no_cache: NoCacheOpt = False,
     timeout: TimeoutOpt = None,
-    reasks: ReasksOpt = None,
+    reasks: ReasksOpt = None, context_tokens: ContextOpt = None, chunk_chars: ChunkOpt = None,
     quiet: QuietOpt = False,
 ) -> None:
     """List the stories of a mixed input (ids, titles, member articles, what ties them) and the
@@ -500,7 +504,7 @@ def stories(
 
     if fmt not in (Fmt.md, Fmt.json):
         raise _fail(EXIT_USAGE, "stories writes --format md or json")
-    settings = _settings(model, base_url, api_key, mode, gguf, timeout, concurrency, no_cache, reasks)
+    settings = _settings(model, base_url, api_key, mode, gguf, timeout, concurrency, no_cache, reasks, None, None, context_tokens, chunk_chars)
     _check_outputs(output, None, record)
     texts: dict[str, str] = {}
     report, _ = _extract_run(paths, settings, replay, record, quiet, lambda r: None, texts, screen=not keep_noise)

@@ -12,10 +12,12 @@ No network here: ``summarizer.llm`` sends the messages.
 
 from __future__ import annotations
 
+import datetime
 import re
 from collections import Counter
 
 from .articles import Article, body_spans
+from .chunking import Part, dateline
 from .claims import find_claims
 from .dates import resolve
 from .grounding import (
@@ -27,6 +29,7 @@ from .grounding import (
     normalize,
 )
 from .language import ENGLISH
+from .liveblog import Entry, find_entries, find_turns
 from .names import (
     fold,
     looks_like_name,
@@ -124,10 +127,25 @@ def unsettled(quotes: list[FoundQuote]) -> list[FoundQuote]:
     return [q for q in quotes if q.kind == "quote" and q.speaker is None][:MAX_UNSETTLED_QUOTES]
 
 
-def build_messages(article: Article, quotes: list[FoundQuote] = ()) -> list[dict[str, str]]:
-    """The chat messages for one article. The article text is a template *variable*; so are
-    the quotes code could not attribute, listed by id after the article."""
-    asked = [{"id": q.id, "text": prompt_field(model_view(q.text), QUOTE_SHOWN)} for q in unsettled(list(quotes))]
+def build_messages(
+    article: Article, quotes: list[FoundQuote] = (), part: Part | None = None, asked: list[FoundQuote] | None = None
+) -> list[dict[str, str]]:
+    """The chat messages for one article, or for one ``part`` of a long one. The article text is
+    a template *variable*; so are the quotes code could not attribute, listed by id after the
+    article (``asked``; default: ``unsettled(quotes)``). A part after the first repeats the
+    article's headline and dateline (``chunking``)."""
+    asked = unsettled(list(quotes)) if asked is None else asked
+    shown = [{"id": q.id, "text": prompt_field(model_view(q.text), QUOTE_SHOWN)} for q in asked]
+    whole = part is None or part.count == 1
+    header: dict[str, object] = {"part": 1, "parts": None, "headline": None, "dateline": None}
+    if not whole:
+        spans = body_spans(article)
+        header = {
+            "part": part.index,
+            "parts": part.count,
+            "headline": prompt_field(article.title_hint, 120),
+            "dateline": prompt_field(dateline(article.raw[spans[0][0] : spans[0][1]]) if spans else None),
+        }
     return [
         {"role": "system", "content": render("extract_system.j2")},
         {
@@ -136,11 +154,45 @@ def build_messages(article: Article, quotes: list[FoundQuote] = ()) -> list[dict
                 "extract_user.j2",
                 article_id=prompt_field(article.id),
                 published=prompt_field(article.published.iso or article.published.as_written),
-                article_text=model_view(article.text),
-                quotes=asked,
+                article_text=model_view(article.text if whole else article.text[part.start : part.end]),
+                quotes=shown,
+                **header,
             ),
         },
     ]
+
+
+def asked_per_part(article: Article, found: list[FoundQuote], parts: list[Part]) -> list[list[FoundQuote]]:
+    """The unsettled quotes each part's request asks about: a quote in the first part whose
+    text holds it (an overlap repeats it; it is asked once), at most ``MAX_UNSETTLED_QUOTES``
+    per part."""
+    texts = [normalize(article.text[p.start : p.end]) for p in parts]
+    out: list[list[FoundQuote]] = [[] for _ in parts]
+    for q in found:
+        if q.kind != "quote" or q.speaker is not None:
+            continue
+        probe = normalize(q.text[:60])
+        home = next((i for i, t in enumerate(texts) if probe in t), None)
+        if home is not None and len(out[home]) < MAX_UNSETTLED_QUOTES:
+            out[home].append(q)
+    return out
+
+
+def combine(answers: list[ArticleExtraction]) -> ArticleExtraction:
+    """The parts' answers as one: the first part's title and summary (the lede), everyone's
+    people, key points, events and speakers in part order. The bounds of one answer do not
+    apply to the sum (built without validation); ``to_result`` grounds every item in the
+    whole article, lists a person once and an item its evidence already gave once."""
+    if len(answers) == 1:
+        return answers[0]
+    return ArticleExtraction.model_construct(
+        title=answers[0].title,
+        summary=answers[0].summary,
+        people=[p for a in answers for p in a.people],
+        key_points=[k for a in answers for k in a.key_points],
+        events=[e for a in answers for e in a.events],
+        speakers=[s for a in answers for s in a.speakers],
+    )
 
 
 def _dedupe(items: list[str]) -> list[str]:
@@ -159,7 +211,8 @@ def _people(article: Article, names: list[str], doc: Document, lower: set[str], 
     lower_stems = {ENGLISH.stem(w) for w in lower}
     people: list[Person] = []
     for written in names:
-        title, name = split_title(written.strip(), titles=lower)
+        written = re.sub(r"\s*\([^()]*\)", "", written).strip()  # "Brennmark Rail (BNR)": the aside is no part of a name
+        title, name = split_title(written, titles=lower)
         if not looks_like_name(name) or any(same_person(name, q.name) and len(name) <= len(q.name) for q in people):
             continue  # not a person's name ("U. S. Air Force plane"), or already listed
         if used_as_place_or_thing(name, article.raw):
@@ -416,6 +469,58 @@ def _dated_statements(
     return out
 
 
+def _same_place(span: Span, others: list[Span]) -> bool:
+    """Does ``span`` cover mostly the same characters as the first of ``others``?"""
+    if not others:
+        return False
+    o = others[0]
+    shared = min(span.end, o.end) - max(span.start, o.start)
+    return shared > 0.5 * min(span.end - span.start, o.end - o.start)
+
+
+def _entry_date(entry: Entry, published: str | None) -> tuple[str | None, str]:
+    if not published or len(published) != 10:
+        return None, "unknown"
+    day = datetime.date.fromisoformat(published) + datetime.timedelta(days=entry.day_offset)
+    return day.isoformat(), "day"
+
+
+def _entry_events(
+    article: Article, entries: list[Entry], events: list[Event], mentions, taken: set[str]
+) -> list[Event]:
+    """A live blog's entries as dated events (code's timeline): what = the entry's first line
+    or sentence, when = its time stamp as written, the day from the publication date. An
+    event of the model's on that line takes the entry's time instead."""
+    out: list[Event] = []
+    for entry in entries:
+        if entry.heading is None:
+            continue
+        a, b = entry.heading
+        span = Span(start=a, end=b, status="exact", score=100)
+        date, precision = _entry_date(entry, article.published.iso)
+        same = next((e for e in events if e.evidence and _same_place(e.evidence[0], [span])), None)
+        if same is not None:  # the model gave this entry's event: it gets the entry's stamp
+            same.time, same.when = entry.time, same.when or entry.stamp
+            if same.date is None:
+                same.date, same.date_precision = date, precision
+            continue
+        what = article.raw[a:b]
+        out.append(
+            Event(
+                id=content_id("e", article.id, normalize(f"{entry.time} {what}"), taken=taken),
+                what=what,
+                when=entry.stamp,
+                date=date,
+                date_precision=precision,
+                time=entry.time,
+                who=_named_in([span], mentions),
+                evidence=[span],
+                found_by="code",
+            )
+        )
+    return out
+
+
 def to_result(
     article: Article,
     ex: ArticleExtraction,
@@ -423,6 +528,7 @@ def to_result(
     quotes: list[FoundQuote] | None = None,
     usage: Usage | None = None,
     model: ModelInfo | None = None,
+    parts: int = 1,
 ) -> ArticleResult:
     """Build the output record: what the model read, grounded, plus what code found.
 
@@ -440,15 +546,22 @@ def to_result(
     found = quotes if quotes is not None else find_quotes(article.raw, body_spans(article), [p.name for p in people])
     quotes_out = _quotes(article, found, ex, people, taken, report)
     spans_seen += [q.evidence for q in quotes_out]
+    headers = [t for t in find_turns(article.raw) if t.role]  # "Ilse Varga (mayor of Marrowick): ..."
+    header_role = lambda name: next((t.role for t in headers if same_person(name, t.speaker)), None)  # noqa: E731
     for name in _new_speakers(quotes_out, people):  # a speaker code found whom the model did not list
         spans = [Span(start=m.start, end=m.end, status="exact", score=100) for m in find_mentions(doc, [name])][:10]
         if spans and looks_like_name(name):
             people.append(Person(id=content_id("p", article.id, normalize(name), taken=taken), name=name,
-                                 role=_role_in_text(article.raw, spans, lower), evidence=spans))  # fmt: skip
+                                 role=_role_in_text(article.raw, spans, lower) or header_role(name), evidence=spans))  # fmt: skip
+    for p in people:
+        if p.role is None and headers:
+            p.role = header_role(p.name)
 
-    key_points = []
+    key_points: list[KeyPoint] = []
     for text in _dedupe(ex.key_points):
         spans = align_statement(doc, text)
+        if parts > 1 and spans and any(_same_place(spans[0], k.evidence) for k in key_points):
+            continue  # another part's words for the statement one already gave (an overlap read twice)
         key_points.append(KeyPoint(id=content_id("k", article.id, normalize(text), taken=taken), text=text, evidence=spans))
         spans_seen.append(spans)
 
@@ -462,6 +575,7 @@ def to_result(
 
     unsupported: list[Unsupported] = []
     mentions = find_mentions(doc, [p.name for p in people])
+    entries = find_entries(article.raw)
     events: list[Event] = []
     for e in ex.events:
         if any(normalize(e.what) == normalize(other.what) for other in events):
@@ -471,7 +585,12 @@ def to_result(
             unsupported.append(Unsupported(kind="event", text=e.what.strip()))
             spans_seen.append(spans)
             continue
+        if parts > 1 and any(_same_place(spans[0], other.evidence) for other in events):
+            continue  # the same sentence's event, given again (by another part of a long article)
         date, precision = _event_date(e.when, spans, claims, article.published.iso)
+        entry = next((x for x in entries if x.start <= spans[0].start < x.end), None)
+        if date is None and entry is not None:  # an undated event of a live blog's entry: the entry's day
+            date, precision = _entry_date(entry, article.published.iso)
         events.append(
             Event(
                 id=content_id("e", article.id, normalize(e.what), taken=taken),
@@ -485,6 +604,7 @@ def to_result(
             )
         )
         spans_seen.append(spans)
+    events += _entry_events(article, entries, events, mentions, taken)
     events += _dated_statements(claims, events, people, doc, article.id, taken)
 
     places, organizations = _places_and_organisations(article, doc, people, events)
@@ -511,4 +631,5 @@ def to_result(
         grounding=report,
         usage=usage or Usage(),
         model=model,
+        parts=parts,
     )

@@ -23,8 +23,11 @@ from . import adjudication, synthesis
 from .articles import Article
 from .errors import ConfigError, EndpointError, ExtractionError, SummarizerError
 from .articles import body_spans
-from .extract import ExtractionCheck, build_messages, to_result, unsettled
-from .quotes import find_quotes
+from .chunking import CHUNK_CHARS, MIN_CHUNK_CHARS, Part
+from .chunking import parts as chunk_parts
+from .extract import ExtractionCheck, asked_per_part, build_messages, combine, to_result, unsettled
+from .llm.context import estimate
+from .quotes import FoundQuote, find_quotes
 from .llm.client import LLM
 from .llm.settings import Settings
 from .merge import plan
@@ -50,15 +53,68 @@ class RunReport:
 
 async def extract_article(llm: LLM, article: Article) -> ArticleResult:
     """One article: its quotes found by code first; the request (with the quotes code could
-    not attribute, by id); the answer validated (a re-ask when a speaker it gives is not named
-    near its quote, ``settings.reasks`` times); then grounded in the text by code."""
+    not attribute, by id) -- one per part for a long article (``plan_requests``); each answer
+    validated (a re-ask when a speaker it gives is not named near its quote,
+    ``settings.reasks`` times); the parts' answers combined, then grounded in the whole text
+    by code."""
     found = find_quotes(article.raw, body_spans(article))
-    asked = unsettled(found)
-    system, user = (m["content"] for m in build_messages(article, found))
-    check = ExtractionCheck(article.raw, asked, reasks_left=llm.settings.reasks or 0)
-    model = extraction_model(len(asked))
-    extraction, usage = await llm.ask(model, system, user, label=article.id, record_as=article.id, check=check)
-    return to_result(article, extraction, usage=usage, model=llm.model_info)
+    requests = await plan_requests(llm, article, found)
+    answers, usage = [], Usage()
+    for part, asked, system, user in requests:
+        check = ExtractionCheck(article.raw, asked, reasks_left=llm.settings.reasks or 0)
+        label = article.id if part.count == 1 else f"{article.id} part {part.index}/{part.count}"
+        answer, used = await llm.ask(extraction_model(len(asked)), system, user, label=label, record_as=article.id, check=check)
+        answers.append(answer)
+        usage = usage.add(used)
+    return to_result(article, combine(answers), usage=usage, model=llm.model_info, parts=len(requests))
+
+
+#: tokens of article text a request must have room for, at least
+MIN_TEXT_TOKENS = 128
+#: times a plan is cut finer to fit the window before the article is given up
+FIT_ROUNDS = 4
+
+
+async def plan_requests(
+    llm: LLM, article: Article, found: list[FoundQuote]
+) -> list[tuple[Part, list[FoundQuote], str, str]]:
+    """The article's requests -- ``(part, quotes asked, system, user)`` -- every one of which
+    fits the model's window, decided before the first is sent.
+
+    An article longer than ``settings.chunk_chars`` is read in overlapping parts
+    (``chunking``). A part whose request would not leave ``max_tokens`` for the answer in
+    the window (``LLM.request_tokens``) makes the parts smaller, in proportion; when the
+    prompt alone leaves no room for text, ``ConfigError`` says so and nothing is sent."""
+    s = llm.settings
+    max_chars = s.chunk_chars or CHUNK_CHARS
+    for _ in range(FIT_ROUNDS):
+        parts = chunk_parts(article.text, max_chars) if len(article.text.strip()) > max_chars else []
+        if len(parts) <= 1:
+            parts = [Part(index=1, count=1, start=0, end=len(article.text))]
+            asked = [unsettled(found)]
+        else:
+            asked = asked_per_part(article, found, parts)
+        requests = []
+        worst = 1.0
+        for part, quotes in zip(parts, asked, strict=True):
+            system, user = (m["content"] for m in build_messages(article, found, part, quotes))
+            tokens, fits = await llm.request_tokens(system, user, extraction_model(len(quotes)))
+            requests.append((part, quotes, system, user))
+            if not fits:
+                assert llm.window.tokens is not None
+                text_tokens = max(1, estimate(article.text[part.start : part.end]))
+                room = llm.window.tokens - s.max_tokens - (tokens - text_tokens)
+                if room < MIN_TEXT_TOKENS:
+                    raise ConfigError(
+                        f"{article.id}: the model's context ({llm.window.tokens:,} tokens, {llm.window.source}) has no room "
+                        f"for article text: the prompt takes {tokens - text_tokens:,} tokens and the answer {s.max_tokens:,}. "
+                        "Use a model with a larger context, or set --context-tokens if the endpoint allows more."
+                    )
+                worst = min(worst, room / text_tokens)
+        if worst >= 1.0:
+            return requests
+        max_chars = max(MIN_CHUNK_CHARS, int(min(max_chars, len(article.text)) * worst * 0.9))
+    raise ConfigError(f"{article.id}: no split into parts fits the model's context ({llm.window.tokens:,} tokens)")
 
 
 async def extract_all(
@@ -132,11 +188,16 @@ async def brief_results(
     if settings.adjudicate and merge_plan.questions:
         system, user = adjudication.build_messages(merge_plan.questions)
         model = adjudication.response_model(len(merge_plan.questions))
-        try:
-            result, usage = await llm.ask(model, system, user, label="adjudication", record_as=record_as)
-            answers = adjudication.answers_by_number(merge_plan.questions, result)
-        except ExtractionError as exc:  # a bad or cut-off answer; a replay miss or a dead endpoint is fatal
-            say(f"adjudication call failed, code decides alone: {exc}", warning=True)
+        tokens, fits = await llm.request_tokens(system, user, model)
+        if not fits:  # never sent: it could only fail
+            say(f"adjudication not asked: its {tokens:,} prompt tokens leave no room for the answer in the model's "
+                f"context ({llm.window.tokens:,}); code decides alone", warning=True)  # fmt: skip
+        else:
+            try:
+                result, usage = await llm.ask(model, system, user, label="adjudication", record_as=record_as)
+                answers = adjudication.answers_by_number(merge_plan.questions, result)
+            except ExtractionError as exc:  # a bad or cut-off answer; a replay miss or a dead endpoint is fatal
+                say(f"adjudication call failed, code decides alone: {exc}", warning=True)
     briefing = merge_plan.finish(answers)
     m = briefing.merge
     asked = ""
@@ -241,6 +302,11 @@ async def _synthesize(
 ) -> Briefing:
     """Headline + overview from the merged facts; unsupported or failed -> the top facts."""
     system, user = synthesis.build_messages(briefing)
+    tokens, fits = await llm.request_tokens(system, user, Synthesis)
+    if not fits:
+        say(f"no headline/overview from the model: its {tokens:,} prompt tokens leave no room for the answer in the "
+            f"model's context ({llm.window.tokens:,})", warning=True)  # fmt: skip
+        return synthesis.fallback(briefing)
     left = [reasks]
 
     def check(s):

@@ -71,8 +71,8 @@ no naming word stays a quote with no speaker (the model is asked).
 **Rules** as ``FoundQuote.rule``: "X said" / "said X" (the reporting verb as written: "X told",
 "X recalled", "X wrote"), "according to X", "described as", "colon intro", "saying" (a
 participle: "…, saying", "adding that"), "pronoun", "description", "continuation"; for quotes
-without a speaker "none" (or the rule of the verb that governs it), and "short" / "named" for
-scare quotes.
+without a speaker "none" (or the rule of the verb that governs it), "short" / "named" for
+scare quotes, and "speaker header" for a transcript's turns (``Name (role): words``).
 
 Measured on the hand labels of the five seeds (``python -m tests.test_quotes``): all 44
 labelled quotes found as quotes with the right start, no other passage reported as a quote,
@@ -95,6 +95,7 @@ from dataclasses import dataclass, field
 from typing import Literal
 
 from .language import ENGLISH, LanguageProfile
+from .liveblog import find_turns
 from .names import fold, looks_like_name, lowercase_words, same_person, split_title, used_as_place_or_thing
 from .text import sentences as split_sentences
 from .text import words as text_words
@@ -325,6 +326,7 @@ class _Reader:
         # capitalised words seen inside a sentence: names; one seen only at sentence starts is a common word
         self.midcaps = {t.w for sent in self.sents for t in sent.toks if t.cap and not t.first}
         self._subjects: dict[int, object] = {}
+        self._speakers: dict[int, _Who] = {}  # sentence -> the person a quote in it was settled on (so far)
         self._tag_sentence: dict[int, int] = {}  # a quote whose tag pysbd put in the next sentence
         self.people = self._people()
 
@@ -535,6 +537,9 @@ class _Reader:
                 and aside
                 and (relative or not any(self._finite(toks, x) for x in range(k + 1, j)))
             ):
+                named = None if relative else self._classify(toks, k + 1, j - 1)
+                if isinstance(named, _Who) and named.kind == "person":
+                    return k + 1, j - 1  # an apposition that names: "the regional police chief, Dana Okoro, said"
                 return self._np_left(toks, k - 1, lo)
             return "coord"
         if t.kind == "w" and (t.low in p.conjunctions or t.low in p.clause_openers):
@@ -773,6 +778,8 @@ class _Reader:
             c = self._subject_of_sentence(sj)
             if isinstance(c, tuple) and c[0] == "description":
                 c = self._by_role(c[1])
+            if not plural and sj in self._speakers and not (isinstance(c, _Who) and c.kind == "person"):
+                return self._speakers[sj]  # '"…," said Niall Pereira. He said …': the last sentence's speaker
             if not isinstance(c, _Who):
                 continue
             if plural and c.kind in ("group", "organisation"):
@@ -1040,6 +1047,8 @@ class _Reader:
                     rule=rule,
                 )
             )
+            if who is not None and who.kind == "person":
+                self._speakers[self._sentence_at(g[-1].start)] = who
         return found
 
 
@@ -1082,8 +1091,20 @@ def find_quotes(
 
     ``spans``: the body's paragraph spans (``articles.body_spans``); default every non-blank line.
     ``names``: people known from elsewhere (the model's list): a bare surname or a pronoun
-    resolves to one of them, and a capitalised phrase that is none of them is not taken for a person."""
-    return _Reader(text, list(spans) if spans is not None else _paragraphs(text), names, profile).quotes()
+    resolves to one of them, and a capitalised phrase that is none of them is not taken for a person.
+
+    A transcript's turns (``Name (role): words``, ``liveblog.find_turns``) are quotes too, ids
+    ``T1``, ``T2``..., their speaker the header's name (rule "speaker header")."""
+    found = _Reader(text, list(spans) if spans is not None else _paragraphs(text), names, profile).quotes()
+    turns = [
+        FoundQuote(
+            id=f"T{i + 1}", start=t.start, end=t.end, text=text[t.start : t.end], segments=((t.start, t.end),),
+            kind="quote", speaker=t.speaker, speaker_span=(t.header_start, t.header_start + len(t.speaker)),
+            speaker_kind="person", rule="speaker header",
+        )
+        for i, t in enumerate(find_turns(text))
+    ]  # fmt: skip
+    return sorted(found + turns, key=lambda q: q.start) if turns else found
 
 
 def verify_speaker(

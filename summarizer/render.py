@@ -180,6 +180,7 @@ def markdown(b: Briefing, *, evidence: bool = False, texts: dict[str, str] | Non
         out += ["## Timeline", ""]
         for ev in b.events:
             when = _PRECISION_FMT.get(ev.date_precision, "{}").format(e(ev.date)) if ev.date else "undated"
+            when += f" {e(ev.time)}" if ev.time else ""
             if not ev.date and ev.when_as_written:
                 when += f" (“{e(ev.when_as_written[0])}”)"
             where = f", {e(ev.where)}" if ev.where else ""

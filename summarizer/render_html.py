@@ -112,7 +112,7 @@ def _timeline_svg(b: Briefing, numbers: dict[str, int]) -> str:
         y = 24 + i * row
         label = e.description if len(e.description) <= 80 else e.description[:77] + "…"
         parts.append(f'<circle cx="110" cy="{y - 4}" r="6" fill="#0b5cad"/>')
-        parts.append(f'<text x="100" y="{y}" text-anchor="end">{escape(e.date or "")}</text>')
+        parts.append(f'<text x="100" y="{y}" text-anchor="end">{escape(" ".join(filter(None, (e.date, e.time))))}</text>')
         parts.append(f'<text x="124" y="{y}">{escape(label)} {escape("".join(f"[{numbers[s]}]" for s in e.sources if s in numbers))}</text>')
     parts.append("</svg>")
     return "".join(parts)
@@ -261,7 +261,7 @@ def _sections(b: Briefing, texts: dict[str, str], numbers: dict[str, int], prefi
 
     out.append(f'<section id="{prefix}timeline"><h2>Timeline</h2>{_timeline_svg(b, numbers)}<ul class="items">')
     for e in b.events:
-        when = escape(e.date) if e.date else "undated" + (f" (“{escape(e.when_as_written[0])}”)" if e.when_as_written else "")
+        when = escape(" ".join(filter(None, (e.date, e.time)))) if e.date else "undated" + (f" (“{escape(e.when_as_written[0])}”)" if e.when_as_written else "")
         where = f", {escape(e.where)}" if e.where else ""
         out.append(f"<li{_evidence_attrs(e.evidence)}><strong>{when}</strong>{where}: {escape(e.description)} {_badges(e.sources, numbers)}</li>")
     out.append("</ul></section>")

@@ -207,6 +207,7 @@ class Event(BaseModel):
     when: str | None = None
     date: str | None = Field(default=None, description="ISO date (YYYY-MM-DD, YYYY-MM or YYYY) when resolvable.")
     date_precision: Literal["day", "month", "year", "unknown"] = "unknown"
+    time: str | None = Field(default=None, description="HH:MM (24 h), the time stamp of a live blog's entry, as written in 'when'.")
     where: str | None = None
     who: list[str] = Field(default_factory=list)
     evidence: list[Span] = Field(default_factory=list)
@@ -330,6 +331,9 @@ class ArticleResult(BaseModel):
     )
     grounding: GroundingReport
     usage: Usage = Field(default_factory=Usage)
+    parts: int = Field(
+        default=1, ge=1, description="Requests the model read the article in: a long article is read in overlapping parts."
+    )
 
     @model_validator(mode="before")
     @classmethod
@@ -388,6 +392,7 @@ class BriefingEvent(BaseModel):
     description: str
     date: str | None = None
     date_precision: Literal["day", "month", "year", "unknown"] = "unknown"
+    time: str | None = Field(default=None, description="HH:MM (24 h), from a live blog's time stamp.")
     when_as_written: list[str] = Field(default_factory=list)
     where: str | None = None
     participants: list[str] = Field(default_factory=list, description="Ids of briefing people.")

@@ -19,7 +19,8 @@ def _isolated(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.Monk
     monkeypatch.setenv("SUMMARIZER_CACHE_DIR", str(home / "cache"))
     monkeypatch.setenv("SUMMARIZER_CONFIG", str(home / "config.toml"))
     for var in ("OPENAI_API_KEY", "OPENAI_BASE_URL", "SUMMARIZER_API_KEY", "SUMMARIZER_BASE_URL",
-                "SUMMARIZER_MODEL", "SUMMARIZER_MODE", "SUMMARIZER_GGUF", "SUMMARIZER_PROMPTS_DIR"):
+                "SUMMARIZER_MODEL", "SUMMARIZER_MODE", "SUMMARIZER_GGUF", "SUMMARIZER_PROMPTS_DIR",
+                "SUMMARIZER_CONTEXT_TOKENS", "SUMMARIZER_CHUNK_CHARS"):
         monkeypatch.delenv(var, raising=False)
 
 

@@ -37,6 +37,9 @@ class StubServer:
         *,
         latency: float = 0.0,
         hang_seconds: float = 5.0,
+        props: dict[str, Any] | None = None,
+        chars_per_token: float = 4.0,
+        models: list[dict[str, Any]] | None = None,
     ):
         self.answer = answer
         self.behaviour = behaviour
@@ -45,6 +48,11 @@ class StubServer:
         self.requests: list[dict[str, Any]] = []
         self.headers: list[dict[str, str]] = []
         self.faults: dict[str, int] = {}
+        self.props = props  # GET /props answers this (llama.cpp's shape); None -> 404, as vLLM and OpenAI
+        self.chars_per_token = chars_per_token  # POST /tokenize: one token per this many characters
+        self.tokenized: list[str] = []
+        self.models = models or [{"id": "stub", "object": "model"}]  # GET /v1/models
+        self.probes: list[str] = []  # paths of the GETs received
         self._lock = threading.Lock()
         stub = self
 
@@ -58,6 +66,11 @@ class StubServer:
             def do_POST(self) -> None:  # noqa: N802
                 length = int(self.headers.get("content-length", 0))
                 body = json.loads(self.rfile.read(length) or b"{}")
+                if self.path.rstrip("/").endswith("/tokenize"):  # llama.cpp's tokenizer endpoint
+                    with stub._lock:
+                        stub.tokenized.append(body.get("content", ""))
+                    n = round(len(body.get("content", "")) / stub.chars_per_token)
+                    return self._json(200, {"tokens": list(range(n))})
                 with stub._lock:
                     index = len(stub.requests)
                     stub.requests.append(body)
@@ -89,7 +102,13 @@ class StubServer:
                 raise AssertionError(kind)
 
             def do_GET(self) -> None:  # noqa: N802
-                self._json(200, {"object": "list", "data": [{"id": "stub", "object": "model"}]})
+                with stub._lock:
+                    stub.probes.append(self.path)
+                if self.path.rstrip("/").endswith("/props"):
+                    if stub.props is None:
+                        return self._json(404, {"error": {"message": "not found"}})
+                    return self._json(200, stub.props)
+                self._json(200, {"object": "list", "data": stub.models})
 
             def _json(self, status: int, data: Any, headers: dict[str, str] | None = None) -> None:
                 raw = json.dumps(data).encode()

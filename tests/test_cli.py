@@ -67,7 +67,6 @@ def test_partial_failure_exit_code_keeps_the_good_results(tmp_path):
         (lambda d: (d / "blank.txt").write_text("  \n \n") and d / "blank.txt", "empty article"),
         (lambda d: (d / "bin.txt").write_bytes(b"\x00\xff\x00ELF") and d / "bin.txt", "binary"),
         (lambda d: (d / "nothing").mkdir() or d / "nothing", "no articles here"),
-        (lambda d: (d / "long.txt").write_text("word " * 100_000) and d / "long.txt", "too long"),
     ],
 )
 def test_bad_input_exits_2_with_one_line_naming_the_file(tmp_path, setup, message):

@@ -46,8 +46,9 @@ from .exchanges import (
     log,
     pending,
 )
+from .context import MESSAGE_TOKENS, UNKNOWN, Window, count, estimate, probe, schema_text
 from .local import EmbeddedServer, default_identity, gguf_identity, packaged_gguf
-from .settings import Settings, api_key_for, endpoint_id, redact_url
+from .settings import NO_KEY, Settings, api_key_for, endpoint_id, redact_url
 
 _MODES = {
     "tools": instructor.Mode.TOOLS,
@@ -135,6 +136,8 @@ class LLM:
         self.base_url: str | None = settings.base_url
         self.server: EmbeddedServer | None = None
         self.cache: SqliteCache | None = None
+        self.window: Window = UNKNOWN
+        self._key: str | None = None
 
     @property
     def model_info(self) -> ModelInfo:
@@ -154,8 +157,19 @@ class LLM:
                 gguf = Path(s.gguf) if s.gguf else packaged_gguf()
                 identity = gguf_identity(gguf)
                 key = secrets.token_urlsafe(16)  # only this process may use the local server
-                self.server = EmbeddedServer(gguf, alias=s.model, api_key=key)
+                self.server = EmbeddedServer(gguf, alias=s.model, api_key=key, n_ctx=s.context_tokens)
                 self.base_url = self._stack.enter_context(self.server)
+                self.window = Window(self.server.n_ctx, f"embedded: {self.server.context_reason}", "llama.cpp")
+        if replay_only:
+            self.window = Window(s.context_tokens, "setting (--context-tokens)") if s.context_tokens else Window(
+                None, "replay: nothing is sent"
+            )
+        elif not s.embedded and not s.is_openai:
+            found = await probe(self.base_url or "", None if key == NO_KEY else key, s.model)
+            self.window = Window(s.context_tokens, "setting (--context-tokens)", found.tokenizer) if s.context_tokens else found
+        elif s.is_openai and s.context_tokens:
+            self.window = Window(s.context_tokens, "setting (--context-tokens)")
+        self._key = None if key == NO_KEY else key
         if not s.no_cache and not replay_only:
             self.cache = SqliteCache(Path(s.cache_dir or ".") / "responses.sqlite")
             self._stack.callback(self.cache.close)
@@ -176,6 +190,22 @@ class LLM:
 
     async def __aexit__(self, *exc: object) -> None:
         await self._stack.aclose()
+
+    async def request_tokens(self, system: str, user: str, response_model: type) -> tuple[int, bool]:
+        """The request's prompt tokens, and whether it fits the window with ``max_tokens`` for
+        the answer. The estimate first (``context.estimate``, high); the endpoint's tokenizer
+        only for a request the estimate does not clear. An unknown window: (estimate, True)."""
+        s = self.settings
+        in_prompt = (s.mode or "json_schema") != "json_schema"
+        schema = schema_text(_prepared(response_model).model_json_schema(), in_prompt)
+        est = estimate(system) + estimate(user) + estimate(schema) + 2 * MESSAGE_TOKENS
+        room = None if self.window.tokens is None else self.window.tokens - s.max_tokens
+        if room is None or est <= room:
+            return est, True
+        exact = sum(
+            [await count(self.base_url or "", self._key, self.window, s.model, t) for t in (system, user, schema) if t]
+        ) + 2 * MESSAGE_TOKENS
+        return exact, exact <= room
 
     async def _create(self, response_model: type, system: str, user: str, *, label: str, check: Any) -> Any:
         """One validated answer. Its exchanges reach the cache and the recording only once it

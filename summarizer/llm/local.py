@@ -89,6 +89,108 @@ def default_identity() -> str:
     return f"{GGUF_NAME}@{GGUF_SHA256[:16]}"
 
 
+# --------------------------------------------------------------------------- context size
+
+_GGUF_SCALARS = {0: "<B", 1: "<b", 2: "<H", 3: "<h", 4: "<I", 5: "<i", 6: "<f", 7: "<?", 10: "<Q", 11: "<q", 12: "<d"}
+_GGUF_STRING, _GGUF_ARRAY = 8, 9
+MEMORY_SHARE = 0.5  # of the memory available beside the model file, what the KV cache may take
+MIN_CONTEXT = 2048
+
+
+def gguf_metadata(path: Path, wanted: tuple[str, ...] = (
+    "context_length", "block_count", "attention.head_count", "attention.head_count_kv", "embedding_length",
+    "attention.key_length", "attention.value_length",
+)) -> dict[str, int]:  # fmt: skip
+    """The architecture's numbers in a GGUF's header (``qwen2.context_length`` -> ``context_length``).
+
+    Reads the key-value section in order and stops once it has them all: the tokenizer's
+    vocabulary that follows is never parsed (``gguf.GGUFReader`` parses the whole file: 14 s
+    for the packaged model, this takes milliseconds)."""
+    import struct
+
+    out: dict[str, int] = {}
+    with path.open("rb") as fh:
+
+        def read(fmt: str):
+            size = struct.calcsize(fmt)
+            data = fh.read(size)
+            if len(data) != size:
+                raise ValueError("truncated GGUF header")
+            return struct.unpack(fmt, data)[0]
+
+        def string() -> str:
+            return fh.read(read("<Q")).decode("utf-8", "replace")
+
+        def skip(kind: int) -> None:
+            if kind == _GGUF_STRING:
+                fh.seek(read("<Q"), 1)
+            elif kind == _GGUF_ARRAY:
+                inner, n = read("<I"), read("<Q")
+                if inner in _GGUF_SCALARS:
+                    fh.seek(struct.calcsize(_GGUF_SCALARS[inner]) * n, 1)
+                else:
+                    for _ in range(n):
+                        skip(inner)
+            else:
+                fh.seek(struct.calcsize(_GGUF_SCALARS[kind]), 1)
+
+        if fh.read(4) != b"GGUF" or read("<I") < 2:
+            raise ValueError(f"{path.name}: not a GGUF v2+ file")
+        read("<Q")  # tensors
+        arch = ""
+        for _ in range(read("<Q")):
+            key, kind = string(), read("<I")
+            if key == "general.architecture" and kind == _GGUF_STRING:
+                arch = string()
+                continue
+            short = key[len(arch) + 1 :] if arch and key.startswith(arch + ".") else None
+            if short in wanted and kind in _GGUF_SCALARS:
+                out[short] = int(read(_GGUF_SCALARS[kind]))
+                if len(out) == len(wanted):
+                    break
+            else:
+                skip(kind)
+    return out
+
+
+def available_memory() -> int | None:
+    """Bytes of memory available now (Linux ``MemAvailable``; else free pages), or None."""
+    try:
+        for line in Path("/proc/meminfo").read_text().splitlines():
+            if line.startswith("MemAvailable:"):
+                return int(line.split()[1]) * 1024
+    except (OSError, ValueError, IndexError):
+        pass
+    try:
+        return os.sysconf("SC_AVPHYS_PAGES") * os.sysconf("SC_PAGE_SIZE")
+    except (ValueError, OSError, AttributeError):
+        return None
+
+
+def choose_context(gguf: Path, available: int | None = None) -> tuple[int, str]:
+    """The embedded server's context: the model's trained context, or less when the memory
+    at hand would not hold its KV cache (f16 keys and values for every layer: 28 KiB a token
+    for the packaged model). Returns the size and how it was chosen, for the progress line."""
+    try:
+        meta = gguf_metadata(gguf)
+    except (OSError, ValueError) as exc:
+        return 8192, f"8,192 tokens (the GGUF header could not be read: {exc})"
+    trained = meta.get("context_length")
+    heads = meta.get("attention.head_count") or 1
+    head_dim = meta.get("attention.key_length") or (meta.get("embedding_length", 0) // heads)
+    per_token = 2 * 2 * meta.get("block_count", 0) * meta.get("attention.head_count_kv", heads) * head_dim
+    available = available_memory() if available is None else available
+    by_memory = None
+    if per_token and available:
+        budget = max(0, available - gguf.stat().st_size) * MEMORY_SHARE
+        by_memory = max(MIN_CONTEXT, int(budget // per_token) // 1024 * 1024)
+    n = min(x for x in (trained, by_memory, None) if x) if (trained or by_memory) else 8192
+    why = [f"trained {trained:,}" if trained else "trained context not in the file"]
+    if by_memory:
+        why.append(f"memory allows {by_memory:,} ({available / 2**30:.1f} GiB available, KV cache {per_token // 1024} KiB a token)")
+    return n, f"{n:,} tokens ({'; '.join(why)})"
+
+
 def _free_port() -> int:
     with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as s:
         s.bind(("127.0.0.1", 0))
@@ -102,14 +204,14 @@ class EmbeddedServer:
         self,
         gguf: Path,
         *,
-        n_ctx: int = 8192,
+        n_ctx: int | None = None,
         threads: int | None = None,
         alias: str | None = None,
         api_key: str | None = None,
     ):
         self.gguf = gguf
         self.api_key = api_key
-        self.n_ctx = n_ctx
+        self.n_ctx, self.context_reason = (n_ctx, f"{n_ctx:,} tokens (--context-tokens)") if n_ctx else choose_context(gguf)
         self.threads = threads or max(1, min(os.cpu_count() or 2, 8))
         self.alias = alias
         self.base_url: str | None = None

@@ -41,6 +41,8 @@ class Settings:
     synthesis: bool | None = None  # model-written briefing headline/overview; None -> per endpoint
     adjudicate: bool | None = None  # one batched model call for claim pairs code cannot settle; None -> per endpoint
     max_tokens: int = 1200
+    context_tokens: int | None = None  # the model's context window; None -> read from the endpoint / chosen (embedded)
+    chunk_chars: int | None = None  # longest part of an article per request; None -> chunking.CHUNK_CHARS
     temperature: float = 0.0
     concurrency: int | None = None
     cache_dir: str | None = None
@@ -104,6 +106,13 @@ def resolve(flags: Settings, config: dict[str, object] | None = None) -> Setting
         s = replace(s, mode="tools" if s.is_openai else "json_schema")
     if s.timeout is None:
         s = replace(s, timeout=900.0 if s.embedded else 120.0)
+    if s.context_tokens is not None and s.context_tokens < s.max_tokens + 256:
+        raise ConfigError(
+            f"a context of {s.context_tokens} tokens leaves no room for an article after the answer's "
+            f"{s.max_tokens} tokens (--context-tokens / SUMMARIZER_CONTEXT_TOKENS)"
+        )
+    if s.chunk_chars is not None and s.chunk_chars < 1000:
+        raise ConfigError(f"chunk_chars must be 1000 or more, not {s.chunk_chars} (--chunk-chars / SUMMARIZER_CHUNK_CHARS)")
     if not s.timeout > 0:
         raise ConfigError(f"timeout must be more than 0 seconds, not {s.timeout:g} (--timeout / SUMMARIZER_TIMEOUT)")
     if s.reasks is None:

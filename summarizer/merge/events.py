@@ -44,6 +44,8 @@ class Report:
 
 def _compatible(a: Report, b: Report, profile: LanguageProfile) -> bool:
     ea, eb = a.event, b.event
+    if ea.time and eb.time and ea.time != eb.time:
+        return False  # two entries of a live blog, at different times
     if a.source == b.source:
         # one article's two events are one occasion only when it gives both the same date and
         # place and a shared participant (four statements from one interview); else two events
@@ -105,6 +107,7 @@ def merge_events(
                 description=max(descriptions, key=lambda d: (descriptions[d], len(d), d)),
                 date=date,
                 date_precision=precision,
+                time=next((rep.event.time for rep in reps if rep.event.time), None),
                 when_as_written=uniq(rep.event.when for rep in reps if rep.event.when),
                 where=where,
                 participants=sorted({pid for rep in reps for pid in rep.who}),
@@ -115,5 +118,5 @@ def merge_events(
                 ],
             )
         )
-    events.sort(key=lambda e: (e.date is None, e.date or "", -len(e.sources), e.id))
+    events.sort(key=lambda e: (e.date is None, e.date or "", e.time or "", -len(e.sources), e.id))
     return events

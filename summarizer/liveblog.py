@@ -1,0 +1,149 @@
+"""Live blogs and transcripts, found by code: timestamped entries and speaker headers.
+
+* **Entries** -- a line that opens with a time of day (``5:55 A.M.``, ``7:10 a.m.``, ``10:42``,
+  ``12:05 p.m. ET``, ``3:30 PM``, ``18.20``) starts an entry that runs to the next such line.
+  One such line is not a live blog ("10:42" may start any paragraph), so at least
+  ``min_entries`` are needed. Each entry has its time as written, as ``HH:MM``, and a day
+  offset from the publication date. The blog's order is what most steps under 12 hours do
+  (rise: chronological; fall: newest first); a step against that order by more than an hour
+  crosses midnight (chronological: the next day; newest first: the day before), a smaller
+  one is an entry out of place.
+* **Turns** -- a line that opens with a speaker header, ``Name (role): words`` (a transcript,
+  an interview as Q&A), is that speaker's turn: the words to the end of the paragraph. A
+  header without a role (``COOPER: ...``, ``Ilse Varga: ...``) counts only when the same
+  header opens two lines or more: "Note: ..." or "Watch: ..." once is not a speaker.
+
+No word lists: the rules hold in any language written with Latin capitals and digits. Offsets
+are ``str`` indices into the text given.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass
+
+MIN_ENTRIES = 2  # timestamped lines needed before a text counts as a live blog
+MIN_BARE_HEADERS = 2  # lines a role-less speaker header must open
+BACKSTEP_MINUTES = 60  # a time this much against the blog's order is another day (less: an entry out of place)
+
+_TIME = re.compile(
+    r"^[ \t]*(?P<stamp>(?P<h>[01]?\d|2[0-3])[:.](?P<m>[0-5]\d)"
+    r"(?:[ \t]*(?P<ap>[AaPp])\.?[ \t]?[Mm]\.?(?![\w]))?"
+    r"(?:[ \t]+(?P<tz>[A-Z]{2,4})\b)?)"
+    r"(?P<after>[ \t]*(?:$|[:|\u2014\u2013-][ \t]*|[ \t]+(?=\S)))",
+    re.MULTILINE,
+)
+_NAME_WORD = r"[A-Z][\w.'\u2019-]*"
+_HEADER = re.compile(
+    rf"^[ \t]*(?P<name>{_NAME_WORD}(?:[ \t]+(?:{_NAME_WORD}|[a-z]{{1,3}}(?=[ \t]+[A-Z]))){{0,4}})"
+    r"[ \t]*(?:\((?P<role>[^()\n]{1,80})\))?[ \t]*:[ \t]+(?P<words>\S[^\n]*)",
+    re.MULTILINE,
+)
+
+
+@dataclass(frozen=True)
+class Entry:
+    """One timestamped entry: ``text[start:end]``; the stamp is ``text[stamp_start:stamp_end]``."""
+
+    stamp: str  # as written: "5:55 A.M."
+    time: str  # "05:55"
+    day_offset: int  # days after (negative: before) the publication date
+    start: int
+    end: int
+    stamp_end: int
+    heading: tuple[int, int] | None  # the entry's first line or sentence after the stamp
+
+
+@dataclass(frozen=True)
+class Turn:
+    """A speaker's turn: ``text[start:end]`` are the words after ``Name (role):``."""
+
+    speaker: str
+    role: str | None
+    start: int
+    end: int
+    header_start: int
+
+
+def _minutes(m: re.Match[str]) -> int | None:
+    h, mi, ap = int(m.group("h")), int(m.group("m")), (m.group("ap") or "").lower()
+    if ap:
+        if not 1 <= h <= 12:
+            return None
+        h = h % 12 + (12 if ap == "p" else 0)
+    return h * 60 + mi
+
+
+def _plausible(m: re.Match[str], text: str) -> bool:
+    """A stamp, not a number opening a sentence ("10.50 euros were..."): a stamp stands alone on
+    its line, is followed by a separator, by a capital, or says a.m./p.m."""
+    if m.group("ap") or m.group("tz"):
+        return True
+    rest = text[m.end() : m.end() + 1]
+    return not rest or rest == "\n" or rest[0].isupper() or bool(re.search(r"[:|\u2014\u2013-]", m.group("after")))
+
+
+def find_entries(text: str, start: int = 0, min_entries: int = MIN_ENTRIES) -> list[Entry]:
+    """The timestamped entries of ``text`` after ``start`` (the header is no entry), in text order."""
+    stamps = []
+    for m in _TIME.finditer(text, start):
+        minutes = _minutes(m)
+        if minutes is not None and _plausible(m, text):
+            stamps.append((m, minutes))
+    if len(stamps) < min_entries:
+        return []
+    steps = [b[1] - a[1] for a, b in zip(stamps, stamps[1:], strict=False)]
+    small = [s for s in steps if abs(s) <= 12 * 60]  # a jump of more than 12 hours is a midnight
+    newest_first = sum(s < 0 for s in small) > sum(s > 0 for s in small)
+    entries: list[Entry] = []
+    day = 0
+    for i, (m, minutes) in enumerate(stamps):
+        if i:
+            step = minutes - stamps[i - 1][1]
+            if newest_first and step > BACKSTEP_MINUTES:
+                day -= 1
+            elif not newest_first and step < -BACKSTEP_MINUTES:
+                day += 1
+        end = stamps[i + 1][0].start() if i + 1 < len(stamps) else len(text.rstrip())
+        entries.append(
+            Entry(
+                stamp=m.group("stamp").strip(),
+                time=f"{minutes // 60:02d}:{minutes % 60:02d}",
+                day_offset=day,
+                start=m.start("stamp"),
+                end=end,
+                stamp_end=m.end("stamp"),
+                heading=_heading(text, m.end(), end),
+            )
+        )
+    return entries
+
+
+def _heading(text: str, start: int, end: int, limit: int = 160) -> tuple[int, int] | None:
+    """The entry's first line after the stamp, or its first sentence when the line is long."""
+    for line in re.finditer(r"[^\n]+", text[start:end]):
+        s = line.group()
+        if not s.strip():
+            continue
+        a = start + line.start() + (len(s) - len(s.lstrip()))
+        b = start + line.end() - (len(s) - len(s.rstrip()))
+        if b - a > limit:
+            cut = re.search(r"[.!?][\u2019\u201d\"']?(?=\s+[A-Z\u201c\"])", text[a : a + limit])
+            b = a + cut.end() if cut else a + limit
+        return (a, b)
+    return None
+
+
+def find_turns(text: str, start: int = 0, min_bare: int = MIN_BARE_HEADERS) -> list[Turn]:
+    """The speaker turns of ``text`` after ``start``, in text order."""
+    found = [m for m in _HEADER.finditer(text, start) if not _TIME.match(m.group(0))]
+    bare = Counter(" ".join(m.group("name").split()) for m in found if not m.group("role"))
+    turns = []
+    for m in found:
+        name = " ".join(m.group("name").split())
+        if not m.group("role") and bare[name] < min_bare:
+            continue
+        role = " ".join(m.group("role").split()) if m.group("role") else None
+        turns.append(Turn(speaker=name, role=role, start=m.start("words"), end=m.end("words"), header_start=m.start("name")))
+    return turns
