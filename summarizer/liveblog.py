@@ -9,9 +9,11 @@
   crosses midnight (chronological: the next day; newest first: the day before), a smaller
   one is an entry out of place.
 * **Turns** -- a line that opens with a speaker header, ``Name (role): words`` (a transcript,
-  an interview as Q&A), is that speaker's turn: the words to the end of the paragraph. A
-  header without a role (``COOPER: ...``, ``Ilse Varga: ...``) counts only when the same
-  header opens two lines or more: "Note: ..." or "Watch: ..." once is not a speaker.
+  an interview as Q&A), is that speaker's turn: the words to the end of the paragraph
+  (Markdown emphasis around the header is allowed). A header without a role counts only when
+  the same header opens two lines or more and is written in capitals or in full (``COOPER:
+  ...``, ``Ilse Varga: ...``): "Note: ..." once, or "Photo: ..." under every picture, is
+  not a speaker; nor is a role with no letter ("Update (10:42): ...").
 
 No word lists: the rules hold in any language written with Latin capitals and digits. Offsets
 are ``str`` indices into the text given.
@@ -35,9 +37,10 @@ _TIME = re.compile(
     re.MULTILINE,
 )
 _NAME_WORD = r"[A-Z][\w.'\u2019-]*"
+_EMPHASIS = r"(?:\*\*|__|\*|_)?"  # Markdown bold/italic around a header: "**Jane Doe:** ..."
 _HEADER = re.compile(
-    rf"^[ \t]*(?P<name>{_NAME_WORD}(?:[ \t]+(?:{_NAME_WORD}|[a-z]{{1,3}}(?=[ \t]+[A-Z]))){{0,4}})"
-    r"[ \t]*(?:\((?P<role>[^()\n]{1,80})\))?[ \t]*:[ \t]+(?P<words>\S[^\n]*)",
+    rf"^[ \t]*{_EMPHASIS}(?P<name>{_NAME_WORD}(?:[ \t]+(?:{_NAME_WORD}|[a-z]{{1,3}}(?=[ \t]+[A-Z]))){{0,4}})"
+    rf"[ \t]*(?:\((?P<role>[^()\n]{{1,80}})\))?[ \t]*{_EMPHASIS}:{_EMPHASIS}[ \t]+(?P<words>\S[^\n]*)",
     re.MULTILINE,
 )
 
@@ -139,11 +142,30 @@ def find_turns(text: str, start: int = 0, min_bare: int = MIN_BARE_HEADERS) -> l
     """The speaker turns of ``text`` after ``start``, in text order."""
     found = [m for m in _HEADER.finditer(text, start) if not _TIME.match(m.group(0))]
     bare = Counter(" ".join(m.group("name").split()) for m in found if not m.group("role"))
-    turns = []
-    for m in found:
+
+    def kind(m: re.Match[str]) -> str:
         name = " ".join(m.group("name").split())
-        if not m.group("role") and bare[name] < min_bare:
+        if m.group("role"):
+            return "yes" if any(c.isalpha() for c in m.group("role")) else "no"  # not "Update (10:42): ..."
+        if bare[name] < min_bare:
+            return "no"
+        return "yes" if name.isupper() or len(name.split()) > 1 else "if-near"  # "Reporter:", or "Photo:"?
+
+    kinds = [kind(m) for m in found]
+    turns = []
+    for i, m in enumerate(found):
+        if kinds[i] == "if-near":  # a one-word header counts between turns, not under pictures
+            near = [j for j in (i - 1, i + 1) if 0 <= j < len(found) and kinds[j] == "yes" and _adjacent(text, found[min(i, j)], found[max(i, j)])]
+            if not near:
+                continue
+        elif kinds[i] == "no":
             continue
         role = " ".join(m.group("role").split()) if m.group("role") else None
+        name = " ".join(m.group("name").split())
         turns.append(Turn(speaker=name, role=role, start=m.start("words"), end=m.end("words"), header_start=m.start("name")))
     return turns
+
+
+def _adjacent(text: str, first: re.Match[str], second: re.Match[str]) -> bool:
+    """Is ``second`` the paragraph right after ``first`` (only white space between)?"""
+    return not text[first.end() : second.start()].strip()

@@ -99,6 +99,10 @@ def test_transcript_turns_are_the_labelled_ones(article):
     # written for this test: a role-less header counts only when it opens two lines or more
     text = "Note: the figures are provisional.\n\nCOOPER: Good evening.\n\nLIND: Thank you.\n\nCOOPER: Let us begin.\n"
     assert [t.speaker for t in find_turns(text)] == ["COOPER", "COOPER"]
+    captions = "Photo: A flooded street.\n\nText.\n\nPhoto: A rescue boat.\n\nUpdate (10:42): The bridge is shut.\n"
+    assert find_turns(captions) == []
+    markdown = "**Jane Doe (mayor):** We are ready.\n\n**Tom Lee:** Thank you.\n\n**Tom Lee:** One more.\n"
+    assert [(t.speaker, t.role) for t in find_turns(markdown)] == [("Jane Doe", "mayor"), ("Tom Lee", None), ("Tom Lee", None)]
 
 
 def test_quotes_of_the_long_article_against_the_labels(article):
@@ -167,6 +171,11 @@ def test_entries_become_dated_events_and_speakers_get_their_header_roles(replaye
     assert roles.get("Tomas Rehn") and roles.get("Benedikt Sauer") == "director of civil protection"
     mayor = [q for q in result["quotes"] if q["speaker"] == "Ilse Varga" and q["speaker_status"] == "verified"]
     assert len(mayor) >= 3
+    labelled = [p["name"] for p in LABELS["people"]]
+    found = [p["name"] for p in result["people"]]
+    right = [n for n in labelled if any(same_person(n, f) for f in found)]
+    wrong = [f for f in found if not any(same_person(n, f) for n in labelled)]
+    assert len(right) >= 21 and len(wrong) <= 2  # measured: 21 of 23; "Idra" (Storm Idra) and "Rail"
 
 
 def test_the_briefing_timeline_orders_the_entries_by_time_and_shows_it(replayed):
