@@ -170,6 +170,7 @@ async def run(
         report = await extract_all(
             llm, list(articles), concurrency=config.concurrency or 1,
             on_start=on_start, on_result=on_result, on_error=on_error,
+            on_part=lambda a, p: say(f"{a.id}: part {p.index} of {p.count} ({p.end - p.start:,} characters)"),
         )  # fmt: skip
         report.failed = {**(failed or {}), **report.failed}
         report.set_aside = set_aside

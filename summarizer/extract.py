@@ -215,6 +215,8 @@ def _people(article: Article, names: list[str], doc: Document, lower: set[str], 
         title, name = split_title(written, titles=lower)
         if not looks_like_name(name) or any(same_person(name, q.name) and len(name) <= len(q.name) for q in people):
             continue  # not a person's name ("U. S. Air Force plane"), or already listed
+        if len(name.split()) == 1 and title and _only_behind(article.raw, name, title):
+            continue  # "Storm Idra", "Brennmark National Rail": the end of a longer name, not a person
         if used_as_place_or_thing(name, article.raw):
             continue  # the article treats it as an organisation or a place ("the Kremlin,", "in Sochi")
         if all(w in lower or ENGLISH.stem(w) in lower_stems for w in fold(name).split()):
@@ -235,6 +237,17 @@ def _people(article: Article, names: list[str], doc: Document, lower: set[str], 
         role = title if title and find_all(doc, title, limit=1)[0] else _role_in_text(article.raw, spans, lower)
         people.append(Person(id=content_id("p", article.id, normalize(name), taken=taken), name=name, role=role, evidence=spans))
     return people
+
+
+def _only_behind(text: str, word: str, title: str) -> bool:
+    """Is ``word`` written only right behind the last word of ``title``, a word that is no
+    title the profile knows and no abbreviation? ("Storm Idra" throughout: yes; "President
+    Macron", "Mr. Berg" or a "Varga said" anywhere: no.)"""
+    last = title.split()[-1]
+    if fold(last) in ENGLISH.title_words or last.endswith("."):
+        return False
+    mentions = list(re.finditer(rf"(?<![\w-]){re.escape(word)}(?![\w-])", text))
+    return bool(mentions) and all(re.search(rf"{re.escape(last)}\s+$", text[max(0, m.start() - 60) : m.start()]) for m in mentions)
 
 
 def _whole_words(text: str, spans: list[Span]) -> list[Span]:

@@ -26,7 +26,6 @@ from .articles import body_spans
 from .chunking import CHUNK_CHARS, MIN_CHUNK_CHARS, Part
 from .chunking import parts as chunk_parts
 from .extract import ExtractionCheck, asked_per_part, build_messages, combine, to_result, unsettled
-from .llm.context import estimate
 from .quotes import FoundQuote, find_quotes
 from .llm.client import LLM
 from .llm.settings import Settings
@@ -51,16 +50,20 @@ class RunReport:
         return total
 
 
-async def extract_article(llm: LLM, article: Article) -> ArticleResult:
+async def extract_article(
+    llm: LLM, article: Article, on_part: Callable[[Article, Part], None] | None = None
+) -> ArticleResult:
     """One article: its quotes found by code first; the request (with the quotes code could
     not attribute, by id) -- one per part for a long article (``plan_requests``); each answer
     validated (a re-ask when a speaker it gives is not named near its quote,
     ``settings.reasks`` times); the parts' answers combined, then grounded in the whole text
-    by code."""
+    by code. ``on_part`` hears of each part of a long article as its request is sent."""
     found = find_quotes(article.raw, body_spans(article))
     requests = await plan_requests(llm, article, found)
     answers, usage = [], Usage()
     for part, asked, system, user in requests:
+        if on_part is not None and part.count > 1:
+            on_part(article, part)
         check = ExtractionCheck(article.raw, asked, reasks_left=llm.settings.reasks or 0)
         label = article.id if part.count == 1 else f"{article.id} part {part.index}/{part.count}"
         answer, used = await llm.ask(extraction_model(len(asked)), system, user, label=label, record_as=article.id, check=check)
@@ -102,7 +105,7 @@ async def plan_requests(
             requests.append((part, quotes, system, user))
             if not fits:
                 assert llm.window.tokens is not None
-                text_tokens = max(1, estimate(article.text[part.start : part.end]))
+                text_tokens = max(1, await llm.text_tokens(article.text[part.start : part.end]))  # counted as the request was
                 room = llm.window.tokens - s.max_tokens - (tokens - text_tokens)
                 if room < MIN_TEXT_TOKENS:
                     raise ConfigError(
@@ -125,6 +128,7 @@ async def extract_all(
     on_start: Callable[[Article], None] | None = None,
     on_result: Callable[[ArticleResult], None] | None = None,
     on_error: Callable[[Article, str], None] | None = None,
+    on_part: Callable[[Article, Part], None] | None = None,
 ) -> RunReport:
     """Extract every article; results in input order; fatal endpoint errors propagate."""
     report = RunReport()
@@ -138,7 +142,7 @@ async def extract_all(
             if on_start:
                 on_start(article)
             try:
-                result = await extract_article(llm, article)
+                result = await extract_article(llm, article, on_part)
             except (EndpointError, ConfigError):
                 fatal.set()
                 raise

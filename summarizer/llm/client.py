@@ -207,6 +207,10 @@ class LLM:
         ) + 2 * MESSAGE_TOKENS
         return exact, exact <= room
 
+    async def text_tokens(self, text: str) -> int:
+        """Tokens of ``text`` by the endpoint's tokenizer, else the estimate."""
+        return await count(self.base_url or "", self._key, self.window, self.settings.model, text)
+
     async def _create(self, response_model: type, system: str, user: str, *, label: str, check: Any) -> Any:
         """One validated answer. Its exchanges reach the cache and the recording only once it
         validated; an answer from the cache that no longer validates is dropped and asked again

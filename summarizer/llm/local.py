@@ -103,9 +103,9 @@ def gguf_metadata(path: Path, wanted: tuple[str, ...] = (
 )) -> dict[str, int]:  # fmt: skip
     """The architecture's numbers in a GGUF's header (``qwen2.context_length`` -> ``context_length``).
 
-    Reads the key-value section in order and stops once it has them all: the tokenizer's
-    vocabulary that follows is never parsed (``gguf.GGUFReader`` parses the whole file: 14 s
-    for the packaged model, this takes milliseconds)."""
+    Reads the key-value section in order, seeking past what it does not want (the tokenizer's
+    vocabulary is never decoded), and stops once it has everything: 0.2 s for the packaged
+    model, where ``gguf.GGUFReader`` (which parses the whole file) took 14 s."""
     import struct
 
     out: dict[str, int] = {}
@@ -184,7 +184,8 @@ def choose_context(gguf: Path, available: int | None = None) -> tuple[int, str]:
     if per_token and available:
         budget = max(0, available - gguf.stat().st_size) * MEMORY_SHARE
         by_memory = max(MIN_CONTEXT, int(budget // per_token) // 1024 * 1024)
-    n = min(x for x in (trained, by_memory, None) if x) if (trained or by_memory) else 8192
+    known = [x for x in (trained, by_memory) if x]
+    n = min(known) if known else 8192
     why = [f"trained {trained:,}" if trained else "trained context not in the file"]
     if by_memory:
         why.append(f"memory allows {by_memory:,} ({available / 2**30:.1f} GiB available, KV cache {per_token // 1024} KiB a token)")
