@@ -51,7 +51,7 @@ def find_claims(
 ) -> list[Claim]:
     """The claims of ``raw`` inside the ``body`` paragraph spans (see ``articles.body_spans``)."""
     dates = find_dates(raw, published, profile)
-    quoted = quoted_spans(raw) + [(t.start, t.end) for t in find_turns(raw)]  # a transcript turn is speech too
+    quoted = quoted_spans(raw) + [seg for t in find_turns(raw) for seg in t.segments]  # a transcript turn is speech too
     stamps = [(e.start, e.stamp_end) for e in find_entries(raw)]  # a live blog's "5:55 A.M." states nothing
     keys = [(s.start, s.end) for s in key_evidence or []]
     taken: set[str] = set()

@@ -9,11 +9,15 @@
   crosses midnight (chronological: the next day; newest first: the day before), a smaller
   one is an entry out of place.
 * **Turns** -- a line that opens with a speaker header, ``Name (role): words`` (a transcript,
-  an interview as Q&A), is that speaker's turn: the words to the end of the paragraph
-  (Markdown emphasis around the header is allowed). A header without a role counts only when
-  the same header opens two lines or more and is written in capitals or in full (``COOPER:
-  ...``, ``Ilse Varga: ...``): "Note: ..." once, or "Photo: ..." under every picture, is
-  not a speaker; nor is a role with no letter ("Update (10:42): ...").
+  an interview as Q&A), starts that speaker's turn: the words to the end of the paragraph,
+  and the paragraphs after it up to the next turn (an oral history's speaker talks for
+  several), unless a time stamp stands between or the gap is long; after a transcript's last
+  turn nothing is added. Markdown emphasis around the header is allowed. A header without a
+  role counts only when the same name heads two lines or more and is written in capitals or
+  in full (``COOPER: ...``, ``Ilse Varga: ...``; an oral history's ``JOHN SMITH, producer:
+  ...`` among them, its apposition the role), or, one word (``Reporter:``), is the paragraph
+  right before or after another turn: "Note: ..." once, or "Photo: ..." under every picture,
+  is not a speaker; nor is a role with no letter ("Update (10:42): ...").
 
 No word lists: the rules hold in any language written with Latin capitals and digits. Offsets
 are ``str`` indices into the text given.
@@ -27,6 +31,7 @@ from dataclasses import dataclass
 
 MIN_ENTRIES = 2  # timestamped lines needed before a text counts as a live blog
 MIN_BARE_HEADERS = 2  # lines a role-less speaker header must open
+CONTINUATION_MAX = 4000  # characters of paragraphs between two turns that still belong to the first
 BACKSTEP_MINUTES = 60  # a time this much against the blog's order is another day (less: an entry out of place)
 
 _TIME = re.compile(
@@ -40,7 +45,8 @@ _NAME_WORD = r"[A-Z][\w.'\u2019-]*"
 _EMPHASIS = r"(?:\*\*|__|\*|_)?"  # Markdown bold/italic around a header: "**Jane Doe:** ..."
 _HEADER = re.compile(
     rf"^[ \t]*{_EMPHASIS}(?P<name>{_NAME_WORD}(?:[ \t]+(?:{_NAME_WORD}|[a-z]{{1,3}}(?=[ \t]+[A-Z]))){{0,4}})"
-    rf"[ \t]*(?:\((?P<role>[^()\n]{{1,80}})\))?[ \t]*{_EMPHASIS}:{_EMPHASIS}[ \t]+(?P<words>\S[^\n]*)",
+    rf"[ \t]*(?:\((?P<role>[^()\n]{{1,80}})\)|,[ \t]*(?P<apposition>[^:,\n]{{2,60}}))?[ \t]*{_EMPHASIS}:{_EMPHASIS}"
+    r"[ \t]+(?P<words>\S[^\n]*)",
     re.MULTILINE,
 )
 
@@ -60,13 +66,16 @@ class Entry:
 
 @dataclass(frozen=True)
 class Turn:
-    """A speaker's turn: ``text[start:end]`` are the words after ``Name (role):``."""
+    """A speaker's turn: the words after ``Name (role):`` to the end of their paragraph,
+    ``text[start:end]``, and the paragraphs that follow it up to the next turn
+    (``segments``: one ``(start, end)`` per paragraph, the first being ``(start, end)``)."""
 
     speaker: str
     role: str | None
     start: int
     end: int
     header_start: int
+    segments: tuple[tuple[int, int], ...] = ()
 
 
 def _minutes(m: re.Match[str]) -> int | None:
@@ -149,6 +158,8 @@ def find_turns(text: str, start: int = 0, min_bare: int = MIN_BARE_HEADERS) -> l
             return "yes" if any(c.isalpha() for c in m.group("role")) else "no"  # not "Update (10:42): ..."
         if bare[name] < min_bare:
             return "no"
+        if m.group("apposition"):  # "JOHN SMITH, producer: ..." -- an oral history's first turn of a voice
+            return "yes" if name.isupper() or len(name.split()) > 1 else "no"
         return "yes" if name.isupper() or len(name.split()) > 1 else "if-near"  # "Reporter:", or "Photo:"?
 
     kinds = [kind(m) for m in found]
@@ -160,10 +171,28 @@ def find_turns(text: str, start: int = 0, min_bare: int = MIN_BARE_HEADERS) -> l
                 continue
         elif kinds[i] == "no":
             continue
-        role = " ".join(m.group("role").split()) if m.group("role") else None
+        given = m.group("role") or m.group("apposition")
+        role = " ".join(given.split()) if given else None
         name = " ".join(m.group("name").split())
         turns.append(Turn(speaker=name, role=role, start=m.start("words"), end=m.end("words"), header_start=m.start("name")))
-    return turns
+    return [_with_following(text, t, turns[i + 1] if i + 1 < len(turns) else None) for i, t in enumerate(turns)]
+
+
+def _with_following(text: str, turn: Turn, following: Turn | None) -> Turn:
+    """A turn goes on over the paragraphs between it and the next turn (an oral history's
+    speaker talks for several paragraphs), unless a time stamp stands between them or they run
+    longer than ``CONTINUATION_MAX`` characters; after the last turn nothing is added (what
+    follows a transcript is the reporter's again)."""
+    segments = [(turn.start, turn.end)]
+    if following is not None:
+        gap = text[turn.end : following.header_start]
+        if len(gap) <= CONTINUATION_MAX and not _TIME.search(gap):
+            for m in re.finditer(r"[^\n]*\S[^\n]*", gap):
+                a = turn.end + m.start() + len(m.group()) - len(m.group().lstrip())
+                b = turn.end + m.end() - (len(m.group()) - len(m.group().rstrip()))
+                if text[a:b].strip("*_ "):
+                    segments.append((a, b))
+    return Turn(turn.speaker, turn.role, turn.start, turn.end, turn.header_start, tuple(segments))
 
 
 def _adjacent(text: str, first: re.Match[str], second: re.Match[str]) -> bool:

@@ -1098,7 +1098,8 @@ def find_quotes(
     found = _Reader(text, list(spans) if spans is not None else _paragraphs(text), names, profile).quotes()
     turns = [
         FoundQuote(
-            id=f"T{i + 1}", start=t.start, end=t.end, text=text[t.start : t.end], segments=((t.start, t.end),),
+            id=f"T{i + 1}", start=t.start, end=t.segments[-1][1], text=" ".join(text[a:b] for a, b in t.segments),
+            segments=t.segments,
             kind="quote", speaker=t.speaker, speaker_span=(t.header_start, t.header_start + len(t.speaker)),
             speaker_kind="person", rule="speaker header",
         )

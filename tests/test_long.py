@@ -101,6 +101,11 @@ def test_transcript_turns_are_the_labelled_ones(article):
     assert [t.speaker for t in find_turns(text)] == ["COOPER", "COOPER"]
     captions = "Photo: A flooded street.\n\nText.\n\nPhoto: A rescue boat.\n\nUpdate (10:42): The bridge is shut.\n"
     assert find_turns(captions) == []
+    # written for this test: an oral history, the role given once after a comma
+    oral = ("MARA LENZ, first violin: We had two days.\n\nPETER OSS, conductor: Less.\n\nMARA LENZ: Two days, I said.\n\n"
+            "Meanwhile, in the hall: nothing moved.\n\nPETER OSS: It was one.\n")  # fmt: skip
+    assert [(t.speaker, t.role) for t in find_turns(oral)] == [
+        ("MARA LENZ", "first violin"), ("PETER OSS", "conductor"), ("MARA LENZ", None), ("PETER OSS", None)]
     markdown = "**Jane Doe (mayor):** We are ready.\n\n**Tom Lee:** Thank you.\n\n**Tom Lee:** One more.\n"
     assert [(t.speaker, t.role) for t in find_turns(markdown)] == [("Jane Doe", "mayor"), ("Tom Lee", None), ("Tom Lee", None)]
 
@@ -304,3 +309,14 @@ def test_context_and_part_size_settings_flag_over_env_over_config(tmp_path, monk
     monkeypatch.setenv("SUMMARIZER_CONTEXT_TOKENS", "lots")
     with pytest.raises(ConfigError, match="not a number"):
         summarizer.settings()
+
+
+def test_a_turn_goes_on_over_its_paragraphs_up_to_the_next_turn_but_not_past_the_last():
+    # written for this test
+    text = ("Intro by the reporter.\n\nMARA LENZ: We had two days.\n\nThen the hall flooded.\n\n"
+            "PETER OSS: Less than that.\n\nMARA LENZ: Two days.\n\nPETER OSS: Fine.\n\nThe concert went ahead on Friday.\n")  # fmt: skip
+    turns = find_turns(text)
+    assert [[text[a:b] for a, b in t.segments] for t in turns] == [
+        ["We had two days.", "Then the hall flooded."], ["Less than that."], ["Two days."], ["Fine."]]
+    quotes = [q for q in find_quotes(text) if q.rule == "speaker header"]
+    assert quotes[0].text == "We had two days. Then the hall flooded." and quotes[0].segments == turns[0].segments
