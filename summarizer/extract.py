@@ -29,7 +29,7 @@ from .grounding import (
     normalize,
 )
 from .language import ENGLISH
-from .liveblog import Entry, find_entries, find_turns
+from .liveblog import Entry, clock_time, find_entries, find_turns
 from .names import (
     fold,
     looks_like_name,
@@ -600,10 +600,13 @@ def to_result(
             continue
         if parts > 1 and any(_same_place(spans[0], other.evidence) for other in events):
             continue  # the same sentence's event, given again (by another part of a long article)
-        date, precision = _event_date(e.when, spans, claims, article.published.iso)
+        clock = clock_time(e.when)  # "8:45 a.m.": a time of day names no day
+        date, precision = (None, "unknown") if clock else _event_date(e.when, spans, claims, article.published.iso)
         entry = next((x for x in entries if x.start <= spans[0].start < x.end), None)
         if date is None and entry is not None:  # an undated event of a live blog's entry: the entry's day
             date, precision = _entry_date(entry, article.published.iso)
+        elif date is None and clock and article.published.iso:
+            date, precision = article.published.iso, "day"
         events.append(
             Event(
                 id=content_id("e", article.id, normalize(e.what), taken=taken),
@@ -611,6 +614,7 @@ def to_result(
                 when=e.when,
                 date=date,
                 date_precision=precision,
+                time=clock,
                 where=e.where,
                 who=_named_in(spans, mentions),
                 evidence=spans,

@@ -132,6 +132,15 @@ def find_entries(text: str, start: int = 0, min_entries: int = MIN_ENTRIES) -> l
     return entries
 
 
+def clock_time(written: str | None) -> str | None:
+    """``HH:MM`` when ``written`` is only a time of day ("8:45 a.m.", "10:15", "3:30 PM ET")."""
+    m = _TIME.match((written or "").strip())
+    if m is None or m.end("stamp") != len(written.strip()):
+        return None
+    minutes = _minutes(m)
+    return None if minutes is None else f"{minutes // 60:02d}:{minutes % 60:02d}"
+
+
 def _heading(text: str, start: int, end: int, limit: int = 160) -> tuple[int, int] | None:
     """The entry's first line after the stamp, or its first sentence when the line is long."""
     for line in re.finditer(r"[^\n]+", text[start:end]):
