@@ -53,7 +53,7 @@ _HEADER = re.compile(
 
 @dataclass(frozen=True)
 class Entry:
-    """One timestamped entry: ``text[start:end]``; the stamp is ``text[stamp_start:stamp_end]``."""
+    """One timestamped entry: ``text[start:end]``; the stamp is ``text[start:stamp_end]``."""
 
     stamp: str  # as written: "5:55 A.M."
     time: str  # "05:55"
