@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from .text import sentences
 
@@ -41,8 +42,7 @@ def split(text: str, max_chars: int = CHUNK_CHARS, overlap: int = OVERLAP_CHARS)
     last = len(text.rstrip())
     if last - first <= max_chars:
         return [(first, last)] if last > first else []
-    paragraph_ends = [m.end() for m in re.finditer(r"[^\n]*\S", text)]
-    sents = sentences(text)
+    paragraph_ends, sents = _boundaries(text)
     spans: list[tuple[int, int]] = []
     pos = first
     while pos < last:
@@ -61,6 +61,13 @@ def split(text: str, max_chars: int = CHUNK_CHARS, overlap: int = OVERLAP_CHARS)
             nxt += 1
         pos = nxt
     return spans
+
+
+@lru_cache(maxsize=4)
+def _boundaries(text: str) -> tuple[list[int], list[tuple[int, int]]]:
+    """Paragraph ends and sentence spans, found once per text (sentences take 0.3 s on 46,000
+    characters, and a plan cut finer to fit a window splits the same text again)."""
+    return [m.end() for m in re.finditer(r"[^\n]*\S", text)], sentences(text)
 
 
 def _last(positions: list[int], low: int, high: int) -> int | None:

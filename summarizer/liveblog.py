@@ -27,7 +27,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 MIN_ENTRIES = 2  # timestamped lines needed before a text counts as a live blog
 MIN_BARE_HEADERS = 2  # lines a role-less speaker header must open
@@ -201,7 +201,7 @@ def _with_following(text: str, turn: Turn, following: Turn | None) -> Turn:
                 b = turn.end + m.end() - (len(m.group()) - len(m.group().rstrip()))
                 if text[a:b].strip("*_ "):
                     segments.append((a, b))
-    return Turn(turn.speaker, turn.role, turn.start, turn.end, turn.header_start, tuple(segments))
+    return replace(turn, segments=tuple(segments))
 
 
 def _adjacent(text: str, first: re.Match[str], second: re.Match[str]) -> bool:

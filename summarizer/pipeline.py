@@ -91,7 +91,7 @@ async def plan_requests(
     s = llm.settings
     max_chars = s.chunk_chars or CHUNK_CHARS
     for _ in range(FIT_ROUNDS):
-        parts = chunk_parts(article.text, max_chars) if len(article.text.strip()) > max_chars else []
+        parts = chunk_parts(article.text, max_chars)  # one part, found without segmenting, when it fits
         if len(parts) <= 1:
             parts = [Part(index=1, count=1, start=0, end=len(article.text))]
             asked = [unsettled(found)]

@@ -196,8 +196,8 @@ class LLM:
         the answer. The estimate first (``context.estimate``, high); the endpoint's tokenizer
         only for a request the estimate does not clear. An unknown window: (estimate, True)."""
         s = self.settings
-        in_prompt = (s.mode or "json_schema") != "json_schema"
-        schema = schema_text(_prepared(response_model).model_json_schema(), in_prompt)
+        in_prompt = (s.mode or "json_schema") != "json_schema"  # json_schema: a grammar, not prompt text
+        schema = schema_text(_prepared(response_model).model_json_schema()) if in_prompt else ""
         est = estimate(system) + estimate(user) + estimate(schema) + 2 * MESSAGE_TOKENS
         room = None if self.window.tokens is None else self.window.tokens - s.max_tokens
         if room is None or est <= room:

@@ -114,7 +114,7 @@ async def count(base_url: str, key: str | None, window: Window, model: str | Non
     return estimate(text)
 
 
-def schema_text(schema: dict, in_prompt: bool) -> str:
-    """The part of the schema that reaches the prompt: none under ``json_schema`` (a grammar),
-    all of it where instructor writes it into a message or a tool definition."""
-    return json.dumps(schema) if in_prompt else ""
+def schema_text(schema: dict) -> str:
+    """The schema as it reaches the prompt where instructor writes it into a message or a tool
+    definition (under ``json_schema`` it is a grammar and takes no prompt tokens)."""
+    return json.dumps(schema)
