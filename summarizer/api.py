@@ -39,6 +39,7 @@ from .merge import merge as merge_results
 from .merge.copies import voice_groups
 from .merge.stories import cluster_stories
 from .pipeline import RunReport, digest_results, extract_all, merge_stories, single_briefing
+from .evaluate import DeskScore
 from .schemas import ArticleResult, Briefing, Digest, SetAside, Story
 
 Inputs = Iterable["str | Path | Article"]
@@ -321,3 +322,59 @@ def merge(
     two statements are one fact; the headline is the top undisputed facts."""
     briefing = merge_results(list(results), failed=failed, raw_by_source=texts, thresholds=thresholds or Thresholds())
     return synthesis.fallback(briefing)
+
+
+def desk(folder: str | Path, **options: Any) -> list[DeskScore]:
+    """Score a desk test set (``summarizer evaluate --desk``): each sub-folder holding a
+    ``labels.json`` is one story, briefed as ``brief`` does with its defaults for the embedded
+    model (code alone merges; ``replay`` answers from recordings) and read as an editor would
+    (``summarizer.evaluate.evaluate_desk``). A story the grouping would split is briefed whole
+    and says so in its first error line. An article that fails stops the run (``EndpointError``,
+    ``ReplayMiss``, ...): a story without one of its articles is not the story labelled."""
+    from .errors import SummarizerError
+    from .evaluate import evaluate_desk, load_labels
+
+    folders = sorted(p for p in Path(folder).iterdir() if (p / "labels.json").is_file())
+    if not folders:
+        raise InputError(f"{folder}: no story folders with a labels.json")
+    scores = []
+    for story in folders:
+        failed: dict[str, str] = {}
+        results = extract([str(story)], failed=failed, **options)
+        if failed:
+            raise SummarizerError(f"{story.name}: " + "; ".join(f"{k}: {v}" for k, v in failed.items()))
+        texts = texts_for(results)
+        score = evaluate_desk(story.name, load_labels(story / "labels.json"), merge(results, texts=texts), texts)
+        found = stories(results, texts=texts)
+        if len(found) > 1:
+            score.errors.insert(0, f"the story grouping splits these articles into {len(found)} stories (briefed whole here)")
+        scores.append(score)
+    return scores
+
+
+def label_report(
+    labels: dict[str, Any], results: list[ArticleResult], *, briefing: Briefing | None = None, stories_data: Any = None
+) -> tuple[str, list[str]]:
+    """``summarizer evaluate --labels``: the tables for what the labels hold (the merge of
+    ``results`` -- or ``briefing`` -- against people, events, quotes, facts, disagreements and
+    attributed quotes; stories and set-aside documents, from ``stories_data``, a stories or
+    briefing JSON, else from grouping ``results``) and every error line. ``ValueError`` for
+    labels that cannot be used or a JSON that holds no stories."""
+    from .evaluate import evaluate_stories, merge_report, stories_from_json, story_table
+
+    texts = texts_for(results)
+    text, errors = "", []
+    if results and any(k in labels for k in ("people", "events", "quotes", "facts", "disagreements", "attributed_quotes")):
+        text, errors = merge_report(labels, results, texts, briefing)
+    if "stories" in labels or "set_aside" in labels:
+        if stories_data is not None:
+            try:
+                clusters, aside = stories_from_json(stories_data)
+            except ValueError as exc:  # pydantic's ValidationError is one
+                raise ValueError(f"not a stories or briefing JSON ({str(exc).splitlines()[0]})") from None
+        else:
+            clusters, aside = [s.sources for s in stories(results, texts=texts)], None
+        score = evaluate_stories(labels, clusters, aside)
+        text += "\n" + story_table(score) + "\n"
+        errors = errors + score.errors
+    return text, errors

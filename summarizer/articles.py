@@ -263,11 +263,9 @@ def is_heading(line: str) -> bool:
     return bool(s) and len(s) <= 150 and not s.endswith((".", "!", "?", "\u201d", '"', "\u2019", "'", ":", "…"))
 
 
-def body_spans(article: Article) -> list[tuple[int, int]]:
-    """Where the article's body paragraphs are in ``raw`` (what the model sees minus headings).
-
-    Each line of the cleaned text is found, in order, in the raw text; titles and cross-heads
-    ("How Trump suddenly dialled Putin") are left out: they are not statements."""
+def paragraphs(article: Article) -> list[tuple[int, int]]:
+    """Where every line of the cleaned text (what the model sees) is in ``raw``, in order:
+    headline and cross-heads included."""
     spans = []
     cursor = 0
     for line in article.text.split("\n"):
@@ -278,9 +276,16 @@ def body_spans(article: Article) -> list[tuple[int, int]]:
         if pos < 0:
             continue
         cursor = pos + len(s)
-        if not is_heading(s):
-            spans.append((pos, pos + len(s)))
+        spans.append((pos, pos + len(s)))
     return spans
+
+
+def body_spans(article: Article) -> list[tuple[int, int]]:
+    """Where the article's body paragraphs are in ``raw`` (what the model sees minus headings).
+
+    Titles and cross-heads ("How Trump suddenly dialled Putin") are left out: they are not
+    statements."""
+    return [(a, b) for a, b in paragraphs(article) if not is_heading(article.raw[a:b])]
 
 
 def _from_html(html: str, name: str) -> tuple[str, dict[str, str]]:

@@ -356,7 +356,7 @@ def _emit(item, fmt: Fmt, output: Path | None, evidence: bool, texts: dict[str, 
     elif fmt == Fmt.json:
         text = item.model_dump_json(indent=2) + "\n"
     elif fmt == Fmt.html:
-        text = (html_digest if many else html)(item, texts)
+        text = (html_digest if many else html)(item, texts, evidence=evidence)
     else:
         raise _fail(EXIT_USAGE, f"--format {fmt.value} is not available for briefings (use md, json or html)")
     _write(text, output)
@@ -364,7 +364,10 @@ def _emit(item, fmt: Fmt, output: Path | None, evidence: bool, texts: dict[str, 
 
 FormatOpt = Annotated[Fmt, typer.Option("--format", "-f", help="md (default), json, or html (a self-contained review page).")]
 OutputOpt = Annotated[Path | None, typer.Option("--output", "-o", help="Write here instead of stdout ('-' = stdout).")]
-EvidenceOpt = Annotated[bool, typer.Option("--evidence", help="Markdown: show each item's evidence spans.")]
+EvidenceOpt = Annotated[bool, typer.Option("--evidence", help="Diagnostics: evidence spans, what has no evidence, lines set aside as not news.")]
+DESK_HELP = "A desk test set (a folder per story: articles + labels.json): brief each story, print an editor's score."
+BRIEFING_HELP = "Score this briefing JSON (e.g. 'brief --adjudicate --format json') instead of merging the inputs."
+STORIES_HELP = "Score the stories and set-aside documents of this JSON ('stories --format json' or 'brief --format json')."
 
 
 @app.command(
@@ -527,57 +530,54 @@ def evaluate(
     inputs: Annotated[
         list[Path] | None, typer.Argument(help="Per-article JSON files written by 'extract' (or folders of them).")
     ] = None,
-    labels: Annotated[Path, typer.Option("--labels", "-l", help="Hand-written labels (JSON).", exists=True, dir_okay=False)] = ...,
+    labels: Annotated[Path | None, typer.Option("--labels", "-l", help="Hand-written labels (JSON).", exists=True, dir_okay=False)] = None,
     show_errors: Annotated[bool, typer.Option("--errors", help="List every wrong or missed merge.")] = False,
-    briefing_file: Annotated[
-        Path | None,
-        typer.Option("--briefing", help="Score this briefing JSON (e.g. 'brief --adjudicate --format json') instead of merging the inputs."),
-    ] = None,
-    stories_file: Annotated[
-        Path | None,
-        typer.Option("--stories", help="Score the stories and set-aside documents of this JSON ('stories --format json' or 'brief --format json')."),
-    ] = None,
+    briefing_file: Annotated[Path | None, typer.Option("--briefing", help=BRIEFING_HELP)] = None,
+    stories_file: Annotated[Path | None, typer.Option("--stories", help=STORIES_HELP)] = None,
+    desk: Annotated[Path | None, typer.Option("--desk", file_okay=False, exists=True, help=DESK_HELP)] = None,
+    replay: ReplayOpt = None,
 ) -> None:
     """Merge the inputs and print precision/recall against hand-written labels (people, events,
     quotes, facts), which labelled disagreements the briefing found, how many labelled quotes
     the records hold with the right speaker, and (labels with "stories") story purity and
     completeness and the documents set aside."""
-    from .api import load_results, stories as stories_of, texts_for
-    from .evaluate import evaluate_stories, load_labels, merge_report, stories_from_json, story_table
+    from .api import label_report, load_results
+    from .evaluate import load_labels
     from .schemas import Briefing
 
+    if desk is not None:
+        _evaluate_desk(desk, replay, show_errors)
+        return
+    if labels is None or (not inputs and stories_file is None):
+        raise _fail(EXIT_USAGE, "give --labels FILE with per-article JSON inputs or --stories FILE (or --desk DIR)")
     spec = load_labels(labels)
-    if not inputs and stories_file is None:
-        raise _fail(EXIT_USAGE, "give per-article JSON inputs, or --stories FILE")
     try:
         results = load_results(inputs) if inputs else []
     except InputError as exc:
         raise _fail(EXIT_USAGE, str(exc)) from None
-    texts = texts_for(results)
-    errors: list[str] = []
+    briefing = _read_json(briefing_file, Briefing) if briefing_file else None
+    stories_data = _read_json(stories_file, None) if stories_file else None
     try:
-        briefing = _read_json(briefing_file, Briefing) if briefing_file else None
-        if results and any(k in spec for k in ("people", "events", "quotes", "facts", "disagreements", "attributed_quotes")):
-            text, more = merge_report(spec, results, texts, briefing)
-            sys.stdout.write(text)
-            errors += more
-        if "stories" in spec or "set_aside" in spec:
-            if stories_file is not None:
-                data = _read_json(stories_file, None)
-                try:
-                    clusters, aside = stories_from_json(data)
-                except ValueError as exc:  # pydantic's ValidationError is one
-                    raise _fail(EXIT_USAGE, f"{stories_file}: not a stories or briefing JSON ({str(exc).splitlines()[0]})") from None
-            else:
-                clusters, aside = [s.sources for s in stories_of(results, texts=texts)], None
-            score = evaluate_stories(spec, clusters, aside)
-            sys.stdout.write("\n" + story_table(score) + "\n")
-            errors += score.errors
-    except ValueError as exc:
+        text, errors = label_report(spec, results, briefing=briefing, stories_data=stories_data)
+    except ValueError as exc:  # a label that cannot be used, or a JSON with no stories
         raise _fail(EXIT_USAGE, f"{labels}: {exc}") from None
-    if show_errors:
-        for e in errors:
-            sys.stdout.write(f"  {e}\n")
+    sys.stdout.write(text + "".join(f"  {e}\n" for e in errors if show_errors))
+
+
+def _evaluate_desk(desk: Path, replay: Path | None, show_errors: bool) -> None:
+    """``evaluate --desk``: a line per story, then the totals (``api.desk``)."""
+    from .api import desk as score_desk
+    from .evaluate import desk_line, desk_total
+
+    try:
+        scores = score_desk(desk, **({"replay": str(replay)} if replay is not None else {}))
+    except (InputError, ValueError) as exc:  # no stories, or a label that cannot be used
+        raise _fail(EXIT_USAGE, str(exc)) from None
+    except SummarizerError as exc:
+        raise _fail(EXIT_FATAL, str(exc)) from None
+    for score in scores:
+        sys.stdout.write(desk_line(score) + "\n" + "".join(f"  {e}\n" for e in score.errors if show_errors))
+    sys.stdout.write(desk_total(scores) + "\n")
 
 
 def _read_json(path: Path, model):

@@ -54,7 +54,7 @@ from typing import Any
 
 from .grounding import normalize, normalize_with_map
 from .names import same_person, same_surname
-from .schemas import ArticleResult, Briefing, Digest
+from .schemas import ArticleResult, Briefing, Digest, Evidence, Span
 
 KINDS = ("people", "events", "quotes")
 
@@ -479,3 +479,247 @@ def merge_report(
         out.append(quote_table(quotes))
         errors += quotes.errors
     return "\n\n".join(out) + "\n", errors
+
+
+# ----------------------------------------------------------------------------- the desk
+
+
+@dataclass
+class DeskScore:
+    """An editor's reading of one briefing against a desk story's labels (see ``evaluate_desk``)."""
+
+    story: str = ""
+    headline: str = ""
+    headline_ok: bool = False
+    citations: int = 0
+    citations_held: int = 0
+    single_source_stated_elsewhere: int = 0  # "single source" facts a labelled other article states
+    junk: int = 0
+    disagreements: int = 0  # labelled
+    disagreements_found: int = 0  # labelled ones found, as conflict or update as labelled
+    disagreements_shown: int = 0
+    disagreements_right: int = 0  # shown ones that match a label (kind of change included)
+    invented_dates: int = 0
+    sub_events: int = 0
+    sub_events_covered: int = 0
+    errors: list[str] = field(default_factory=list)
+
+    def add(self, other: "DeskScore") -> "DeskScore":
+        out = DeskScore(story="desk")
+        for name in ("citations", "citations_held", "single_source_stated_elsewhere", "junk", "disagreements",
+                     "disagreements_found", "disagreements_shown", "disagreements_right", "invented_dates",
+                     "sub_events", "sub_events_covered"):  # fmt: skip
+            setattr(out, name, getattr(self, name) + getattr(other, name))
+        return out
+
+    @property
+    def citation_precision(self) -> float:
+        return self.citations_held / self.citations if self.citations else 1.0
+
+    @property
+    def disagreement_precision(self) -> float:
+        return self.disagreements_right / self.disagreements_shown if self.disagreements_shown else 1.0
+
+    @property
+    def disagreement_recall(self) -> float:
+        return self.disagreements_found / self.disagreements if self.disagreements else 1.0
+
+
+def _spans_by_source(where: dict[str, Any], texts: dict[str, str]) -> dict[str, list[tuple[int, int]]]:
+    """{prefix: regex or [regexes]} -> {article id: spans}; patterns that match nothing are errors."""
+    out: dict[str, list[tuple[int, int]]] = defaultdict(list)
+    for prefix, patterns in where.items():
+        for pattern in [patterns] if isinstance(patterns, str) else patterns:
+            for i, spans in _resolve({prefix: pattern}, texts).items():
+                out[i] += spans
+    return dict(out)
+
+
+def _overlaps(source: str, start: int, end: int, spans: dict[str, list[tuple[int, int]]]) -> bool:
+    return any(a < end and start < b for a, b in spans.get(source, ()))
+
+
+def evaluate_desk(name: str, labels: dict[str, Any], briefing: Briefing, texts: dict[str, str]) -> DeskScore:
+    """Score a story's briefing the way an editor reads it, against labels written from reading:
+
+    * **headline**: it carries every ``main_news.must`` pattern (the main news, not a detail);
+    * **citations** (headline, overview sentences, facts): each (item, article) pair holds when
+      that article states the item -- for a fact or an overview sentence, the article's own
+      evidence covers a labelled fact that the shown statement's evidence covers too (a
+      statement no label covers holds only for its own article); for the headline, the
+      article states the main news (``main_news.in``); the main news and the sub-events are
+      facts too, so is a labelled quotation two articles carry, and the same sentence word for
+      word holds. "Single source" facts that a labelled
+      fact says another article states are counted apart;
+    * **junk**: headline, overview sentences and facts whose evidence is a line the labels
+      mark as not news (``not_news``: captions, credits, datelines, subheads ...);
+    * **disagreements**: found = a labelled one with a position on each side and the same
+      kind of change (``evolution``: an update between reports, or a conflict); precision over
+      every disagreement shown, updates included;
+    * **invented dates**: timeline dates whose year neither the text of one of the event's
+      articles nor its publication date gives;
+    * **sub-events**: each ``sub_events`` entry's patterns are all in the overview.
+    """
+    s = DeskScore(story=name, headline=briefing.headline or "")
+    main = labels.get("main_news", {})
+    head = normalize(briefing.headline or "")
+    s.headline_ok = bool(head) and all(re.search(p, head) for p in main.get("must", []))
+    if not s.headline_ok:
+        s.errors.append(f"headline does not state the main news ({main.get('about', '')}): {briefing.headline!r}")
+    fact_spans = {k: _resolve(v["in"], texts) for k, v in labels.get("facts", {}).items()}
+    # the main news and each sub-event are facts the articles state too
+    for k, item in enumerate([main, *labels.get("sub_events", [])]):
+        if item.get("in"):
+            fact_spans[f"main-news-{k}"] = _resolve(item["in"], texts)
+    junk_spans = _spans_by_source(labels.get("not_news", {}), texts)
+    main_in = _resolve(main.get("in", {}), texts)
+    published = {x.id: x.published for x in briefing.sources}
+
+    # a quotation two articles carry is a statement both make (with its speaker)
+    for k, q in enumerate(labels.get("attributed_quotes", [])):
+        if q.get("kind") == "quote":
+            pattern = q["pattern"].lstrip("^")
+            spans = {i: m for i, text in texts.items() if (m := _matches(pattern, text))}
+            if len(spans) > 1:
+                fact_spans[f"quote-{k}"] = spans
+
+    def labels_at(source: str, start: int, end: int) -> set[str]:
+        return {k for k, spans in fact_spans.items() if _overlaps(source, start, end, spans)}
+
+    # the headline's citations: the articles that state the main news
+    if s.headline_ok:
+        for src in briefing.headline_sources:
+            s.citations += 1
+            if src in main_in:
+                s.citations_held += 1
+            else:
+                s.errors.append(f"headline cites {src}, which does not state the main news")
+    facts = {f.id: f for f in briefing.facts}
+
+    def check_item(kind: str, text: str, sources: list[str], evidence: list[Evidence], own: Evidence | None) -> None:
+        """Citations of one item (its shown statement is ``own``)."""
+        if own is None or own.span is None:
+            return
+        wanted = labels_at(own.source, own.span.start, own.span.end)
+        for src in sources:
+            s.citations += 1
+            if src == own.source:
+                s.citations_held += 1
+                continue
+            mine = [e for e in evidence if e.source == src and e.span is not None]
+            same_words = own.text and any(e.text and normalize(e.text) == normalize(own.text) for e in mine)
+            if same_words or (wanted and any(labels_at(src, e.span.start, e.span.end) & wanted for e in mine)):
+                s.citations_held += 1
+            else:
+                s.errors.append(f"{kind} cites {src}, which does not state it: {text[:90]!r}")
+
+    def own_evidence(statement: str, evidence: list[Evidence]) -> Evidence | None:
+        target = normalize(statement).rstrip(".")
+        return next((e for e in evidence if e.text and normalize(e.text).rstrip(".") == target), evidence[0] if evidence else None)
+
+    for f in briefing.facts:
+        own = own_evidence(f.statement, f.evidence)
+        check_item("fact", f.statement, f.sources, f.evidence, own)
+        if any(e.span and _overlaps(e.source, e.span.start, e.span.end, junk_spans) for e in f.evidence):
+            s.junk += 1
+            s.errors.append(f"junk fact: {f.statement[:90]!r}")
+        if len(f.sources) == 1 and own is not None and own.span is not None:
+            elsewhere = {src for k in labels_at(own.source, own.span.start, own.span.end) for src in fact_spans[k]} - {own.source}
+            if elsewhere:
+                s.single_source_stated_elsewhere += 1
+                s.errors.append(f"'single source' fact also stated by {', '.join(sorted(elsewhere))}: {f.statement[:80]!r}")
+    for c in briefing.lead:
+        f = facts.get(c.fact or "")
+        if f is not None:
+            check_item("overview sentence", c.text, c.sources, f.evidence, own_evidence(c.text, f.evidence))
+            evidence = f.evidence
+        else:  # a statement of one article: it cites that article alone
+            s.citations += len(c.sources)
+            s.citations_held += int(len(c.sources) == 1)
+            src = c.sources[0]
+            at = _matches(re.escape(normalize(c.text).rstrip(".")), texts.get(src, ""))
+            evidence = [Evidence(source=src, span=Span(start=a, end=b, status="exact", score=100)) for a, b in at]
+        if any(e.span and _overlaps(e.source, e.span.start, e.span.end, junk_spans) for e in evidence):
+            s.junk += 1
+            s.errors.append(f"junk overview sentence: {c.text[:90]!r}")
+    if briefing.headline and briefing.headline_article in texts:
+        src = briefing.headline_article
+        at = [m for m in _matches(re.escape(normalize(briefing.headline)), texts[src])]
+        if any(_overlaps(src, a, b, junk_spans) for a, b in at):
+            s.junk += 1
+            s.errors.append(f"junk headline: {briefing.headline!r}")
+
+    # disagreements
+    dis = labels.get("disagreements", {})
+    s.disagreements = len(dis)
+    s.disagreements_shown = len(briefing.disagreements)
+    matched: set[str] = set()
+    for key, spec in dis.items():
+        sides = [_resolve(side, texts) for side in spec["sides"]]
+        hit = None
+        for d in briefing.disagreements:
+            cover = [[any(_covers(e, side) for e in p.evidence) for p in d.positions] for side in sides]
+            if any(cover[0][i] and cover[1][j] for i in range(len(d.positions)) for j in range(len(d.positions)) if i != j):
+                hit = d
+                break
+        if hit is None:
+            s.errors.append(f"disagreement not found ({key}, {spec.get('kind')}): {spec.get('about', '')}")
+            continue
+        if bool(spec.get("evolution")) != hit.evolution:
+            s.errors.append(f"disagreement {key}: shown as {'an update' if hit.evolution else 'a conflict'}, labelled otherwise")
+            continue
+        s.disagreements_found += 1
+        matched.add(hit.id)
+    s.disagreements_right = len(matched)
+    for d in briefing.disagreements:
+        if d.id not in matched:
+            s.errors.append(f"disagreement not in the labels ({d.kind}): {d.subject!r} " + " vs ".join(p.value for p in d.positions))
+
+    # dates: a year no source gives
+    years = {src: set(re.findall(r"(?<!\d)(1[89]\d\d|2\d\d\d)(?!\d)", text)) for src, text in texts.items()}
+    for e in briefing.events:
+        if not e.date:
+            continue
+        year = e.date[:4]
+        given = set().union(*(years.get(src, set()) for src in e.sources))
+        for src in e.sources:
+            p = published.get(src)
+            if p and re.match(r"\d{4}-\d\d-\d\d", p):
+                y = int(p[:4])
+                given |= {str(y), str(y - 1), str(y + 1)}  # relative dates resolve against it
+        if year not in given:
+            s.invented_dates += 1
+            s.errors.append(f"invented date {e.date} (no source gives {year}): {e.description[:70]!r}")
+
+    # sub-events in the overview
+    overview = normalize(" ".join(c.text for c in briefing.lead) or briefing.overview or "")
+    for sub in labels.get("sub_events", []):
+        s.sub_events += 1
+        if all(re.search(p, overview) for p in sub.get("must", [])):
+            s.sub_events_covered += 1
+        else:
+            s.errors.append(f"overview misses a sub-event: {sub.get('about', '')}")
+    return s
+
+
+def desk_line(s: DeskScore) -> str:
+    """One story's line."""
+    return (
+        f"{s.story}: headline {'ok' if s.headline_ok else 'MISSED'} ({s.headline[:70]!r}), citations "
+        f"{s.citations_held}/{s.citations}, junk {s.junk}, disagreements found {s.disagreements_found}/{s.disagreements} "
+        f"shown {s.disagreements_right}/{s.disagreements_shown} right, invented dates {s.invented_dates}, "
+        f"sub-events {s.sub_events_covered}/{s.sub_events}, single source stated elsewhere {s.single_source_stated_elsewhere}"
+    )
+
+
+def desk_total(scores: list[DeskScore]) -> str:
+    """The last line: the desk's figures over every story."""
+    t = DeskScore(story="desk")
+    for s in scores:
+        t = t.add(s)
+    heads = sum(s.headline_ok for s in scores)
+    return (
+        f"desk: headline {heads}/{len(scores)}, citation precision {t.citation_precision:.2f}, junk {t.junk}, "
+        f"disagreements precision {t.disagreement_precision:.2f} recall {t.disagreement_recall:.2f}, "
+        f"invented dates {t.invented_dates}"
+    )

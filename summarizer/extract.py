@@ -16,9 +16,9 @@ import datetime
 import re
 from collections import Counter
 
-from .articles import Article, body_spans
+from .articles import Article, body_spans, paragraphs
 from .chunking import Part, dateline
-from .claims import find_claims
+from .claims import read_claims
 from .dates import resolve
 from .grounding import (
     Document,
@@ -482,6 +482,19 @@ def _dated_statements(
     return out
 
 
+def _year_given(date: str, article: Article) -> bool:
+    """Does the article give this date's year -- written in its text, or the year of (or next
+    to) its publication date, which relative dates resolve against? A model's "when" may
+    carry a year the article never states ("February 2023" in an undated article, "0212 GMT")."""
+    year = date[:4]
+    if not year.isdigit() or not 1000 <= int(year) <= 2999:
+        return False
+    if re.search(rf"(?<!\d){year}(?!\d)", article.raw):
+        return True
+    published = article.published.iso
+    return bool(published) and abs(int(published[:4]) - int(year)) <= 1
+
+
 def _same_place(span: Span, others: list[Span]) -> bool:
     """Does ``span`` cover mostly the same characters as the first of ``others``?"""
     if not others:
@@ -578,11 +591,13 @@ def to_result(
         key_points.append(KeyPoint(id=content_id("k", article.id, normalize(text), taken=taken), text=text, evidence=spans))
         spans_seen.append(spans)
 
-    claims = find_claims(
+    claims, not_news = read_claims(
         article.raw,
-        body_spans(article),
+        paragraphs(article),
+        title=article.title_hint,
         published=article.published.iso,
         key_evidence=[k.evidence[0] for k in key_points if k.evidence],
+        quotes=quotes_out,
         article_id=article.id,
     )
 
@@ -602,6 +617,8 @@ def to_result(
             continue  # the same sentence's event, given again (by another part of a long article)
         clock = clock_time(e.when)  # "8:45 a.m.": a time of day names no day
         date, precision = (None, "unknown") if clock else _event_date(e.when, spans, claims, article.published.iso)
+        if date is not None and not _year_given(date, article):
+            date, precision = None, "unknown"  # a year the article does not give: undated, its words kept in "when"
         entry = next((x for x in entries if x.start <= spans[0].start < x.end), None)
         if date is None and entry is not None:  # an undated event of a live blog's entry: the entry's day
             date, precision = _entry_date(entry, article.published.iso)
@@ -644,6 +661,7 @@ def to_result(
         quotes=quotes_out,
         events=events,
         claims=claims,
+        not_news=not_news,
         unsupported=unsupported,
         grounding=report,
         usage=usage or Usage(),

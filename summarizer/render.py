@@ -1,10 +1,13 @@
 """Rendering a ``Briefing`` for people: Markdown (and JSON, which is just the model).
 
 The briefing reads as one story, not as summaries stapled together: the headline and the
-overview are the top corroborated facts, each sentence with its sources; the key facts are
+overview are the news the articles lead with (``merge.lead``), each sentence with its
+sources, dated when the sentences differ in date; the key facts are
 grouped by the event they belong to, corroborated ones first, single-source ones marked;
 disagreements show each side's words and sources; figures that changed between days are
-shown in date order.
+shown in date order; at most ``QUOTES_SHOWN`` quotes, the most telling first. What a reader
+does not need -- statements with no evidence, lines set aside as not news -- only with
+``evidence=True`` (and always in the JSON).
 
 Everything that came from an article or a file name is data, never Markdown: it goes through
 ``_md_escape`` (see there for the rule) so that it renders as the same characters, literally,
@@ -24,24 +27,70 @@ _PRECISION_FMT = {"day": "{}", "month": "{} (month)", "year": "{} (year)"}
 _KIND = {"number": "a figure", "date": "a date", "place": "a place", "direction": "which way", "other": "a detail"}
 
 
+HEADING_MAX = 60  # characters of an event's description shown as a topic heading
+QUOTES_SHOWN = 12  # the most telling quotes in the reader's copy; every quote stays in the JSON
+
+
+def _short(text: str, limit: int = HEADING_MAX) -> str:
+    """``text`` cut at a word boundary (never mid-word), with an ellipsis when cut."""
+    t = " ".join(text.split()).rstrip(". ")
+    if len(t) <= limit:
+        return t
+    cut = t[: limit + 1].rsplit(" ", 1)[0].rstrip(",;:—–- ")
+    return cut + "…"
+
+
 def topic_groups(b: Briefing) -> list[tuple[str | None, list[BriefingFact]]]:
-    """Facts grouped by their topic (an event's description and date), groups in the order of
-    their best fact; facts without a topic last, under ``None``."""
+    """Facts grouped by their topic (an event's description, short, and its date), groups in
+    the order of their best fact; facts without a topic last, under ``None``. A heading is
+    never cut mid-word, never given twice (groups with one heading are one group), and never
+    the words of a fact listed under it (then the date alone heads the group)."""
     events = {e.id: e for e in b.events}
     groups: dict[str | None, list[BriefingFact]] = {}
     for f in b.facts:
         key = f.topic if f.topic in events else None
         groups.setdefault(key, []).append(f)
-    ordered = [k for k in groups if k is not None] + ([None] if None in groups else [])
-    out: list[tuple[str | None, list[BriefingFact]]] = []
-    for k in ordered:
-        if k is None:
-            out.append((None, groups[k]))
-            continue
-        e = events[k]
-        when = _PRECISION_FMT.get(e.date_precision, "{}").format(e.date) if e.date else None
-        out.append((f"{e.description}" + (f" ({when})" if when else ""), groups[k]))
+    merged: dict[str | None, list[BriefingFact]] = {}
+    for k in [k for k in groups if k is not None] + ([None] if None in groups else []):
+        title = None
+        if k is not None:
+            e = events[k]
+            when = _PRECISION_FMT.get(e.date_precision, "{}").format(e.date) if e.date else None
+            what = _short(e.description)
+            repeats = any(_same_words(what, f.statement) or _same_words(e.description, f.statement) for f in groups[k])
+            title = (when if repeats else f"{what}" + (f" ({when})" if when else "")) or None
+        merged.setdefault(title, []).extend(groups[k])
+    order = [t for t in merged if t is not None] + ([None] if None in merged else [])
+    return [(t, merged[t]) for t in order]
+
+
+def _same_words(a: str, b: str) -> bool:
+    strip = lambda x: re.sub(r"\W+", " ", x.lower()).strip()  # noqa: E731
+    return strip(a.rstrip("…")) in strip(b) or strip(b) in strip(a)
+
+
+def lead_lines(b: Briefing) -> list[tuple[str, list[str], str | None, str | None]]:
+    """The overview sentence by sentence: (text, sources, its date when the overview's
+    sentences differ in date, a note when outlets dispute a detail of it)."""
+    facts = {f.id: f for f in b.facts}
+    out = []
+    for c in b.lead:
+        f = facts.get(c.fact or "")
+        note = disputed_note(f, b) if f is not None and f.disputed else None
+        out.append((c.text, c.sources, c.published, note))
     return out
+
+
+def shown_quotes(b: Briefing, limit: int = QUOTES_SHOWN) -> tuple[list, int]:
+    """The most telling quotes -- carried by the most outlets, said by the most prominent
+    speaker (the one most articles name), the longest -- at most ``limit``, in that order;
+    and how many more there are (all of them stay in the JSON)."""
+    reach = {p.id: len(p.sources) for p in b.people}
+    ranked = sorted(
+        b.quotes,
+        key=lambda q: (-len(q.sources), q.speaker == "unknown", -reach.get(q.speaker_id or "", 0), -min(len(q.text.split()), 40), q.id),
+    )
+    return ranked[:limit], max(0, len(ranked) - limit)
 
 
 def disputed_note(f: BriefingFact, b: Briefing) -> str:
@@ -135,7 +184,12 @@ def markdown(b: Briefing, *, evidence: bool = False, texts: dict[str, str] | Non
     e = _md_escape
     out: list[str] = [f"# {e(b.headline or 'Briefing')} {_markers(b.headline_sources, numbers)}".rstrip(), ""]
     if b.lead:
-        out += [" ".join(f"{e(c.text)} {_markers(c.sources, numbers)}" for c in b.lead), ""]
+        parts = []
+        for text, sources, when, note in lead_lines(b):
+            dated = f"**{e(when)}:** " if when else ""
+            flag = f" *({e(note)})*" if note else ""
+            parts.append(f"{dated}{e(text)} {_markers(sources, numbers)}{flag}")
+        out += [" ".join(parts), ""]
     elif b.overview:
         out += [e(b.overview), ""]
     corroborated = sum(f.corroborated for f in b.facts)
@@ -199,7 +253,8 @@ def markdown(b: Briefing, *, evidence: bool = False, texts: dict[str, str] | Non
 
     if b.quotes:
         out += ["## Quotes", ""]
-        for q in b.quotes:
+        shown, more = shown_quotes(b)
+        for q in shown:
             flag = {
                 "verified": "",
                 "corrected": f" *(speaker per the article; the model said {e(q.model_speaker or '?')})*",
@@ -208,6 +263,8 @@ def markdown(b: Briefing, *, evidence: bool = False, texts: dict[str, str] | Non
             out.append(f"- “{e(q.text)}” — **{e(q.speaker)}**{flag} {_markers(q.sources, numbers)}")
             if evidence:
                 out += _evidence_lines(q.evidence, numbers, texts)
+        if more:
+            out.append(f"- *and {more} more (every quote is in the JSON)*")
         out.append("")
 
     if b.organizations or b.places:
@@ -224,9 +281,12 @@ def markdown(b: Briefing, *, evidence: bool = False, texts: dict[str, str] | Non
         out.append(f"{numbers[s.id]}. {e(s.title)} — {e(s.id)}{' (' + e(meta) + ')' if meta else ''}")
     for group in b.copies:
         out.append(f"\n*{', '.join(_markers([s], numbers) for s in group)} are copies of one text: they count as one voice.*")
-    if b.unsupported:
+    if evidence and b.unsupported:
         out += ["", "## Not shown: no evidence in the article", ""]
         out += [f"- {_markers([u.source], numbers)} {e(u.kind.replace('_', ' '))}: {e(u.text)}" for u in b.unsupported]
+    if evidence and b.not_news:
+        out += ["", "## Set aside: not news", ""]
+        out += [f"- {_markers([n.source], numbers)} {e(n.reason)}: {e(n.text)}" for n in b.not_news]
     out += _left_out(b.set_aside, b.failed)
     g = b.grounding
     out += [

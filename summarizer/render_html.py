@@ -16,7 +16,7 @@ from __future__ import annotations
 import json
 from html import escape
 
-from .render import disputed_note, support_label, topic_groups
+from .render import disputed_note, lead_lines, shown_quotes, support_label, topic_groups
 from .schemas import Briefing, Digest, Evidence, FailedArticle, SetAside
 
 _CSS = """
@@ -133,8 +133,12 @@ def _intro(b: Briefing, numbers: dict[str, int], tag: str = "h1") -> list[str]:
     """The headline, the overview and the counts."""
     out = [f"<{tag}>{escape(b.headline or 'Briefing')} {_marks(b.headline_sources, numbers)}</{tag}>"]
     if b.lead:
-        sentences = " ".join(f"{escape(c.text)} {_marks(c.sources, numbers)}" for c in b.lead)
-        out.append(f'<p class="overview">{sentences}</p>')
+        parts = []
+        for text, sources, when, note in lead_lines(b):
+            dated = f"<strong>{escape(when)}:</strong> " if when else ""
+            flag = f' <span class="flag">{escape(note)}</span>' if note else ""
+            parts.append(f"{dated}{escape(text)} {_marks(sources, numbers)}{flag}")
+        out.append(f'<p class="overview">{" ".join(parts)}</p>')
     elif b.overview:
         out.append(f'<p class="overview">{escape(b.overview)}</p>')
     corroborated = sum(f.corroborated for f in b.facts)
@@ -168,20 +172,21 @@ def _set_aside(items: list[SetAside], failed: list[FailedArticle]) -> list[str]:
     return out
 
 
-def html(b: Briefing, texts: dict[str, str] | None = None) -> str:
-    """The review page. ``texts`` (article id -> article text) feeds the source panel."""
+def html(b: Briefing, texts: dict[str, str] | None = None, *, evidence: bool = False) -> str:
+    """The review page. ``texts`` (article id -> article text) feeds the source panel;
+    ``evidence`` adds the diagnostics (statements with no evidence, lines set aside as not news)."""
     texts = texts or {}
     numbers = {s.id: i + 1 for i, s in enumerate(b.sources)}
     titles = {s.id: f"[{numbers[s.id]}] {s.title}" for s in b.sources}
     out = [*_head(b.headline or "Briefing"), "<header>", *_intro(b, numbers), "</header>", '<main class="layout"><div>']
-    out += _sections(b, texts, numbers)
+    out += _sections(b, texts, numbers, evidence=evidence)
     out += _set_aside(b.set_aside, b.failed)
     out.append("</section></div>")
     out += _tail(texts, titles)
     return "\n".join(out)
 
 
-def html_digest(d: Digest, texts: dict[str, str] | None = None) -> str:
+def html_digest(d: Digest, texts: dict[str, str] | None = None, *, evidence: bool = False) -> str:
     """A mixed input's page: the story list (by outlets covering each), then every story's
     briefing as a section of its own, one source panel for all."""
     texts = texts or {}
@@ -209,7 +214,7 @@ def html_digest(d: Digest, texts: dict[str, str] | None = None) -> str:
         out += _intro(b, numbers, tag="h2")
         if why:
             out.append(f'<p class="meta">Why these articles are one story — {why}</p>')
-        out += _sections(b, texts, numbers, prefix=f"{s.id}-")
+        out += _sections(b, texts, numbers, prefix=f"{s.id}-", evidence=evidence)
         out.append("</section></article>")
     if d.set_aside or d.failed:
         out.append('<section id="set-aside"><h2>Not in any story</h2>')
@@ -220,7 +225,9 @@ def html_digest(d: Digest, texts: dict[str, str] | None = None) -> str:
     return "\n".join(out)
 
 
-def _sections(b: Briefing, texts: dict[str, str], numbers: dict[str, int], prefix: str = "") -> list[str]:
+def _sections(
+    b: Briefing, texts: dict[str, str], numbers: dict[str, int], prefix: str = "", evidence: bool = False
+) -> list[str]:
     """Facts, disagreements, changes, timeline, quotes, people, sources (the last one left open
     for the caller's set-aside lists). ``prefix`` keeps section ids unique on a digest page."""
     out: list[str] = []
@@ -267,7 +274,8 @@ def _sections(b: Briefing, texts: dict[str, str], numbers: dict[str, int], prefi
     out.append("</ul></section>")
 
     out.append(f'<section id="{prefix}quotes"><h2>Quotes</h2><ul class="items">')
-    for q in b.quotes:
+    shown, more = shown_quotes(b)
+    for q in shown:
         flag = {
             "verified": "",
             "corrected": f' <span class="flag">speaker per the article; the model said {escape(q.model_speaker or "?")}</span>',
@@ -277,6 +285,8 @@ def _sections(b: Briefing, texts: dict[str, str], numbers: dict[str, int], prefi
             f"<li{_evidence_attrs(q.evidence)}><blockquote>“{escape(q.text)}”</blockquote>"
             f'— <span class="speaker">{escape(q.speaker)}</span>{flag} {_badges(q.sources, numbers)}</li>'
         )
+    if more:
+        out.append(f'<li class="meta">and {more} more (every quote is in the JSON)</li>')
     out.append("</ul></section>")
 
     out.append(f'<section id="{prefix}people"><h2>People</h2><ul class="items">')
@@ -297,9 +307,13 @@ def _sections(b: Briefing, texts: dict[str, str], numbers: dict[str, int], prefi
             out.append(f"<details><summary>{summary}</summary><pre>{escape(text)}</pre></details>")
     for group in b.copies:
         out.append(f"<p class=meta>{escape(', '.join(f'[{numbers[x]}]' for x in group if x in numbers))} are copies of one text: they count as one voice.</p>")
-    if b.unsupported:
+    if evidence and b.unsupported:
         out.append("<h3>Not shown: no evidence in the article</h3><ul>")
         out += [f"<li>[{numbers.get(u.source, '?')}] {escape(u.kind.replace('_', ' '))}: {escape(u.text)}</li>" for u in b.unsupported]
+        out.append("</ul>")
+    if evidence and b.not_news:
+        out.append("<h3>Set aside: not news</h3><ul>")
+        out += [f"<li>[{numbers.get(n.source, '?')}] {escape(n.reason)}: {escape(n.text)}</li>" for n in b.not_news]
         out.append("</ul>")
     return out
 

@@ -232,6 +232,20 @@ class Figure(BaseModel):
     approximate: bool = Field(default=False, description="Hedged: 'about 350', 'more than 60'.")
     start: int
     end: int
+    counted: str | None = Field(default=None, description="The noun it counts, from the parse (lemma: 'form' in 'two main forms').")
+    verb: str | None = Field(default=None, description="The verb that governs the figure's phrase (lemma: 'approve', 'divert').")
+    arguments: list[str] = Field(default_factory=list, description="That verb's other arguments (lemmas).")
+    qualifier: list[str] = Field(
+        default_factory=list,
+        description="Nouns qualifying what is counted, each with its modifiers ('patient/first' for 'contacts of the first patient').",
+    )
+
+
+class Actor(BaseModel):
+    """Who did what in a claim: a verb and its named doer (the "by X" of a passive, or a named subject)."""
+
+    verb: str
+    name: str
 
 
 class DateMention(BaseModel):
@@ -242,6 +256,7 @@ class DateMention(BaseModel):
     precision: Literal["day", "month", "year", "unknown"] = "unknown"
     start: int
     end: int
+    future: bool = Field(default=False, description="It points forward: 'will leave on January 1', 'would fly on Thursday'.")
 
 
 class Claim(BaseModel):
@@ -258,7 +273,28 @@ class Claim(BaseModel):
     figures: list[Figure] = Field(default_factory=list)
     dates: list[DateMention] = Field(default_factory=list)
     quoted: bool = Field(default=False, description="Mostly words inside quotation marks: someone's speech.")
+    speaker: str | None = Field(default=None, description="Whose words a quoted claim holds (a quoted claim has one).")
+    actors: list[Actor] = Field(default_factory=list, description="Who did what: verbs with a named doer.")
+    year: str | None = Field(
+        default=None, description="A year it is set in, named by it or by an earlier sentence of its paragraph ('In 2019, ...')."
+    )
     key: bool = False
+
+
+NotNewsReason = Literal[
+    "dateline", "caption", "credit", "byline", "subhead", "question", "link", "trailer", "embed", "list", "fragment",
+    "quotation",
+]
+
+
+class NotNews(BaseModel):
+    """A line or sentence of the article that is not a news statement: never a claim, fact or
+    lead (``summarizer.notnews``)."""
+
+    text: str
+    start: int
+    end: int
+    reason: NotNewsReason
 
 
 class Unsupported(BaseModel):
@@ -324,6 +360,12 @@ class ArticleResult(BaseModel):
     events: list[Event]
     claims: list[Claim] = Field(
         default_factory=list, description="Every statement of the article body, found by code (what the merge compares)."
+    )
+    not_news: list[NotNews] = Field(
+        default_factory=list,
+        description="Lines and sentences that are not news statements (datelines, captions, credits, bylines, subheads, "
+        "questions, link and trailer lines, embedded posts, list items, fragments, someone's words in a sentence "
+        "that does not name them), each with its reason: never a claim, fact or lead.",
     )
     unsupported: list[Unsupported] = Field(
         default_factory=list,
@@ -443,12 +485,13 @@ class Position(BaseModel):
 class Disagreement(BaseModel):
     id: str
     subject: str = Field(description="What the sides disagree about: the words around the differing detail.")
-    kind: Literal["number", "date", "place", "direction", "other"] = Field(
-        description="What differs: a figure, a date, a place, or a direction (raised vs cut, ruled out vs not)."
+    kind: Literal["number", "date", "place", "direction", "who", "other"] = Field(
+        description="What differs: a figure, a date, a place, a direction (raised vs cut, ruled out vs not), or who did it."
     )
     evolution: bool = Field(
         default=False,
-        description="A figure that changed between articles dated on different days (a rising toll): the positions are "
+        description="An update, not a conflict: a detail that changed between articles dated on different days (a rising "
+        "toll, a date that moved, talks that resumed): the positions are "
         "in date order, an update rather than a contradiction.",
     )
     decided_by: Literal["code", "model"] = Field(
@@ -462,10 +505,19 @@ class UnsupportedItem(Unsupported):
     source: str
 
 
+class NotNewsItem(NotNews):
+    """A line an article holds that is not news, with the article it is in."""
+
+    source: str
+
+
 class CitedSentence(BaseModel):
     text: str
     sources: list[str] = Field(min_length=1)
     fact: str | None = Field(default=None, description="Id of the fact or event the sentence restates.")
+    published: str | None = Field(
+        default=None, description="The date of the articles it comes from, when the overview's sentences differ in date."
+    )
 
 
 class MergeReport(BaseModel):
@@ -499,6 +551,9 @@ class Briefing(BaseModel):
     schema_version: Literal[2] = BRIEFING_SCHEMA_VERSION
     headline: str | None = None
     headline_sources: list[str] = Field(default_factory=list)
+    headline_article: str | None = Field(
+        default=None, description="The article whose own headline (or lede) the headline is: the most representative one."
+    )
     overview: str | None = None
     lead: list[CitedSentence] = Field(
         default_factory=list, description="The overview sentence by sentence, each with the sources that state it."
@@ -521,6 +576,11 @@ class Briefing(BaseModel):
     unsupported: list[UnsupportedItem] = Field(
         default_factory=list,
         description="What the model said that its article does not bear out (key points, events, titles): not shown as facts.",
+    )
+    not_news: list[NotNewsItem] = Field(
+        default_factory=list,
+        description="Lines of the articles set aside as not news (datelines, captions, credits, bylines, subheads ...), "
+        "each with its reason: never a fact or the lead. Shown only with --evidence.",
     )
     grounding: GroundingReport = Field(default_factory=GroundingReport)
     merge: MergeReport = Field(default_factory=MergeReport)

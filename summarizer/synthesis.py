@@ -87,8 +87,12 @@ def _as_sentence(text: str) -> str:
 
 
 def fallback(b: Briefing) -> Briefing:
-    """No usable synthesis: the best undisputed fact is the headline, the next ones the
-    overview -- the sources' own statements, nothing added, each with its sources."""
+    """No usable synthesis: the lead code chose from the articles' headlines and ledes
+    (``merge.lead``); for a briefing without one (per-article files with no statements), the
+    best undisputed fact is the headline and the next ones the overview -- the sources' own
+    statements, nothing added, each with its sources."""
+    if b.headline:
+        return b
     top = _headline_candidates(b)[: 1 + OVERVIEW_FACTS]
     if not top:
         return b

@@ -259,7 +259,7 @@ def renderers() -> dict[str, MarkdownIt]:
 
 RENDERERS = renderers()
 SECTIONS = ["Key facts", "Where sources disagree", "Figures that changed over time", "Timeline", "People", "Quotes",
-            "Organisations and places", "Sources", "Not included (failed)"]  # fmt: skip
+            "Organisations and places", "Sources", "Set aside: not news", "Not included (failed)"]  # fmt: skip
 OUR_TAGS = re.compile(r"</?(?:h1|h2|h3|p|ul|ol|li|em|strong)>")
 
 

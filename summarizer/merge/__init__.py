@@ -37,6 +37,7 @@ from ..schemas import (
     FailedArticle,
     GroundingReport,
     MergeReport,
+    NotNewsItem,
     UnsupportedItem,
 )
 from .copies import copy_groups, voice_groups
@@ -49,7 +50,9 @@ from .facts import (
     apply_answers,
     finish_facts,
     plan_facts,
+    stated_by,
 )
+from .lead import choose as choose_lead
 from .people import PeopleIndex, cluster_people, spot_people
 from .quotes import merge_quotes
 
@@ -92,7 +95,13 @@ class MergePlan:
             model_answers_kept=kept if answers else 0,
             model_answers_rejected=rejected if answers else 0,
         )
+        lead = choose_lead(results, facts, disagreements, self.voices, self.texts, profile, stated_by(self.facts, members_of))
         return Briefing(
+            headline=lead.headline,
+            headline_sources=lead.headline_sources,
+            headline_article=lead.headline_article,
+            overview=" ".join(c.text for c in lead.sentences) or None,
+            lead=lead.sentences,
             sources=[
                 BriefingSource(
                     id=r.source.id, title=r.title, published=r.source.published.iso or r.source.published.as_written,
@@ -113,6 +122,7 @@ class MergePlan:
                 *(UnsupportedItem(source=r.source.id, kind=u.kind, text=u.text, why=u.why) for r in results for u in r.unsupported),
                 *(UnsupportedItem(source=r.source.id, kind="key_point", text=k.text) for r in results for k in r.key_points if not k.evidence),
             ],
+            not_news=[NotNewsItem(source=r.source.id, **n.model_dump()) for r in results for n in r.not_news],
             grounding=grounding,
             merge=report,
         )

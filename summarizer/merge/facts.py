@@ -36,7 +36,7 @@ import math
 from bisect import bisect_right
 import re
 from collections import Counter, defaultdict
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
 from ..grounding import normalize
@@ -126,6 +126,10 @@ class Unit:
     has_negative: bool  # any negation or negative verb ("rejected"): polarity is not clean
     places: frozenset[str]  # stems after a place preposition
     days: frozenset[str]  # day-precision dates
+    named_places: frozenset[str] = frozenset()  # names right after a place preposition ("in Dorsk"): "e:" keys
+    future: dict[str, str] = field(default_factory=dict)  # dates it looks ahead to (key -> as written): "will leave on January 1"
+    years: frozenset[str] = frozenset()  # years it names ("In 2019, ..."): another time than the report's
+    actors: tuple[tuple[str, frozenset[str], str], ...] = ()  # (verb stem, name keys, name as written): who did it
 
 
 @dataclass
@@ -190,6 +194,17 @@ def _key_point_claims(r: ArticleResult, profile: LanguageProfile) -> list[Claim]
     return out
 
 
+def _tokens_of(text: str) -> list[str]:
+    return re.findall(r"[^\W_]+(?:['\u2019][^\W_]+)*", text)
+
+
+def _date_key(d) -> str:
+    """A date compared across articles: its ISO date, else its words (month and day as written)."""
+    if d.date:
+        return d.date
+    return " ".join(w for w in words(d.surface) if w not in ("on", "in", "at", "the", "of", "by"))
+
+
 def _entity_key(token: str) -> str:
     """Names compared loosely: the first six letters (Zelensky = Zelenskyy, Ukraine = Ukrainian)."""
     return "e:" + token.strip(".'")[:6]
@@ -245,7 +260,8 @@ def _prepare(results: Sequence[ArticleResult], voices: dict[str, str], profile: 
                 for g in c.figures:
                     if g is not f and min(abs(g.start - f.end), abs(f.start - g.end)) <= NEXT_FIGURE_CHARS:
                         measure[f"#{g.unit}:{g.value:g}"] = 1.0
-                noun = profile.stem(f.noun.lower()) if f.noun else None
+                counted = f.counted or f.noun  # the parse's noun, else the one the figure reader found
+                noun = profile.stem(counted.lower().split("-")[-1]) if counted else None
                 if noun:
                     measure[noun] = 1.0
                 figs.append(Fig(f, noun, measure))
@@ -264,10 +280,16 @@ def _prepare(results: Sequence[ArticleResult], voices: dict[str, str], profile: 
                     if nxt:
                         negated.add(nxt[0])
             places = set()
+            named_places: set[str] = set()
             for i, (t, _, _) in enumerate(toks[:-1]):
                 if t in profile.locative_prepositions:
                     following = [stems_all[j] for j in range(i + 1, min(i + 5, len(toks))) if stems_all[j] in content]
                     places.update(following[:3])
+                    for t2, s2, _ in toks[i + 1 : i + 5]:  # "in Dorsk", "at the Dorsk Regional Hospital"
+                        if c.text[s2].isupper() and t2 not in lower:
+                            named_places.add(_entity_key(t2))
+                        elif t2 not in profile.determiners and t2 not in profile.stop_words:
+                            break
             feats = set(content) | names
             fragments: set[str] = set()
             quoted_words: list[str] = []
@@ -288,6 +310,13 @@ def _prepare(results: Sequence[ArticleResult], voices: dict[str, str], profile: 
                     negated=frozenset(negated), has_negative=has_negative,
                     places=frozenset(places),
                     days=frozenset(d.date for d in c.dates if d.date and d.precision == "day"),
+                    named_places=frozenset(named_places),
+                    future={_date_key(d): d.surface for d in c.dates if d.future},
+                    years=frozenset([c.year] if c.year else ()),
+                    actors=tuple(
+                        (profile.stem(x.verb), frozenset(_entity_key(w) for w in _tokens_of(x.name) if w[:1].isupper()), x.name)
+                        for x in c.actors
+                    ),
                 )
             )  # fmt: skip
     return units
@@ -390,12 +419,50 @@ class Comparer:
             return None
         return Verdict("unrelated", bound)
 
+    def _other_measures(self, fa: Fig, fb: Fig, a: Unit, b: Unit) -> bool:
+        """Do two figures of one unit count different things, whatever the words around them
+        share? What they count (``Figure.noun``: "diseases" vs "forms"; two nouns for people --
+        "workers", "employees", "others" -- are one measure), whom (the same noun qualified apart: "of the first patient"
+        vs "with the two other patients"), what was done with a bare amount (the governing verbs
+        differ, neither claim uses the other's, and the verbs share no argument: "requested $14
+        billion" vs "approved $3.1 billion"), and when (one names a year the other does not
+        report: "In 2019, ... 100 people" vs this week's 14)."""
+        stem = self.profile.stem
+        na, nb = fa.noun, fb.noun
+        qa, qb = _qualified(fa.figure), _qualified(fb.figure)
+        # one's noun named around the other ("two workers" / "... after a worker died") is one
+        # measure -- not when it qualifies the other's noun ("three diseases" / "two forms of the disease")
+        near_a = na in fb.measure and na not in {stem(q) for q in qb}
+        near_b = nb in fa.measure and nb not in {stem(q) for q in qa}
+        if na and nb and na != nb and not (self._people(fa) and self._people(fb)) and not near_a and not near_b:
+            return True
+        if any(qa[n] and qb[n] and not (qa[n] & qb[n]) for n in qa.keys() & qb.keys()):
+            return True
+        va, vb = fa.figure.verb, fb.figure.verb
+        if va and vb and not na and not nb:  # bare amounts ("$14 billion"): the verb says what the sum is
+            sa, sb = stem(va), stem(vb)
+            args_a = {stem(x) for x in fa.figure.arguments}
+            args_b = {stem(x) for x in fb.figure.arguments}
+            if sa != sb and sa not in b.stems and sb not in a.stems and not (args_a & args_b):
+                return True
+        for x, y in ((a, b), (b, a)):
+            if x.years and not (x.years & (y.years | ({y.published[:4]} if y.published else set()))):
+                return True
+        return False
+
+    def _people(self, f: Fig) -> bool:
+        """Does the figure count people ("workers", "rate-setters", "others")? Such nouns are
+        one measure in other words (workers = employees); an ending no list knows counts as a
+        different thing, which only keeps two figures apart."""
+        noun = (f.figure.noun or f.figure.counted or "").lower().split("-")[-1]
+        return noun in self.profile.generic_nouns or noun.endswith(self.profile.person_noun_endings)
+
     def _figure_slots(self, a: Unit, b: Unit) -> tuple[list[tuple[Fig, Fig]], list[tuple[Fig, Fig]]]:
         """(agreeing, differing) figure pairs: same kind of unit, measuring the same thing."""
         cands = []
         for fa in a.figs:
             for fb in b.figs:
-                if fa.figure.unit != fb.figure.unit:
+                if fa.figure.unit != fb.figure.unit or self._other_measures(fa, fb, a, b):
                     continue
                 score = sum(min(w, fb.measure[k]) for k, w in fa.measure.items() if k in fb.measure)
                 # what one counts is named next to the other ("two workers" / "... a worker died")
@@ -429,7 +496,8 @@ class Comparer:
         score = self.similarity(a, b)
         agree, differ = self._figure_slots(a, b)
         slots: list[Slot] = []
-        drop: set[str] = set()
+        drop: set[str] = set()  # the differing details' features, left out of the rest's similarity
+        turned: set[str] = set()  # ... of the direction and negation details alone
         evolving = bool(a.published and b.published and a.published != b.published)
         for fa, fb in differ:
             subject = _subject(fa, fb, a, b)
@@ -441,21 +509,35 @@ class Comparer:
             if sa and sb and sa == -sb:
                 pos, neg = self.profile.direction_pairs[k]
                 words_a, words_b = (pos, neg) if sa > 0 else (neg, pos)
-                slots.append(Slot("direction", _shared_words(a, b), words_a, words_b, False, f"dir{k}", f"dir{k}"))
-                drop |= set(self.profile.direction_stems[k])
+                slots.append(Slot("direction", _shared_words(a, b), words_a, words_b, evolving, f"dir{k}", f"dir{k}"))
+                turned |= set(self.profile.direction_stems[k])
         if a.has_negative != b.has_negative:  # one says "not X", the other plainly "X"
             counted = {f.noun for u in (a, b) for f in u.figs if f.figure.value == 0}  # "no ships": a figure
             for s in ((a.negated | b.negated) & a.stems & b.stems) - counted:
                 neg_a = s in a.negated
                 said = _word_for(a if neg_a else b, s)
                 slots.append(Slot("direction", _shared_words(a, b), f"not {said}" if neg_a else said,
-                                  said if neg_a else f"not {said}", False, f"neg:{s}", f"neg:{s}"))
-                drop.add(s)
-        rest = self.similarity(a, b, drop) if drop else score
-        if any(s.kind == "direction" for s in slots) and rest < NEGATION_MIN:
+                                  said if neg_a else f"not {said}", evolving, f"neg:{s}", f"neg:{s}"))
+                turned.add(s)
+        if a.named_places and b.named_places and not (a.named_places & b.feats) and not (b.named_places & a.feats):
+            # "treated ... in Dorsk" / "treated ... in Hallin": neither names the other's place
+            slots.append(Slot("place", _shared_words(a, b), _named_words(a), _named_words(b), evolving, "place", "place"))
+            drop |= a.named_places | b.named_places
+        moved = _moved_dates(a, b, self.profile)
+        if moved:  # "will resign at the end of February" / "will leave on January 1"
+            slots.append(Slot("date", _shared_words(a, b), moved[0], moved[1], evolving, "date", "date"))
+            drop |= {f for f in a.feats | b.feats if f.startswith("@")}
+        for verb, names_a, name_a in a.actors:
+            for verb_b, names_b, name_b in b.actors:
+                if verb == verb_b and names_a and names_b and not (names_a & names_b):
+                    # "called by the Federation" / "called by the Union": who did it differs
+                    slots.append(Slot("who", _word_for(a, verb), name_a, name_b, evolving, f"who:{verb}", f"who:{verb}"))
+                    drop |= names_a | names_b
+        rest = self.similarity(a, b, drop | turned) if drop | turned else score
+        if turned and rest < NEGATION_MIN:  # negation is easy to misread: only in an otherwise near-identical pair
             slots = [s for s in slots if s.kind != "direction"]
-            rest = score
-        return Measure(score, rest, slots, bool(agree), bool(a.days and b.days and not (a.days & b.days)))
+            rest = self.similarity(a, b, drop) if drop else score
+        return Measure(score, rest, slots, bool(agree), bool(a.days and b.days and not (a.days & b.days)) and not moved)
 
     def hint(self, a: Unit, b: Unit) -> list[Slot]:
         """Details code sees differing that its rules did not weigh (for checking a model's "conflict")."""
@@ -486,7 +568,7 @@ class Measure:
 
 def _decide(m: Measure, same_min: float, ask_min: float) -> Verdict:
     if m.slots:
-        if all(s.kind == "number" for s in m.slots) and m.rest >= same_min and (m.agree or m.rest >= DISPUTED_SAME_MIN):
+        if all(s.kind != "direction" for s in m.slots) and m.rest >= same_min and (m.agree or m.rest >= DISPUTED_SAME_MIN):
             return Verdict("disputed", m.rest, m.slots)  # the same statement, one detail differs: one fact, and a disagreement on that detail
         if m.rest >= CONFLICT_MIN:
             return Verdict("conflict", m.rest, m.slots)
@@ -528,6 +610,52 @@ def _shared_words(a: Unit, b: Unit) -> str:
 def _word_for(u: Unit, stem: str) -> str:
     """The claim's own word for a stem ("ruled" for "rule")."""
     return next((w for w in words(u.claim.text) if ENGLISH.stem(w) == stem), stem)
+
+
+def _named_words(u: Unit) -> str:
+    """The place names a claim gives after "in"/"at", as it writes them."""
+    return " ".join(uniq(w for w in _tokens_of(u.claim.text) if w[:1].isupper() and _entity_key(w.lower()) in u.named_places))
+
+
+def _qualified(f: Figure) -> dict[str, set[str]]:
+    """A figure's qualifying nouns with their modifiers ("patient/first" -> {"patient": {"first"}})."""
+    out: dict[str, set[str]] = {}
+    for q in f.qualifier:
+        noun, _, mods = q.partition("/")
+        out.setdefault(noun, set()).update(m for m in mods.split(",") if m)
+    return out
+
+
+def _date_parts(key: str, profile: LanguageProfile) -> tuple[int | None, int | None, int | None]:
+    """(month, day, weekday) of a date key: an ISO date or the words as written ("end february")."""
+    m = re.fullmatch(r"(\d{4})-(\d\d)(?:-(\d\d))?", key)
+    if m:
+        month, day = int(m.group(2)), int(m.group(3)) if m.group(3) else None
+        weekday = None
+        if day is not None:
+            import datetime
+
+            weekday = datetime.date(int(m.group(1)), month, day).weekday()
+        return month, day, weekday
+    ws = key.split()
+    month = next((profile.months[w.rstrip(".")] for w in ws if w.rstrip(".") in profile.months), None)
+    day = next((int(w) for w in ws if w.isdigit() and 1 <= int(w) <= 31), None)
+    weekday = next((profile.weekdays[w] for w in ws if w in profile.weekdays), None)
+    return month, day, weekday
+
+
+def _moved_dates(a: Unit, b: Unit, profile: LanguageProfile) -> tuple[str, str] | None:
+    """Both claims look ahead to a date and no date of one is a date of the other: (a's words,
+    b's words). Dates are compared by month, then day, then weekday, where both give them."""
+    if not a.future or not b.future:
+        return None
+    for ka in a.future:
+        for kb in b.future:
+            pa, pb = _date_parts(ka, profile), _date_parts(kb, profile)
+            comparable = [(x, y) for x, y in zip(pa, pb) if x is not None and y is not None]
+            if not comparable or all(x == y for x, y in comparable):
+                return None  # the same date (or one that cannot be told apart)
+    return ", ".join(a.future.values()), ", ".join(b.future.values())
 
 
 def _place_words(u: Unit) -> str:
@@ -760,16 +888,20 @@ def build_facts(plan: FactPlan) -> tuple[list[tuple[list[int], set[int]]], dict[
     return [(sorted(g), secondary[root]) for root, g in groups.items()], conflicts
 
 
-def _statement(members: list[Unit], disputed: set[int], borrowed: set[int] = frozenset(), profile: LanguageProfile = ENGLISH) -> Unit:
-    """The member to show: its own (not one it shares with another fact), undisputed, not
-    someone's speech, readable alone (no pronoun in its first words: "Trump called it ..."),
-    a key point, then the shortest."""
+def _statement(
+    members: list[Unit], disputed: set[int], borrowed: set[int] = frozenset(), profile: LanguageProfile = ENGLISH,
+    support: dict[int, int] | None = None,
+) -> Unit:
+    """The member to show: its own (not one it shares with another fact), the one the most
+    other articles state directly (``support``), undisputed, not someone's speech, readable
+    alone (no pronoun in its first words: "Trump called it ..."), a key point, then the
+    shortest."""
 
     def rank(u: Unit) -> tuple:
         w = words(u.claim.text)
         leans = any(t in profile.pronouns for t in w[:PRONOUN_WORDS])
-        return (u.k in borrowed, u.k in disputed, u.claim.quoted, leans, not u.claim.key, len(w) < 5, len(w),
-                u.source, u.claim.start)  # fmt: skip
+        return (u.k in borrowed, -(support or {}).get(u.k, 0), u.k in disputed, u.claim.quoted, leans, not u.claim.key,
+                len(w) < 5, len(w), u.source, u.claim.start)  # fmt: skip
 
     return min(members, key=rank)
 
@@ -779,43 +911,98 @@ def _sentence_case(text: str) -> str:
     return text[:1].upper() + text[1:] if text else text
 
 
+def _states(plan: FactPlan, a: Unit, b: Unit) -> bool:
+    """Does ``b`` state what ``a`` states (one statement, maybe with a disputed figure)?"""
+    return a.source != b.source and _related(plan, a, b).relation in ("same", "disputed")
+
+
+def _cited(plan: FactPlan, group: list[int], disputed: set[int], borrowed: set[int]) -> list[tuple[Unit, list[Unit]]]:
+    """A group of claims as facts whose every source states the shown statement itself.
+
+    Average linkage may join A and C through B; a reader takes "[A][B][C]" to mean each of
+    them says the shown words. So the shown statement is the member the most other articles
+    state directly (then the most readable), and only members that state it stay; the rest
+    are grouped again the same way."""
+    left = [plan.units[i] for i in group]
+    out: list[tuple[Unit, list[Unit]]] = []
+    while left:
+        support = {u.k: len({m.source for m in left if _states(plan, u, m)}) for u in left}
+        shown = _statement(left, disputed, borrowed, plan.profile, support)
+        kept = [shown] + [m for m in left if m is not shown and _states(plan, shown, m)]
+        out.append((shown, kept))
+        left = [m for m in left if m not in kept]
+    return out
+
+
+def _also_stated(plan: FactPlan, shown: Unit, kept: list[Unit]) -> list[Unit]:
+    """A statement of one article, checked against every claim of the other articles before it
+    is printed as "single source" (the candidate index may have left a pair out)."""
+    if len(plan.units) > SMALL_BRIEFING:
+        return []
+    have = {u.source for u in kept}
+    found: dict[str, Unit] = {}
+    for m in plan.units:
+        if m.source not in have and m.source not in found and _states(plan, shown, m):
+            found[m.source] = m
+    return list(found.values())
+
+
+def stated_by(plan: FactPlan, members_of: dict[str, list[int]]) -> Callable[[str, int], list[str]]:
+    """(article, claim start) -> the articles whose own statement in the same fact says what
+    that claim says (for citing a sentence that is not the fact's shown statement)."""
+    unit_at = {(u.source, u.claim.start): u for u in plan.units}
+    fact_of = {k: fid for fid, ks in members_of.items() for k in ks}
+
+    def sources(source: str, start: int) -> list[str]:
+        u = unit_at.get((source, start))
+        if u is None or u.k not in fact_of:
+            return [source]
+        return uniq([source] + [plan.units[k].source for k in members_of[fact_of[u.k]] if _states(plan, u, plan.units[k])])
+
+    return sources
+
+
 def finish_facts(plan: FactPlan) -> tuple[list[BriefingFact], list[Disagreement], dict[str, list[int]]]:
-    """The briefing's facts and disagreements; also fact id -> member units (for topics)."""
+    """The briefing's facts and disagreements; also fact id -> member units (for topics).
+
+    Every source of a fact states the shown statement itself (``_cited``); a statement one
+    article makes is re-checked against every other article's claims (``_also_stated``)."""
     groups, conflicts = build_facts(plan)
-    units = plan.units
     disagreements, disputed_units, unit_disagreements = _disagreements(plan, conflicts)
     real_disagreements = {d.id for d in disagreements if not d.evolution}
     facts: list[BriefingFact] = []
     members_of: dict[str, list[int]] = {}
+    taken: set[str] = set()
     for g, borrowed in groups:
-        members = [units[i] for i in g]
-        sources = uniq(u.source for u in sorted(members, key=lambda u: (u.source, u.claim.start)))
-        voices = count_voices([(u.source, u.claim.text) for u in members], {u.source: u.voice for u in members})
-        key = any(u.claim.key for u in members)
-        if len(sources) < 2 and not key:
-            continue  # one article's statement that the model did not pick: no fact of the briefing
-        # (a statement of two copies of one text is listed: two sources, one voice, not corroborated)
-        shown = _statement(members, disputed_units, borrowed, plan.profile)
-        anchor = min(members, key=lambda u: (u.k in borrowed, u.source, u.claim.start))
-        fid = content_id("fact", anchor.source, normalize(anchor.claim.text))
-        disputed = uniq(d for i in g for d in unit_disagreements.get(i, []) if d in real_disagreements)
-        facts.append(
-            BriefingFact(
-                id=fid,
-                statement=_sentence_case(shown.claim.text),
-                sources=sources,
-                voices=voices,
-                corroborated=voices >= 2,
-                key=key,
-                disputed=disputed if shown.k in disputed_units else [],
-                evidence=[
-                    Evidence(source=u.source, span=Span(start=u.claim.start, end=u.claim.end, status="exact", score=100), text=u.claim.text)
-                    for u in sorted(members, key=lambda u: (u.source, u.claim.start))
-                ],
+        for shown, members in _cited(plan, g, disputed_units, borrowed):
+            if len({u.source for u in members}) < 2:
+                members = members + _also_stated(plan, shown, members)
+            sources = uniq(u.source for u in sorted(members, key=lambda u: (u.source, u.claim.start)))
+            key = any(u.claim.key for u in members)
+            if len(sources) < 2 and not key:
+                continue  # one article's statement that the model did not pick: no fact of the briefing
+            # (a statement of two copies of one text is listed: two sources, one voice, not corroborated)
+            voices = count_voices([(u.source, u.claim.text) for u in members], {u.source: u.voice for u in members})
+            anchor = min(members, key=lambda u: (u.k in borrowed, u.source, u.claim.start))
+            fid = content_id("fact", anchor.source, normalize(anchor.claim.text), taken=taken)
+            disputed = uniq(d for u in members for d in unit_disagreements.get(u.k, []) if d in real_disagreements)
+            facts.append(
+                BriefingFact(
+                    id=fid,
+                    statement=_sentence_case(shown.claim.text),
+                    sources=sources,
+                    voices=voices,
+                    corroborated=voices >= 2,
+                    key=key,
+                    disputed=disputed if shown.k in disputed_units else [],
+                    evidence=[
+                        Evidence(source=u.source, span=Span(start=u.claim.start, end=u.claim.end, status="exact", score=100), text=u.claim.text)
+                        for u in sorted(members, key=lambda u: (u.source, u.claim.start))
+                    ],
+                )
             )
-        )
-        members_of[fid] = g
-    prominence = {f.id: min(units[i].position for i in members_of[f.id]) for f in facts}
+            members_of[fid] = [u.k for u in members]
+    prominence = {f.id: min(plan.units[i].position for i in members_of[f.id]) for f in facts}
     facts.sort(key=lambda f: (-f.voices, -len(f.sources), bool(f.disputed), prominence[f.id], f.id))
     return facts, disagreements, members_of
 
@@ -848,7 +1035,7 @@ def _disagreements(
     for edges in by_topic.values():
         kind = edges[0][2].kind
         subject = edges[0][2].subject
-        evolution = all(e[2].evolution for e in edges if e[2].kind == "number") and kind == "number"
+        evolution = all(e[2].evolution for e in edges)  # every pair from articles of different dates
         values: dict[str, list[int]] = defaultdict(list)
         for i, j, s, _ in edges:
             for u, val in ((i, s.a_value), (j, s.b_value)):
@@ -884,10 +1071,10 @@ def _disagreements(
             )
         if len(positions) < 2:
             continue
-        if evolution and all(p.published for p in positions) and len({p.published for p in positions}) == len(positions):
-            positions.sort(key=lambda p: p.published or "")
-        else:
-            evolution = False
+        order = _update_order(positions, kind, plan.profile, {u.source: u.published for u in units}) if evolution else None
+        evolution = order is not None
+        if order is not None:
+            positions = order
         anchor = min((units[u] for e in edges for u in e[:2]), key=lambda u: (u.source, u.claim.start))
         did = content_id("disagreement", anchor.source, normalize(anchor.claim.text), kind, subject)
         involved = {u for e in edges for u in e[:2]}
@@ -908,6 +1095,52 @@ def _disagreements(
         )
     out.sort(key=lambda d: (d.evolution, -len(d.sources), d.id))
     return out, disputed_units, unit_dis
+
+
+def _update_order(
+    positions: list[Position], kind: str, profile: LanguageProfile, published: dict[str, str | None]
+) -> list[Position] | None:
+    """The positions in time order when they are an update, not a conflict: each side's
+    articles (the dated ones) all come no earlier than the previous side's, one strictly
+    later -- and the words say the news moved on ("has risen to", "now", "up from", "have
+    not resumed", "no injuries were reported"; ``profile.update_markers``), or the detail is
+    a date something was planned for (plans move), or a count that only grows grew (the dead,
+    the arrested). Else None: outlets that differ on the same day, or with nothing that marks
+    a change, disagree."""
+    dated = []
+    for p in positions:
+        days = sorted({d for d in (published.get(src) for src in p.sources) if d})
+        if not days:
+            return None
+        dated.append((days[0], days[-1], p))
+    dated.sort(key=lambda x: (x[0], x[1]))
+    for (_, last, _), (first, _, _) in zip(dated, dated[1:]):
+        if first < last:
+            return None
+    if dated[0][1] >= dated[-1][1] and dated[0][0] >= dated[-1][0]:
+        return None  # all on one day: no order
+    texts = [e.text or "" for _, _, p in dated for e in p.evidence]
+    if kind == "date" or any(_marks_update(t, profile) for t in texts) or (kind == "number" and _accrues(dated, texts, profile)):
+        return [p for _, _, p in dated]
+    return None
+
+
+def _accrues(dated: list[tuple[str, str, Position]], texts: list[str], profile: LanguageProfile) -> bool:
+    """A count that only grows as news comes in (the dead, the injured, the arrested:
+    ``profile.cumulative_words``) and grew from report to report."""
+    said = {w for t in texts for w in words(t)}
+    if not said & profile.cumulative_words:
+        return False
+    values = [find_quantities(p.value, profile) for _, _, p in dated]
+    if not all(values):
+        return False
+    firsts = [v[0].value for v in values]
+    return all(x < y for x, y in zip(firsts, firsts[1:]))
+
+
+def _marks_update(text: str, profile: LanguageProfile) -> bool:
+    low = " " + " ".join(words(text)) + " "
+    return any(f" {m} " in low for m in profile.update_markers)
 
 
 def _value_key(value: str) -> str:
