@@ -26,8 +26,8 @@ from .language import ENGLISH, LanguageProfile
 from .liveblog import find_entries, find_turns
 from .quantities import find_quantities
 from .notnews import screen
-from .schemas import Actor, Claim, DateMention, Figure, NotNews, Quote, Span
-from .syntax import actors, figure_frame, statement
+from .schemas import Claim, DateMention, Figure, Frame, NotNews, Quote, Span
+from .syntax import figure_frame, frames, statement
 from .temporal import find_dates
 from .text import clauses, content_id, content_stems, quoted_spans, sentences
 
@@ -130,7 +130,7 @@ def read_claims(
                             surface=q.surface, value=q.value, unit=q.unit, noun=q.noun, approximate=q.approximate,
                             start=c0 + q.start, end=c0 + q.end,
                             verb=frame.verb, arguments=list(frame.arguments), qualifier=list(frame.qualifier),
-                            counted=frame.counted,
+                            counted=frame.counted, places=list(frame.places),
                         )
                     )  # fmt: skip
                 out.append(
@@ -147,7 +147,11 @@ def read_claims(
                         ],
                         quoted=is_quoted,
                         speaker=speaker,
-                        actors=[Actor(verb=v, name=n) for v, n in actors(raw, c0, c1, profile, (p0, p1))],
+                        frames=[
+                            Frame(verb=f.verb, doer=f.doer, subject=list(f.subject), patient=list(f.patient), negated=f.negated,
+                                  places=list(f.places), tense=f.tense)  # fmt: skip
+                            for f in frames(raw, c0, c1, profile, (p0, p1))
+                        ],
                         year=year,
                         key=any(_overlap(c0, c1, k0, k1) >= KEY_OVERLAP * (c1 - c0) for k0, k1 in keys),
                     )

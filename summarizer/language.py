@@ -236,6 +236,11 @@ class LanguageProfile:
     #: nouns measure different things unless both count people
     generic_nouns: frozenset[str] = frozenset()
     person_noun_endings: tuple[str, ...] = ()
+    #: nouns that stand for a count of what follows "of" ("the number of people killed")
+    quantity_nouns: frozenset[str] = frozenset()
+    #: subordinators of a clause that says nothing happened yet ("until a successor is named",
+    #: "if talks resume"): its verbs are not compared for who, whether and where
+    irrealis_marks: frozenset[str] = frozenset()
     #: words that say the news moved on between two reports ("has risen to", "now", "up from",
     #: "have not resumed", "no injuries were reported"): with the reports' dates in order, the
     #: difference is an update, not a conflict (lower case, matched as whole words)
@@ -305,7 +310,7 @@ ENGLISH = LanguageProfile(
         ("support", "oppose"), ("won", "lost"), ("allowed", "banned"), ("opened", "closed"), ("confirmed", "denied"),
         ("expanded", "contracted"), ("lifted", "lowered"), ("boosted", "reduced"),
         ("allowed", "refused"), ("permitted", "refused"), ("permitted", "denied"), ("allowed", "denied"),
-        ("granted", "refused"), ("granted", "denied"), ("cleared", "refused"), ("keep", "give"), ("kept", "gave"),
+        ("granted", "refused"), ("granted", "denied"), ("cleared", "refused"), ("keep", "give_up"), ("kept", "gave_up"),
     ),  # fmt: skip
     number_words={
         "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
@@ -431,7 +436,12 @@ ENGLISH = LanguageProfile(
         "killed dead died deaths death toll injured wounded hurt missing arrested detained infected cases evacuated "
         "displaced rescued casualties victims"
     ),
-    generic_nouns=_words("people persons person others ones individuals those members member staff colleagues crew children adults men women"),
+    generic_nouns=_words(
+        "people persons person others ones individuals those members member staff colleagues crew children adults men "
+        "women dead deaths death toll casualties victims fatalities injured injuries wounded"
+    ),
+    quantity_nouns=_words("number total count tally toll figure"),
+    irrealis_marks=_words("if unless until till before whether once lest"),
     person_noun_endings=("ers", "ors", "ists", "ians", "ants", "ents", "ees", "er", "or", "ist", "ian", "ant", "ent", "ee"),
     byline_roles=(
         "staff writer", "senior writer", "writer", "correspondent", "reporter", "editor", "contributor", "columnist",

@@ -233,6 +233,7 @@ class Figure(BaseModel):
     start: int
     end: int
     counted: str | None = Field(default=None, description="The noun it counts, from the parse (lemma: 'form' in 'two main forms').")
+    places: list[str] = Field(default_factory=list, description="Places its clause names ('at the port of Marlow').")
     verb: str | None = Field(default=None, description="The verb that governs the figure's phrase (lemma: 'approve', 'divert').")
     arguments: list[str] = Field(default_factory=list, description="That verb's other arguments (lemmas).")
     qualifier: list[str] = Field(
@@ -241,11 +242,16 @@ class Figure(BaseModel):
     )
 
 
-class Actor(BaseModel):
-    """Who did what in a claim: a verb and its named doer (the "by X" of a passive, or a named subject)."""
+class Frame(BaseModel):
+    """One verb of a claim with its arguments, from the parse (``summarizer.syntax.frames``)."""
 
-    verb: str
-    name: str
+    verb: str = Field(description="Lemma, with its particle ('give_up').")
+    doer: str | None = Field(default=None, description="The named doer as written: the 'by X' of a passive, or a named subject.")
+    subject: list[str] = Field(default_factory=list, description="Lemmas of the subject phrase (none for a pronoun).")
+    patient: list[str] = Field(default_factory=list, description="Lemmas of what it acts on (object, passive subject).")
+    negated: bool = False
+    places: list[str] = Field(default_factory=list, description="Names of places under its prepositions.")
+    tense: Literal["past", "present", "future"] = "present"
 
 
 class DateMention(BaseModel):
@@ -274,7 +280,7 @@ class Claim(BaseModel):
     dates: list[DateMention] = Field(default_factory=list)
     quoted: bool = Field(default=False, description="Mostly words inside quotation marks: someone's speech.")
     speaker: str | None = Field(default=None, description="Whose words a quoted claim holds (a quoted claim has one).")
-    actors: list[Actor] = Field(default_factory=list, description="Who did what: verbs with a named doer.")
+    frames: list[Frame] = Field(default_factory=list, description="Who did what to what, where, and whether: its verbs' arguments.")
     year: str | None = Field(
         default=None, description="A year it is set in, named by it or by an earlier sentence of its paragraph ('In 2019, ...')."
     )

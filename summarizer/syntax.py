@@ -221,6 +221,7 @@ class FigureFrame:
     arguments: tuple[str, ...]
     qualifier: tuple[str, ...]
     counted: str | None = None  # the noun it counts ("form" in "two main forms of the disease")
+    places: tuple[str, ...] = ()  # places its clause names ("at the port of Marlow")
 
 
 def figure_frame(
@@ -258,7 +259,20 @@ def figure_frame(
             heads = [g for g in child.children if g.dep_ == "pobj"] if child.dep_ in ("prep", "agent") else [child]
             arguments += [g.lemma_.lower() for g in heads if g.pos_ in ("NOUN", "PROPN") and g.i not in skip]
     counted = noun.lemma_.lower() if noun is not head and noun.pos_ in ("NOUN", "PROPN") else None
-    return FigureFrame(verb.lemma_.lower() if verb is not None else None, tuple(arguments), tuple(qualifier[:8]), counted)
+    if counted is None and head.dep_ == "pobj" and head.head.lower_ == "to" and verb is not None:
+        # "the death toll rose to 31", "the number of people killed has climbed to 31": what rose
+        subj = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        if subj is not None and subj.pos_ == "NOUN":
+            of = [g for p in subj.children if p.dep_ == "prep" and p.lower_ == "of" for g in p.children if g.dep_ == "pobj"]
+            counted = (of[0] if of and subj.lemma_.lower() in profile.quantity_nouns else subj).lemma_.lower()
+    # the places its clause names ("3,200 dock workers walked off the job at the port of Marlow")
+    phrases = [c for x in (verb, noun) if x is not None for c in x.children if c.dep_ == "prep"]
+    places = tuple(sorted({
+        t.text for p in phrases for t in _phrase_tokens(p)  # its own clause's phrases, not an "after ..." clause's
+        if t.pos_ == "PROPN" and t.ent_type_ in ("GPE", "LOC", "FAC", "") and t.dep_ in ("pobj", "appos")
+        and t.head.lower_ in profile.locative_prepositions | {"of"}
+    }))  # fmt: skip
+    return FigureFrame(verb.lemma_.lower() if verb is not None else None, tuple(arguments), tuple(qualifier[:8]), counted, places)
 
 
 def _name_phrase(tok: Any, inside: set[int]) -> str:
@@ -281,34 +295,122 @@ def _name_phrase(tok: Any, inside: set[int]) -> str:
     return out
 
 
-def actors(
+_NAMED = ("ORG", "PERSON", "NORP", "GPE", "LOC", "FAC")
+_LIGHT_VERBS = frozenset({"be", "have", "do", "get", "make", "take", "give", "go", "come", "say", "tell"})
+
+
+@dataclass(frozen=True)
+class Frame:
+    """One verb of a claim with its arguments, read from the parse: what two reports of one
+    event say differently shows here -- who did it ("called by the Federation" / "by the
+    Union"), whether it happened ("have not resumed" / "resumed"), where ("in Dorsk" / "in
+    Hallin")."""
+
+    verb: str  # lemma, with its particle ("give_up")
+    doer: str | None  # the named doer as written: the "by X" of a passive, or a named subject
+    subject: tuple[str, ...]  # lemmas of the subject (or agent) phrase: head and compounds; none for a pronoun
+    patient: tuple[str, ...]  # lemmas of what it acts on: object, passive subject, or the noun a participle modifies
+    negated: bool  # "not", "never", or "no" on its subject or object
+    places: tuple[str, ...]  # names of places under its prepositions ("in Dorsk", "at the hospital in Hallin")
+    tense: str = "present"  # "past", "present" or "future" (a modal): reports of one event share it
+
+
+def _is_name(tok: Any) -> bool:
+    return tok.pos_ == "PROPN" or tok.ent_type_ in _NAMED
+
+
+def _phrase_tokens(tok: Any) -> list[Any]:
+    """A phrase's tokens, not those of a clause inside it ("the hospital, which ...")."""
+    out = []
+    stack = [tok]
+    while stack:
+        t = stack.pop()
+        out.append(t)
+        stack.extend(c for c in t.children if c.dep_ not in ("relcl", "acl", "advcl", "ccomp", "xcomp", "conj"))
+    return sorted(out, key=lambda t: t.i)
+
+
+def _phrase_lemmas(tok: Any) -> tuple[str, ...]:
+    if tok is None or tok.pos_ == "PRON":
+        return ()
+    return tuple(sorted({tok.lemma_.lower(), *(c.lemma_.lower() for c in tok.children if c.dep_ == "compound")}))
+
+
+def _negated_phrase(tok: Any) -> bool:
+    return tok is not None and any(c.dep_ == "det" and c.lower_ in ("no", "none") for c in tok.children)
+
+
+def frames(
     text: str, start: int, end: int, profile: LanguageProfile = ENGLISH, para: tuple[int, int] | None = None
-) -> list[tuple[str, str]]:
-    """Who did what in ``text[start:end]``: (verb lemma, the doer's name) for each verb whose
-    doer is named -- the "by X" of a passive ("was called by the Federation"), else a subject
-    that is a name or an organisation ("Parliament approved ..."). A reporting verb with what
-    was said ("X said that ...") and pronoun subjects are left out."""
+) -> list[Frame]:
+    """The frames of ``text[start:end]``: each content verb (not a light or reporting verb)
+    with its doer, subject, patient, negation and places. A verb joined by "and" with no
+    subject of its own takes its partner's ("broke down ... and have not resumed"); a doer of
+    one of two joined passives is both's ("drawn up and proposed by X")."""
     doc, p0 = _paragraph_doc(text, start, end, profile, para)
     toks = _tokens(doc, start - p0, end - p0)
     inside = {t.i for t in toks}
-    out: list[tuple[str, str]] = []
+    out: list[Frame] = []
     for v in toks:
-        if v.pos_ != "VERB":
+        lemma = v.lemma_.lower()
+        particle = next((c.lower_ for c in v.children if c.dep_ == "prt"), None)
+        if v.pos_ != "VERB" or (lemma in _LIGHT_VERBS and particle is None):  # "give up" is no light verb
             continue
-        reporting = v.lemma_.lower() in profile.speech_verbs or v.text.lower() in profile.speech_verbs
-        if reporting and (any(c.dep_ in ("ccomp", "xcomp", "parataxis") for c in v.children) or v.dep_ == "parataxis"):
-            continue  # "X said (that) ...": who speaks, not who did it
-        doer = None
-        for c in v.children:
-            if c.dep_ == "agent":
-                doer = next((g for g in c.children if g.dep_ == "pobj"), None)
-                break
-        if doer is None:
-            doer = next((c for c in v.children if c.dep_ == "nsubj"), None)
-            if doer is not None and not (doer.pos_ == "PROPN" or doer.ent_type_ in ("ORG", "PERSON", "NORP", "GPE")):
-                doer = None
-        if doer is None and v.dep_ == "conj":  # "drawn up and proposed by X": the agent of the pair
-            continue
-        if doer is not None and doer.pos_ != "PRON" and doer.i in inside:
-            out.append((v.lemma_.lower(), _name_phrase(doer, inside)))
+        kids = list(v.children)
+        reporting = lemma in profile.speech_verbs or v.lower_ in profile.speech_verbs
+        if reporting and (any(c.dep_ in ("ccomp", "xcomp", "parataxis") for c in kids) or v.dep_ == "parataxis"):
+            continue  # "X said (that) ...": who speaks, not what happened
+        if v.lower_ in profile.judgement_verbs and any(c.dep_ in ("oprd", "xcomp", "ccomp") or (c.dep_ == "prep" and c.lower_ == "as") for c in kids):
+            continue  # "X described the call as ...": a view of it, not who did it
+        if any(c.dep_ == "aux" and c.tag_ == "TO" for c in kids):
+            continue  # "demands for Ukraine to withdraw": an infinitive asserts nothing happened or did not
+        if any(c.dep_ == "mark" and c.lower_ in profile.irrealis_marks for c in kids):
+            continue  # "until a successor is named": not (yet) so
+        agent = next((g for c in kids if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"), None)
+        if agent is None:  # "drawn up and proposed by X": the agent of the pair
+            agent = next((g for c in kids if c.dep_ == "conj" for a in c.children if a.dep_ == "agent" for g in a.children if g.dep_ == "pobj"), None)
+        subject = next((c for c in kids if c.dep_ in ("nsubj", "csubj")), None)
+        head = v
+        while subject is None and agent is None and head.dep_ == "conj" and head.head.i != head.i:
+            head = head.head
+            subject = next((c for c in head.children if c.dep_ in ("nsubj", "csubj")), None)
+        patient = next((c for c in kids if c.dep_ in ("dobj", "nsubjpass")), None)
+        if patient is None and v.dep_ in ("acl", "relcl") and v.head.pos_ in ("NOUN", "PROPN"):
+            patient = v.head
+        doer_tok = agent if agent is not None else subject
+        named = doer_tok is not None and doer_tok.i in inside and (
+            _is_name(doer_tok) or any(c.dep_ in ("compound", "poss") and _is_name(c) for c in doer_tok.children)
+        )  # "the Federation", "Prime Minister Helene Varga's office"
+        places: list[str] = []
+        for prep in (c for c in kids if c.dep_ == "prep"):
+            for t in _phrase_tokens(prep):  # "at the district hospital in Hallin": a place however deep in the phrase
+                if t.i in inside and t.dep_ in ("pobj", "appos", "compound") and _is_name(t) and t.ent_type_ not in ("DATE", "TIME", "ORG", "PERSON"):
+                    if t.dep_ != "compound":
+                        places.append(_name_phrase(t, inside))
+        negated = any(c.dep_ == "neg" for c in kids) or _negated_phrase(patient) or _negated_phrase(subject)
+        out.append(
+            Frame(
+                verb=lemma + (f"_{particle}" if particle else ""),
+                doer=_name_phrase(doer_tok, inside) if named else None,
+                subject=_phrase_lemmas(doer_tok),
+                patient=_phrase_lemmas(patient),
+                negated=negated,
+                places=tuple(places),
+                tense=_tense(v),
+            )
+        )
     return out
+
+
+def _tense(v: Any) -> str:
+    """"future" (a modal: "will leave", "would keep"), "past" ("resumed", "has not resumed",
+    "was issued"), else "present"."""
+    head = v
+    while head.dep_ == "conj" and not any(c.dep_ in ("aux", "auxpass") for c in head.children) and head.head.i != head.i:
+        head = head.head  # "will leave ... and will also give up": the pair's own auxiliaries first
+    auxes = [c for c in head.children if c.dep_ in ("aux", "auxpass")]
+    if any(c.tag_ == "MD" for c in auxes):
+        return "future"
+    if head.tag_ in ("VBD", "VBN") or any(c.tag_ == "VBD" or c.lemma_ == "have" for c in auxes):
+        return "past"
+    return "present"

@@ -80,6 +80,7 @@ class Thresholds:
 
 
 CONFLICT_MIN = 0.3  # similarity of the rest of two claims with a differing slot to call it a conflict
+VALUE_RATIO_MAX = 10  # two figures further apart than this factor measure different things
 DISPUTED_SAME_MIN = 0.55  # ... and to call them one fact with a disputed detail (or an agreeing figure)
 NEGATION_MIN = 0.55  # "not X" vs "X": the rest must be this similar (negation is easy to misread)
 CONTAIN_WEIGHT = 0.8  # weight of "the shorter claim is inside the longer one"
@@ -126,10 +127,35 @@ class Unit:
     has_negative: bool  # any negation or negative verb ("rejected"): polarity is not clean
     places: frozenset[str]  # stems after a place preposition
     days: frozenset[str]  # day-precision dates
-    named_places: frozenset[str] = frozenset()  # names right after a place preposition ("in Dorsk"): "e:" keys
     future: dict[str, str] = field(default_factory=dict)  # dates it looks ahead to (key -> as written): "will leave on January 1"
     years: frozenset[str] = frozenset()  # years it names ("In 2019, ..."): another time than the report's
-    actors: tuple[tuple[str, frozenset[str], str], ...] = ()  # (verb stem, name keys, name as written): who did it
+    frames: tuple["UFrame", ...] = ()  # its verbs with their arguments (who, what, whether, where)
+
+
+@dataclass(frozen=True)
+class UFrame:
+    """A claim's frame prepared for comparison (``schemas.Frame``): stems and name keys."""
+
+    verb: str
+    doer: frozenset[str]  # name keys of the named doer
+    doer_text: str
+    subject: frozenset[str]
+    patient: frozenset[str]
+    negated: bool
+    places: frozenset[str]  # name keys
+    places_text: str
+    tense: str = "present"
+
+
+def _uframe(f, profile: LanguageProfile) -> UFrame:
+    keys = lambda text: frozenset(_entity_key(w.lower()) for w in _tokens_of(text) if w[:1].isupper())  # noqa: E731
+    return UFrame(
+        verb="_".join(profile.stem(w) for w in f.verb.split("_")),
+        doer=keys(f.doer or ""), doer_text=f.doer or "",
+        subject=frozenset(profile.stem(w) for w in f.subject), patient=frozenset(profile.stem(w) for w in f.patient),
+        negated=f.negated,
+        places=frozenset(k for p in f.places for k in keys(p)), places_text=", ".join(f.places), tense=f.tense,
+    )  # fmt: skip
 
 
 @dataclass
@@ -223,6 +249,8 @@ def _prepare(results: Sequence[ArticleResult], voices: dict[str, str], profile: 
     units: list[Unit] = []
     dir_stems = profile.direction_stems
     break_re = _breaks(profile)
+    froms = [m for m in profile.update_markers if m.endswith(" from")]
+    old_value = re.compile(rf"\b(?:{'|'.join(map(re.escape, froms))})\s*$", re.IGNORECASE) if froms else re.compile(r"(?!)")
     negative = {profile.stem(w) for pair in profile.direction_pairs for w in pair[1:]}
     for r in results:
         claims = r.claims or _key_point_claims(r, profile)
@@ -246,6 +274,8 @@ def _prepare(results: Sequence[ArticleResult], voices: dict[str, str], profile: 
             breaks = [m.start() for m in break_re.finditer(c.text)]
             for f in c.figures:
                 a, b = f.start - c.start, f.end - c.start
+                if old_value.search(c.text[max(0, a - 12) : a]):
+                    continue  # "22 contacts, up from 14": the earlier report's figure, not this one's
                 # what it measures: its noun, the nearest content words either side within its
                 # clause (nearer weighs more), and a figure right next to it ("six of the nine")
                 lo = max((x for x in breaks if x <= a), default=0)
@@ -264,6 +294,8 @@ def _prepare(results: Sequence[ArticleResult], voices: dict[str, str], profile: 
                 noun = profile.stem(counted.lower().split("-")[-1]) if counted else None
                 if noun:
                     measure[noun] = 1.0
+                for place in f.places:  # "at the port of Marlow": where it was counted
+                    measure["p:" + place.lower()] = 1.0
                 figs.append(Fig(f, noun, measure))
             direction: dict[int, int] = {}
             for k, (pos, neg) in enumerate(dir_stems):
@@ -280,16 +312,10 @@ def _prepare(results: Sequence[ArticleResult], voices: dict[str, str], profile: 
                     if nxt:
                         negated.add(nxt[0])
             places = set()
-            named_places: set[str] = set()
             for i, (t, _, _) in enumerate(toks[:-1]):
                 if t in profile.locative_prepositions:
                     following = [stems_all[j] for j in range(i + 1, min(i + 5, len(toks))) if stems_all[j] in content]
                     places.update(following[:3])
-                    for t2, s2, _ in toks[i + 1 : i + 5]:  # "in Dorsk", "at the Dorsk Regional Hospital"
-                        if c.text[s2].isupper() and t2 not in lower:
-                            named_places.add(_entity_key(t2))
-                        elif t2 not in profile.determiners and t2 not in profile.stop_words:
-                            break
             feats = set(content) | names
             fragments: set[str] = set()
             quoted_words: list[str] = []
@@ -310,13 +336,9 @@ def _prepare(results: Sequence[ArticleResult], voices: dict[str, str], profile: 
                     negated=frozenset(negated), has_negative=has_negative,
                     places=frozenset(places),
                     days=frozenset(d.date for d in c.dates if d.date and d.precision == "day"),
-                    named_places=frozenset(named_places),
                     future={_date_key(d): d.surface for d in c.dates if d.future},
                     years=frozenset([c.year] if c.year else ()),
-                    actors=tuple(
-                        (profile.stem(x.verb), frozenset(_entity_key(w) for w in _tokens_of(x.name) if w[:1].isupper()), x.name)
-                        for x in c.actors
-                    ),
+                    frames=tuple(_uframe(f, profile) for f in c.frames),
                 )
             )  # fmt: skip
     return units
@@ -349,6 +371,7 @@ class Comparer:
         self.aligned: set[frozenset[str]] = set()  # article pairs that report the same occasion
         self.ask_floor = min(thresholds.ask, thresholds.ask_aligned)
         self.fig_units = [frozenset(x.figure.unit for x in u.figs) for u in units]
+        self.frame_verbs = [frozenset(f.verb for f in u.frames) for u in units]
         self.quoting = _quoting_pairs(units)  # below it, "unrelated" whatever the alignment
 
     def align(self, verdicts: dict[tuple[int, int], Verdict]) -> None:
@@ -417,6 +440,8 @@ class Comparer:
             return None
         if (a.k, b.k) in self.quoting:
             return None
+        if self.frame_verbs[a.k] & self.frame_verbs[b.k]:
+            return None  # one verb in both: its arguments may say they differ (who, whether, where)
         return Verdict("unrelated", bound)
 
     def _other_measures(self, fa: Fig, fb: Fig, a: Unit, b: Unit) -> bool:
@@ -448,7 +473,13 @@ class Comparer:
         for x, y in ((a, b), (b, a)):
             if x.years and not (x.years & (y.years | ({y.published[:4]} if y.published else set()))):
                 return True
-        return False
+        va_, vb_ = fa.figure.value, fb.figure.value
+        if fa.figure.unit == "count" and (float(va_).is_integer() != float(vb_).is_integer()):
+            return True  # a magnitude of 6.4 and a count of 200 are not one measure
+        if va_ and vb_ and max(abs(va_), abs(vb_)) > VALUE_RATIO_MAX * min(abs(va_), abs(vb_)):
+            return True  # outlets differ on a figure, not by an order of magnitude
+        pa, pb = set(fa.figure.places), set(fb.figure.places)
+        return bool(pa and pb and not (pa & pb))  # 3,200 at Marlow, 1,800 at Trevanne
 
     def _people(self, f: Fig) -> bool:
         """Does the figure count people ("workers", "rate-setters", "others")? Such nouns are
@@ -467,8 +498,13 @@ class Comparer:
                 score = sum(min(w, fb.measure[k]) for k, w in fa.measure.items() if k in fb.measure)
                 # what one counts is named next to the other ("two workers" / "... a worker died")
                 score += NOUN_BONUS * ((fa.noun is not None and fa.noun in fb.measure) + (fb.noun is not None and fb.noun in fa.measure))
-                if score >= MEASURE_MIN:
-                    cands.append((score, _same_value(fa.figure, fb.figure), fa, fb))
+                if score < MEASURE_MIN:
+                    continue
+                # ... and what was done to it: "killed two workers" pairs with "killed two employees"
+                # before "four others were taken to hospital" does
+                if fa.figure.verb and fb.figure.verb and self.profile.stem(fa.figure.verb) == self.profile.stem(fb.figure.verb):
+                    score += NOUN_BONUS
+                cands.append((score, _same_value(fa.figure, fb.figure), fa, fb))
         cands.sort(key=lambda c: (-c[0], not c[1]))
         used_a, used_b = set(), set()
         agree, differ = [], []
@@ -504,14 +540,17 @@ class Comparer:
             slots.append(Slot("number", subject, fa.figure.surface, fb.figure.surface, evolving,
                               f"fig{fa.figure.start}", f"fig{fb.figure.start}"))
             drop |= {f"#{fa.figure.unit}:{fa.figure.value:g}", f"#{fb.figure.unit}:{fb.figure.value:g}"}
-        for k, sa in a.direction.items():
+        framed = self._frame_slots(a, b, evolving, score)  # who, whether, where, read from the parse
+        drop |= {k for s in framed for k in s.a_key.split("|")[1:] + s.b_key.split("|")[1:]}
+        whether = any(s.kind == "direction" for s in framed)
+        for k, sa in ([] if whether else a.direction.items()):
             sb = b.direction.get(k)
             if sa and sb and sa == -sb:
                 pos, neg = self.profile.direction_pairs[k]
                 words_a, words_b = (pos, neg) if sa > 0 else (neg, pos)
                 slots.append(Slot("direction", _shared_words(a, b), words_a, words_b, evolving, f"dir{k}", f"dir{k}"))
                 turned |= set(self.profile.direction_stems[k])
-        if a.has_negative != b.has_negative:  # one says "not X", the other plainly "X"
+        if a.has_negative != b.has_negative and not whether:  # one says "not X", the other plainly "X"
             counted = {f.noun for u in (a, b) for f in u.figs if f.figure.value == 0}  # "no ships": a figure
             for s in ((a.negated | b.negated) & a.stems & b.stems) - counted:
                 neg_a = s in a.negated
@@ -519,25 +558,67 @@ class Comparer:
                 slots.append(Slot("direction", _shared_words(a, b), f"not {said}" if neg_a else said,
                                   said if neg_a else f"not {said}", evolving, f"neg:{s}", f"neg:{s}"))
                 turned.add(s)
-        if a.named_places and b.named_places and not (a.named_places & b.feats) and not (b.named_places & a.feats):
-            # "treated ... in Dorsk" / "treated ... in Hallin": neither names the other's place
-            slots.append(Slot("place", _shared_words(a, b), _named_words(a), _named_words(b), evolving, "place", "place"))
-            drop |= a.named_places | b.named_places
         moved = _moved_dates(a, b, self.profile)
         if moved:  # "will resign at the end of February" / "will leave on January 1"
-            slots.append(Slot("date", _shared_words(a, b), moved[0], moved[1], evolving, "date", "date"))
+            date_slot = Slot("date", _shared_words(a, b), moved[0], moved[1], evolving, "date", "date")
             drop |= {f for f in a.feats | b.feats if f.startswith("@")}
-        for verb, names_a, name_a in a.actors:
-            for verb_b, names_b, name_b in b.actors:
-                if verb == verb_b and names_a and names_b and not (names_a & names_b):
-                    # "called by the Federation" / "called by the Union": who did it differs
-                    slots.append(Slot("who", _word_for(a, verb), name_a, name_b, evolving, f"who:{verb}", f"who:{verb}"))
-                    drop |= names_a | names_b
+            if any(fa.tense == fb.tense and (fa.subject & fb.subject or fa.patient & fb.patient) for fa in a.frames for fb in b.frames):
+                framed.append(date_slot)  # one thing planned for two dates ("a replacement aircraft would fly ...")
+            else:
+                slots.append(date_slot)
         rest = self.similarity(a, b, drop | turned) if drop | turned else score
         if turned and rest < NEGATION_MIN:  # negation is easy to misread: only in an otherwise near-identical pair
             slots = [s for s in slots if s.kind != "direction"]
             rest = self.similarity(a, b, drop) if drop else score
-        return Measure(score, rest, slots, bool(agree), bool(a.days and b.days and not (a.days & b.days)) and not moved)
+        slots += framed
+        return Measure(score, rest, slots, bool(agree), bool(a.days and b.days and not (a.days & b.days)) and not moved, bool(framed))
+
+    def _frame_slots(self, a: Unit, b: Unit, evolving: bool, score: float) -> list[Slot]:
+        """Details that differ between two claims' frames of one verb about one thing (the
+        same patient, or the same subject): who did it (two named doers with no name in
+        common: "called by the Federation" / "called by the Union"), whether it happened (one
+        negated: "have not resumed" / "resumed"; "no tsunami warning was issued" / "issued a
+        tsunami warning"; or verbs of a direction pair: "keep her seat" / "give up her seat"),
+        and where (places with no name in common: "treated in Dorsk" / "treated in Hallin").
+        The frames say the claims are about one thing, so these are disagreements however
+        little else the sentences share; only one patient may be missing, and then the
+        sentences must be related (the "ask" threshold)."""
+        out: list[Slot] = []
+        pairs = self.profile.direction_stems
+        opposite = lambda x, y: any({x, y} == {p, n} for p, n in pairs)  # noqa: E731
+        seen: set[str] = set()
+        for fa in a.frames:
+            for fb in b.frames:
+                same_verb = fa.verb == fb.verb
+                if not (same_verb or opposite(fa.verb, fb.verb)) or fa.tense != fb.tense:
+                    continue  # another verb, or another time ("was cut off" / "would never again be cut off")
+                doers_differ = bool(fa.doer and fb.doer and not (fa.doer & fb.doer))
+                if fa.patient and fb.patient:
+                    about = bool(fa.patient & fb.patient)
+                elif not fa.patient and not fb.patient:
+                    about = bool(fa.subject & fb.subject)
+                else:  # one says what it acts on, the other does not: only who did it, in related sentences
+                    about = doers_differ and score >= self.ask_floor
+                if not about:
+                    continue
+                if same_verb and doers_differ and fa.negated == fb.negated and f"who:{fa.verb}" not in seen:
+                    seen.add(f"who:{fa.verb}")
+                    out.append(Slot("who", _word_for(a, fa.verb.split("_")[0]), fa.doer_text, fb.doer_text, evolving,
+                                    "|".join([f"who:{fa.verb}", *fa.doer]), "|".join([f"who:{fa.verb}", *fb.doer])))
+                elif not doers_differ and (opposite(fa.verb, fb.verb) or (same_verb and fa.negated != fb.negated)):
+                    key = f"whether:{min(fa.verb, fb.verb)}"
+                    if key in seen:
+                        continue
+                    seen.add(key)
+                    said_a = ("not " if fa.negated else "") + _word_for(a, fa.verb.split("_")[0])
+                    said_b = ("not " if fb.negated else "") + _word_for(b, fb.verb.split("_")[0])
+                    out.append(Slot("direction", _shared_words(a, b), said_a, said_b, evolving, key, key))
+                elif same_verb and fa.places and fb.places and not (fa.places & fb.places) and fa.negated == fb.negated \
+                        and not (fa.places & b.feats) and not (fb.places & a.feats) and "place" not in seen:
+                    seen.add("place")
+                    out.append(Slot("place", _shared_words(a, b), fa.places_text, fb.places_text, evolving,
+                                    "|".join(["place", *fa.places]), "|".join(["place", *fb.places])))
+        return out
 
     def hint(self, a: Unit, b: Unit) -> list[Slot]:
         """Details code sees differing that its rules did not weigh (for checking a model's "conflict")."""
@@ -564,13 +645,15 @@ class Measure:
     slots: list[Slot]
     agree: bool  # a figure both give with the same value
     other_days: bool  # both name days, none in common
+    framed: bool = False  # a detail differs within frames about one thing (who, whether, where); whether
+    # it happened may differ between reports of other days ("have not resumed" / "resumed on Wednesday")
 
 
 def _decide(m: Measure, same_min: float, ask_min: float) -> Verdict:
     if m.slots:
         if all(s.kind != "direction" for s in m.slots) and m.rest >= same_min and (m.agree or m.rest >= DISPUTED_SAME_MIN):
             return Verdict("disputed", m.rest, m.slots)  # the same statement, one detail differs: one fact, and a disagreement on that detail
-        if m.rest >= CONFLICT_MIN:
+        if m.rest >= CONFLICT_MIN or (m.framed and (not m.other_days or any(s.kind == "direction" for s in m.slots))):
             return Verdict("conflict", m.rest, m.slots)
         return Verdict("unrelated", m.rest, m.slots)
     if m.other_days:
@@ -610,11 +693,6 @@ def _shared_words(a: Unit, b: Unit) -> str:
 def _word_for(u: Unit, stem: str) -> str:
     """The claim's own word for a stem ("ruled" for "rule")."""
     return next((w for w in words(u.claim.text) if ENGLISH.stem(w) == stem), stem)
-
-
-def _named_words(u: Unit) -> str:
-    """The place names a claim gives after "in"/"at", as it writes them."""
-    return " ".join(uniq(w for w in _tokens_of(u.claim.text) if w[:1].isupper() and _entity_key(w.lower()) in u.named_places))
 
 
 def _qualified(f: Figure) -> dict[str, set[str]]:
@@ -1035,7 +1113,7 @@ def _disagreements(
     for edges in by_topic.values():
         kind = edges[0][2].kind
         subject = edges[0][2].subject
-        evolution = all(e[2].evolution for e in edges)  # every pair from articles of different dates
+
         values: dict[str, list[int]] = defaultdict(list)
         for i, j, s, _ in edges:
             for u, val in ((i, s.a_value), (j, s.b_value)):
@@ -1071,7 +1149,7 @@ def _disagreements(
             )
         if len(positions) < 2:
             continue
-        order = _update_order(positions, kind, plan.profile, {u.source: u.published for u in units}) if evolution else None
+        order = _update_order(positions, kind, plan.profile, {u.source: u.published for u in units})
         evolution = order is not None
         if order is not None:
             positions = order
@@ -1105,12 +1183,17 @@ def _update_order(
     later -- and the words say the news moved on ("has risen to", "now", "up from", "have
     not resumed", "no injuries were reported"; ``profile.update_markers``), or the detail is
     a date something was planned for (plans move), or a count that only grows grew (the dead,
-    the arrested). Else None: outlets that differ on the same day, or with nothing that marks
-    a change, disagree."""
+    the arrested). A side with no dated article is ordered by its words alone: of two sides,
+    the one that marks the change ("almost two months earlier than planned") is the later.
+    Else None: outlets that differ on the same day, or with nothing that marks a change,
+    disagree."""
     dated = []
     for p in positions:
         days = sorted({d for d in (published.get(src) for src in p.sources) if d})
-        if not days:
+        if not days:  # an undated report: the side whose words mark the change is the later one
+            marked = [q for q in positions if any(_marks_update(e.text or "", profile) for e in q.evidence)]
+            if len(positions) == 2 and len(marked) == 1:
+                return [q for q in positions if q is not marked[0]] + marked
             return None
         dated.append((days[0], days[-1], p))
     dated.sort(key=lambda x: (x[0], x[1]))
