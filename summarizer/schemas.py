@@ -234,6 +234,8 @@ class Figure(BaseModel):
     end: int
     counted: str | None = Field(default=None, description="The noun it counts, from the parse (lemma: 'form' in 'two main forms').")
     places: list[str] = Field(default_factory=list, description="Places its clause names ('at the port of Marlow').")
+    about: str | None = Field(default=None, description="What its verb acts on (lemma: 'quake' in 'measured the quake at magnitude 6.1').")
+    apart: bool = Field(default=False, description="A group set apart from another: 'a further 17 people', 'two larger firms'.")
     verb: str | None = Field(default=None, description="The verb that governs the figure's phrase (lemma: 'approve', 'divert').")
     arguments: list[str] = Field(default_factory=list, description="That verb's other arguments (lemmas).")
     qualifier: list[str] = Field(

@@ -222,6 +222,8 @@ class FigureFrame:
     qualifier: tuple[str, ...]
     counted: str | None = None  # the noun it counts ("form" in "two main forms of the disease")
     places: tuple[str, ...] = ()  # places its clause names ("at the port of Marlow")
+    about: str | None = None  # what its verb acts on ("measured the quake at magnitude 6.1": "quake")
+    apart: bool = False  # a group set apart from another ("a further 17 people", "two larger firms")
 
 
 def figure_frame(
@@ -257,14 +259,23 @@ def figure_frame(
             if child.i in skip or child.dep_ not in ("nsubj", "nsubjpass", "dobj", "attr", "prep", "agent", "dative"):
                 continue
             heads = [g for g in child.children if g.dep_ == "pobj"] if child.dep_ in ("prep", "agent") else [child]
-            arguments += [g.lemma_.lower() for g in heads if g.pos_ in ("NOUN", "PROPN") and g.i not in skip]
+            # what it acts on or with -- not a time ("in April", "on Monday")
+            arguments += [g.lemma_.lower() for g in heads if g.pos_ in ("NOUN", "PROPN") and g.ent_type_ not in ("DATE", "TIME") and g.i not in skip]
     counted = noun.lemma_.lower() if noun is not head and noun.pos_ in ("NOUN", "PROPN") else None
+    about = None  # what its verb acts on ("measured the quake at magnitude 6.1": the quake)
+    if verb is not None:
+        target = next((c for c in verb.children if c.dep_ in ("dobj", "nsubjpass") and c.i not in skip), None)
+        if target is None and verb.dep_ in ("acl", "relcl"):
+            target = verb.head
+        about = target.lemma_.lower() if target is not None and target.pos_ == "NOUN" else None
     if counted is None and head.dep_ == "pobj" and head.head.lower_ == "to" and verb is not None:
         # "the death toll rose to 31", "the number of people killed has climbed to 31": what rose
+        # is what it counts, and the verb only says that it changed
         subj = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
         if subj is not None and subj.pos_ == "NOUN":
             of = [g for p in subj.children if p.dep_ == "prep" and p.lower_ == "of" for g in p.children if g.dep_ == "pobj"]
             counted = (of[0] if of and subj.lemma_.lower() in profile.quantity_nouns else subj).lemma_.lower()
+            verb, about = None, None
     # the places its clause names ("3,200 dock workers walked off the job at the port of Marlow")
     phrases = [c for x in (verb, noun) if x is not None for c in x.children if c.dep_ == "prep"]
     places = tuple(sorted({
@@ -272,7 +283,11 @@ def figure_frame(
         if t.pos_ == "PROPN" and t.ent_type_ in ("GPE", "LOC", "FAC", "") and t.dep_ in ("pobj", "appos")
         and t.head.lower_ in profile.locative_prepositions | {"of"}
     }))  # fmt: skip
-    return FigureFrame(verb.lemma_.lower() if verb is not None else None, tuple(arguments), tuple(qualifier[:8]), counted, places)
+    # "a further 17 people", "two other patients", "two larger firms": a group set apart from another
+    apart = noun is not head and any(
+        m.dep_ == "amod" and (m.tag_ in ("JJR", "JJS") or m.lemma_.lower() in profile.set_apart_words) for m in noun.children
+    ) or any(m.dep_ == "amod" and m.lemma_.lower() in profile.set_apart_words for m in head.children)
+    return FigureFrame(verb.lemma_.lower() if verb is not None else None, tuple(arguments), tuple(qualifier[:8]), counted, places, about, apart)
 
 
 def _name_phrase(tok: Any, inside: set[int]) -> str:

@@ -63,7 +63,7 @@ Precision = Literal["day", "month", "year", "unknown"]
 #: a month-day without a year more than this many days after the article is last year's
 LOOKBACK_DAYS = 183
 #: how many words before an expression a future marker may stand and still govern it
-GOVERNING_WINDOW = 8
+GOVERNING_WINDOW = 14
 
 
 @dataclass(frozen=True)

@@ -81,6 +81,9 @@ class Thresholds:
 
 CONFLICT_MIN = 0.3  # similarity of the rest of two claims with a differing slot to call it a conflict
 VALUE_RATIO_MAX = 10  # two figures further apart than this factor measure different things
+ARGUMENT_WEIGHT = 0.5  # closeness given to the arguments of a figure's verb in what it measures
+EQUAL_PREFERENCE = 1.3  # an equal value's match counts this much more when figures are paired
+STRONG_MEASURE = 1.5  # two figures this alike in what they measure (noun, verb, words) are about one thing
 DISPUTED_SAME_MIN = 0.55  # ... and to call them one fact with a disputed detail (or an agreeing figure)
 NEGATION_MIN = 0.55  # "not X" vs "X": the rest must be this similar (negation is easy to misread)
 CONTAIN_WEIGHT = 0.8  # weight of "the shorter claim is inside the longer one"
@@ -296,6 +299,9 @@ def _prepare(results: Sequence[ArticleResult], voices: dict[str, str], profile: 
                     measure[noun] = 1.0
                 for place in f.places:  # "at the port of Marlow": where it was counted
                     measure["p:" + place.lower()] = 1.0
+                for arg in f.arguments:  # what its verb acts on or with: "treated for minor injuries"
+                    st = profile.stem(arg)
+                    measure[st] = max(measure.get(st, 0.0), ARGUMENT_WEIGHT)
                 figs.append(Fig(f, noun, measure))
             direction: dict[int, int] = {}
             for k, (pos, neg) in enumerate(dir_stems):
@@ -448,28 +454,32 @@ class Comparer:
         """Do two figures of one unit count different things, whatever the words around them
         share? What they count (``Figure.noun``: "diseases" vs "forms"; two nouns for people --
         "workers", "employees", "others" -- are one measure), whom (the same noun qualified apart: "of the first patient"
-        vs "with the two other patients"), what was done with a bare amount (the governing verbs
+        vs "with the two other patients"), what was done with it (the governing verbs
         differ, neither claim uses the other's, and the verbs share no argument: "requested $14
         billion" vs "approved $3.1 billion"), and when (one names a year the other does not
         report: "In 2019, ... 100 people" vs this week's 14)."""
         stem = self.profile.stem
         na, nb = fa.noun, fb.noun
         qa, qb = _qualified(fa.figure), _qualified(fb.figure)
-        # one's noun named around the other ("two workers" / "... after a worker died") is one
-        # measure -- not when it qualifies the other's noun ("three diseases" / "two forms of the disease")
-        near_a = na in fb.measure and na not in {stem(q) for q in qb}
-        near_b = nb in fa.measure and nb not in {stem(q) for q in qa}
-        if na and nb and na != nb and not (self._people(fa) and self._people(fb)) and not near_a and not near_b:
+        # ... unless one's noun is the other's verb ("no arrests had been made" / "police arrested two")
+        verbed = (fb.figure.verb and na == stem(fb.figure.verb)) or (fa.figure.verb and nb == stem(fa.figure.verb))
+        if na and nb and na != nb and not (self._people(fa) and self._people(fb)) and not verbed:
             return True
+        if fa.figure.apart != fb.figure.apart:
+            return True  # "a further 17 people" are not the 14 counted before
         if any(qa[n] and qb[n] and not (qa[n] & qb[n]) for n in qa.keys() & qb.keys()):
             return True
         va, vb = fa.figure.verb, fb.figure.verb
-        if va and vb and not na and not nb:  # bare amounts ("$14 billion"): the verb says what the sum is
+        beside = {k for k in fa.measure if k.startswith("#")} & {k for k in fb.measure if k.startswith("#")}
+        if va and vb and not beside:  # ("six of the nine" / "seven of the nine": one measure whatever the verbs)
             sa, sb = stem(va), stem(vb)
             args_a = {stem(x) for x in fa.figure.arguments}
             args_b = {stem(x) for x in fb.figure.arguments}
             if sa != sb and sa not in b.stems and sb not in a.stems and not (args_a & args_b):
-                return True
+                return True  # "requested $14 billion" / "approved $3.1 billion"; "carrying seven crew" / "none ... injured"
+            oa, ob = fa.figure.about, fb.figure.about
+            if sa == sb and oa and ob and stem(oa) != stem(ob) and stem(oa) not in b.stems and stem(ob) not in a.stems:
+                return True  # "measured the quake at 6.1" / "the aftershock, measured at 4.9"
         for x, y in ((a, b), (b, a)):
             if x.years and not (x.years & (y.years | ({y.published[:4]} if y.published else set()))):
                 return True
@@ -488,8 +498,9 @@ class Comparer:
         noun = (f.figure.noun or f.figure.counted or "").lower().split("-")[-1]
         return noun in self.profile.generic_nouns or noun.endswith(self.profile.person_noun_endings)
 
-    def _figure_slots(self, a: Unit, b: Unit) -> tuple[list[tuple[Fig, Fig]], list[tuple[Fig, Fig]]]:
-        """(agreeing, differing) figure pairs: same kind of unit, measuring the same thing."""
+    def _figure_slots(self, a: Unit, b: Unit) -> tuple[list[tuple[Fig, Fig]], list[tuple[Fig, Fig, float]]]:
+        """(agreeing, differing) figure pairs: same kind of unit, measuring the same thing; the
+        differing ones with how alike their measures are."""
         cands = []
         for fa in a.figs:
             for fb in b.figs:
@@ -505,7 +516,8 @@ class Comparer:
                 if fa.figure.verb and fb.figure.verb and self.profile.stem(fa.figure.verb) == self.profile.stem(fb.figure.verb):
                     score += NOUN_BONUS
                 cands.append((score, _same_value(fa.figure, fb.figure), fa, fb))
-        cands.sort(key=lambda c: (-c[0], not c[1]))
+        # agreement is the likelier reading: an equal value close to the best match is taken first
+        cands.sort(key=lambda c: (-c[0] * (EQUAL_PREFERENCE if c[1] else 1.0), not c[1]))
         used_a, used_b = set(), set()
         agree, differ = [], []
         for score, equal, fa, fb in cands:
@@ -513,7 +525,10 @@ class Comparer:
                 continue
             used_a.add(id(fa))
             used_b.add(id(fb))
-            (agree if equal else differ).append((fa, fb))
+            if equal:
+                agree.append((fa, fb))
+            else:
+                differ.append((fa, fb, score))
         return agree, differ
 
     def verdict(self, a: Unit, b: Unit) -> Verdict:
@@ -535,12 +550,15 @@ class Comparer:
         drop: set[str] = set()  # the differing details' features, left out of the rest's similarity
         turned: set[str] = set()  # ... of the direction and negation details alone
         evolving = bool(a.published and b.published and a.published != b.published)
-        for fa, fb in differ:
+        strong: list[Slot] = []
+        for fa, fb, alike in differ:
             subject = _subject(fa, fb, a, b)
-            slots.append(Slot("number", subject, fa.figure.surface, fb.figure.surface, evolving,
-                              f"fig{fa.figure.start}", f"fig{fb.figure.start}"))
+            slot = Slot("number", subject, fa.figure.surface, fb.figure.surface, evolving, f"fig{fa.figure.start}", f"fig{fb.figure.start}")
+            # counting one thing (its noun, its verb, the words around it) says the claims are
+            # about one thing however little else they share
+            (strong if alike >= STRONG_MEASURE and fa.noun and fa.noun == fb.noun else slots).append(slot)
             drop |= {f"#{fa.figure.unit}:{fa.figure.value:g}", f"#{fb.figure.unit}:{fb.figure.value:g}"}
-        framed = self._frame_slots(a, b, evolving, score)  # who, whether, where, read from the parse
+        framed = strong + self._frame_slots(a, b, evolving, score)  # who, whether, where, read from the parse
         drop |= {k for s in framed for k in s.a_key.split("|")[1:] + s.b_key.split("|")[1:]}
         whether = any(s.kind == "direction" for s in framed)
         for k, sa in ([] if whether else a.direction.items()):
