@@ -130,7 +130,7 @@ def read_claims(
                             surface=q.surface, value=q.value, unit=q.unit, noun=q.noun, approximate=q.approximate,
                             start=c0 + q.start, end=c0 + q.end,
                             verb=frame.verb, arguments=list(frame.arguments), qualifier=list(frame.qualifier),
-                            counted=frame.counted, places=list(frame.places), about=frame.about, apart=frame.apart,
+                            counted=frame.counted, places=list(frame.places), about=frame.about, apart=frame.apart, kind=frame.kind,
                         )
                     )  # fmt: skip
                 out.append(

@@ -247,6 +247,9 @@ class LanguageProfile:
     #: "have not resumed", "no injuries were reported"): with the reports' dates in order, the
     #: difference is an update, not a conflict (lower case, matched as whole words)
     update_markers: tuple[str, ...] = ()
+    #: words of a report that may be overtaken ("no injuries were reported", "so far", "have not yet"):
+    #: with no dates to order two reports, the one that says these is the earlier
+    early_markers: tuple[str, ...] = ()
     #: words of counts that only grow as news comes in (the dead, the injured, the arrested): a
     #: larger count in a later report is an update even when no marker says so
     cumulative_words: frozenset[str] = frozenset()
@@ -430,9 +433,13 @@ ENGLISH = LanguageProfile(
         r"^follow (us|\w+) on\b", r"^(click|tap) here\b", r"^download (the|our) app\b", r"^(share|comment) (this|on this)\b",
     ),
     update_markers=(
-        "now", "so far", "yet", "up from", "down from", "risen", "rose", "has climbed", "climbed", "has fallen",
-        "increased to", "brought forward", "moved", "postponed", "delayed", "resumed", "resume", "no longer", "revised",
-        "latest", "were reported", "was reported", "have been reported", "earlier than planned", "since then", "still",
+        "now", "up from", "down from", "risen", "rose", "has climbed", "climbed", "has fallen", "increased to",
+        "brought forward", "moved", "postponed", "delayed", "resumed", "resume", "no longer", "revised", "latest",
+        "earlier than planned", "since then", "still",
+    ),
+    early_markers=(
+        "so far", "yet", "not yet", "were reported", "was reported", "have been reported", "has been reported",
+        "not immediately", "initially", "first reports", "early reports",
     ),
     cumulative_words=_words(
         "killed dead died deaths death toll injured wounded hurt missing arrested detained infected cases evacuated "

@@ -236,6 +236,7 @@ class Figure(BaseModel):
     places: list[str] = Field(default_factory=list, description="Places its clause names ('at the port of Marlow').")
     about: str | None = Field(default=None, description="What its verb acts on (lemma: 'quake' in 'measured the quake at magnitude 6.1').")
     apart: bool = Field(default=False, description="A group set apart from another: 'a further 17 people', 'two larger firms'.")
+    kind: str = Field(default="", description="The parser's entity type: CARDINAL (a count), QUANTITY (a measurement, '200 kilometers'), MONEY ...")
     verb: str | None = Field(default=None, description="The verb that governs the figure's phrase (lemma: 'approve', 'divert').")
     arguments: list[str] = Field(default_factory=list, description="That verb's other arguments (lemmas).")
     qualifier: list[str] = Field(

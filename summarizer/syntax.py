@@ -224,6 +224,7 @@ class FigureFrame:
     places: tuple[str, ...] = ()  # places its clause names ("at the port of Marlow")
     about: str | None = None  # what its verb acts on ("measured the quake at magnitude 6.1": "quake")
     apart: bool = False  # a group set apart from another ("a further 17 people", "two larger firms")
+    kind: str = ""  # the parser's entity type: CARDINAL (a count), QUANTITY (a measurement), MONEY, PERCENT ...
 
 
 def figure_frame(
@@ -287,7 +288,10 @@ def figure_frame(
     apart = noun is not head and any(
         m.dep_ == "amod" and (m.tag_ in ("JJR", "JJS") or m.lemma_.lower() in profile.set_apart_words) for m in noun.children
     ) or any(m.dep_ == "amod" and m.lemma_.lower() in profile.set_apart_words for m in head.children)
-    return FigureFrame(verb.lemma_.lower() if verb is not None else None, tuple(arguments), tuple(qualifier[:8]), counted, places, about, apart)
+    kind = next((t.ent_type_ for t in toks if t.ent_type_), "")  # "200 kilometers": QUANTITY; "1,800": CARDINAL
+    return FigureFrame(
+        verb.lemma_.lower() if verb is not None else None, tuple(arguments), tuple(qualifier[:8]), counted, places, about, apart, kind
+    )
 
 
 def _name_phrase(tok: Any, inside: set[int]) -> str:

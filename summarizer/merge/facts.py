@@ -467,6 +467,8 @@ class Comparer:
             return True
         if fa.figure.apart != fb.figure.apart:
             return True  # "a further 17 people" are not the 14 counted before
+        if fa.figure.kind and fb.figure.kind and fa.figure.kind != fb.figure.kind:
+            return True  # a distance ("200 kilometers") is no count ("1,800 dock workers")
         if any(qa[n] and qb[n] and not (qa[n] & qb[n]) for n in qa.keys() & qb.keys()):
             return True
         va, vb = fa.figure.verb, fb.figure.verb
@@ -568,7 +570,7 @@ class Comparer:
                 words_a, words_b = (pos, neg) if sa > 0 else (neg, pos)
                 slots.append(Slot("direction", _shared_words(a, b), words_a, words_b, evolving, f"dir{k}", f"dir{k}"))
                 turned |= set(self.profile.direction_stems[k])
-        if a.has_negative != b.has_negative and not whether:  # one says "not X", the other plainly "X"
+        if a.has_negative != b.has_negative and not whether and not (a.frames and b.frames):  # one says "not X", the other "X"
             counted = {f.noun for u in (a, b) for f in u.figs if f.figure.value == 0}  # "no ships": a figure
             for s in ((a.negated | b.negated) & a.stems & b.stems) - counted:
                 neg_a = s in a.negated
@@ -1208,21 +1210,40 @@ def _update_order(
     dated = []
     for p in positions:
         days = sorted({d for d in (published.get(src) for src in p.sources) if d})
-        if not days:  # an undated report: the side whose words mark the change is the later one
-            marked = [q for q in positions if any(_marks_update(e.text or "", profile) for e in q.evidence)]
-            if len(positions) == 2 and len(marked) == 1:
-                return [q for q in positions if q is not marked[0]] + marked
-            return None
+        if not days:  # an undated report: the words decide
+            return _ordered_by_words(positions, profile)
         dated.append((days[0], days[-1], p))
     dated.sort(key=lambda x: (x[0], x[1]))
     for (_, last, _), (first, _, _) in zip(dated, dated[1:]):
         if first < last:
             return None
     if dated[0][1] >= dated[-1][1] and dated[0][0] >= dated[-1][0]:
-        return None  # all on one day: no order
+        return _ordered_by_words(positions, profile)  # one day: two editions, told apart by their words
     texts = [e.text or "" for _, _, p in dated for e in p.evidence]
-    if kind == "date" or any(_marks_update(t, profile) for t in texts) or (kind == "number" and _accrues(dated, texts, profile)):
+    marked = any(_marks(t, profile.update_markers) or _marks(t, profile.early_markers) for t in texts)
+    if kind == "date" or marked or (kind == "number" and _accrues(dated, texts, profile)):
         return [p for _, _, p in dated]
+    return None
+
+
+def _ordered_by_words(positions: list[Position], profile: LanguageProfile) -> list[Position] | None:
+    """Two reports with no dates to order them: the one that says the news moved on ("has
+    risen", "now", "earlier than planned") is the later, the one that says what is known so far
+    ("no injuries were reported", "have not yet") the earlier -- when the words agree."""
+    if len(positions) != 2:
+        return None
+    said = lambda p, markers: any(_marks(e.text or "", markers) for e in p.evidence)  # noqa: E731
+    # "rose", "has fallen" may be what one side says happened ("exports rose" / "exports fell"):
+    # with no dates, only words that say the report itself moved on order two reports
+    turning = {w for pair in profile.direction_pairs for w in pair}
+    moved_on = [m for m in profile.update_markers if not set(m.split()) & turning]
+    a, b = positions
+    later_a, later_b = said(a, moved_on), said(b, moved_on)
+    early_a, early_b = said(a, profile.early_markers), said(b, profile.early_markers)
+    if (later_b or early_a) and not (later_a or early_b):
+        return [a, b]
+    if (later_a or early_b) and not (later_b or early_a):
+        return [b, a]
     return None
 
 
@@ -1239,9 +1260,9 @@ def _accrues(dated: list[tuple[str, str, Position]], texts: list[str], profile: 
     return all(x < y for x, y in zip(firsts, firsts[1:]))
 
 
-def _marks_update(text: str, profile: LanguageProfile) -> bool:
+def _marks(text: str, markers: Sequence[str]) -> bool:
     low = " " + " ".join(words(text)) + " "
-    return any(f" {m} " in low for m in profile.update_markers)
+    return any(f" {m} " in low for m in markers)
 
 
 def _value_key(value: str) -> str:
