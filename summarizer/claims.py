@@ -12,7 +12,9 @@ Only news sentences become claims: ``summarizer.notnews`` sets aside the lines t
 (captions, datelines, bylines, subheads ...), and here a sentence is set aside when it has no
 clause of its own (a subject and a finite verb: "Dismissing X, who has not."), when it is a
 question, or when it is someone's words and the article does not say whose (a quotation is a
-statement only with its speaker, kept in ``Claim.speaker``). A sentence is cut into clauses only where both sides are statements.
+statement only with its speaker, kept in ``Claim.speaker``). A clause cut from its sentence with
+no subject of its own ("..., and placed 14 people in quarantine") stays a claim marked
+``continues``: it may support a fact or a side of a disagreement, never be shown as a statement.
 
 Pure code: no model, no network.
 """
@@ -66,8 +68,8 @@ def _statement_pieces(
 ) -> list[tuple[int, int]]:
     """A sentence's clause pieces, the first joined to the next when it has no clause of its
     own (an opening phrase). A later piece with no subject of its own ("..., but said it was
-    necessary to ...") stays a piece: ``read_claims`` sets it aside as a fragment, and the
-    statement before it keeps its own, shorter words."""
+    necessary to ...") stays a piece (``Claim.continues``), and the statement before it keeps
+    its own, shorter words."""
     out = list(pieces)
     if len(out) > 1 and not statement(raw, *out[0], profile, para):
         out[1] = (out[0][0], out[1][1])
@@ -113,12 +115,13 @@ def read_claims(
                 is_quoted = inside >= QUOTED_SHARE * (c1 - c0)
                 reason = None
                 speaker = _speaker(c0, c1, quotes or []) if is_quoted else None
+                own = is_quoted or statement(raw, c0, c1, profile, (p0, p1))
                 if is_quoted and speaker is None:
                     reason = "quotation"  # someone's words, and the article does not say whose
                 elif not is_quoted and text.rstrip("\u201d\u2019\"') ").endswith("?"):
                     reason = "question"
-                elif not is_quoted and not statement(raw, c0, c1, profile, (p0, p1)):
-                    reason = "fragment"  # no subject and finite verb of its own
+                elif not own and c0 == s0:
+                    reason = "fragment"  # a sentence with no subject and finite verb of its own
                 if reason is not None:
                     set_aside.append(NotNews(text=text, start=c0, end=c1, reason=reason))  # type: ignore[arg-type]
                     continue
@@ -147,9 +150,10 @@ def read_claims(
                         ],
                         quoted=is_quoted,
                         speaker=speaker,
+                        continues=not own,
                         frames=[
                             Frame(verb=f.verb, doer=f.doer, subject=list(f.subject), patient=list(f.patient), negated=f.negated,
-                                  places=list(f.places), tense=f.tense)  # fmt: skip
+                                  places=list(f.places), tense=f.tense, by=f.by)  # fmt: skip
                             for f in frames(raw, c0, c1, profile, (p0, p1))
                         ],
                         year=year,

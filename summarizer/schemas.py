@@ -255,6 +255,7 @@ class Frame(BaseModel):
     negated: bool = False
     places: list[str] = Field(default_factory=list, description="Names of places under its prepositions.")
     tense: Literal["past", "present", "future"] = "present"
+    by: bool = Field(default=False, description="The doer is a passive's 'by X' ('was proposed by the prime minister's office').")
 
 
 class DateMention(BaseModel):
@@ -283,6 +284,11 @@ class Claim(BaseModel):
     dates: list[DateMention] = Field(default_factory=list)
     quoted: bool = Field(default=False, description="Mostly words inside quotation marks: someone's speech.")
     speaker: str | None = Field(default=None, description="Whose words a quoted claim holds (a quoted claim has one).")
+    continues: bool = Field(
+        default=False,
+        description="A clause cut from its sentence with no subject of its own ('..., and placed 14 people in quarantine'): "
+        "it supports a fact or a side of a disagreement, and is never shown as a statement.",
+    )
     frames: list[Frame] = Field(default_factory=list, description="Who did what to what, where, and whether: its verbs' arguments.")
     year: str | None = Field(
         default=None, description="A year it is set in, named by it or by an earlier sentence of its paragraph ('In 2019, ...')."

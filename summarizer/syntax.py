@@ -332,6 +332,7 @@ class Frame:
     negated: bool  # "not", "never", or "no" on its subject or object
     places: tuple[str, ...]  # names of places under its prepositions ("in Dorsk", "at the hospital in Hallin")
     tense: str = "present"  # "past", "present" or "future" (a modal): reports of one event share it
+    by: bool = False  # the doer is a passive's "by X": who did it is what the sentence tells
 
 
 def _is_name(tok: Any) -> bool:
@@ -396,6 +397,11 @@ def frames(
         patient = next((c for c in kids if c.dep_ in ("dobj", "nsubjpass")), None)
         if patient is None and v.dep_ in ("acl", "relcl") and v.head.pos_ in ("NOUN", "PROPN"):
             patient = v.head
+        if patient is None and any(c.dep_ == "auxpass" for c in kids):
+            # a passive whose subject the parser hung on an aside before it ("The plan, branded
+            # X, was drawn up ..."): the first subject before the verb in its own clauses
+            patient = next((t for c in kids if c.dep_ == "advcl" and c.i < v.i for t in c.children
+                            if t.dep_ in ("nsubj", "nsubjpass") and t.pos_ == "NOUN"), None)  # fmt: skip
         doer_tok = agent if agent is not None else subject
         named = doer_tok is not None and doer_tok.i in inside and (
             _is_name(doer_tok) or any(c.dep_ in ("compound", "poss") and _is_name(c) for c in doer_tok.children)
@@ -411,6 +417,7 @@ def frames(
             Frame(
                 verb=lemma + (f"_{particle}" if particle else ""),
                 doer=_name_phrase(doer_tok, inside) if named else None,
+                by=named and agent is not None,
                 subject=_phrase_lemmas(doer_tok),
                 patient=_phrase_lemmas(patient),
                 negated=negated,

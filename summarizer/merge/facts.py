@@ -84,6 +84,7 @@ VALUE_RATIO_MAX = 10  # two figures further apart than this factor measure diffe
 ARGUMENT_WEIGHT = 0.5  # closeness given to the arguments of a figure's verb in what it measures
 EQUAL_PREFERENCE = 1.3  # an equal value's match counts this much more when figures are paired
 STRONG_MEASURE = 1.5  # two figures this alike in what they measure (noun, verb, words) are about one thing
+
 DISPUTED_SAME_MIN = 0.55  # ... and to call them one fact with a disputed detail (or an agreeing figure)
 NEGATION_MIN = 0.55  # "not X" vs "X": the rest must be this similar (negation is easy to misread)
 CONTAIN_WEIGHT = 0.8  # weight of "the shorter claim is inside the longer one"
@@ -108,6 +109,7 @@ class Fig:
     figure: Figure
     noun: str | None  # stem
     measure: dict[str, float]  # what it measures: stems (and next figures) with their closeness
+    was: Figure | None = None  # the earlier value the claim itself gives it ("22 contacts, up from 14")
 
 
 @dataclass
@@ -148,16 +150,22 @@ class UFrame:
     places: frozenset[str]  # name keys
     places_text: str
     tense: str = "present"
+    by: bool = False
 
 
 def _uframe(f, profile: LanguageProfile) -> UFrame:
-    keys = lambda text: frozenset(_entity_key(w.lower()) for w in _tokens_of(text) if w[:1].isupper())  # noqa: E731
+    def keys(text: str) -> frozenset[str]:
+        """A name's words as keys, without titles ("Prime Minister", "Finance Minister" say who
+        in office, not which person) and possessive endings."""
+        names = (re.sub(r"['\u2019]s$", "", w) for w in _tokens_of(text) if w[:1].isupper())
+        return frozenset(_entity_key(w.lower()) for w in names if w.lower() not in profile.title_words)
+
     return UFrame(
         verb="_".join(profile.stem(w) for w in f.verb.split("_")),
         doer=keys(f.doer or ""), doer_text=f.doer or "",
         subject=frozenset(profile.stem(w) for w in f.subject), patient=frozenset(profile.stem(w) for w in f.patient),
         negated=f.negated,
-        places=frozenset(k for p in f.places for k in keys(p)), places_text=", ".join(f.places), tense=f.tense,
+        places=frozenset(k for p in f.places for k in keys(p)), places_text=", ".join(f.places), tense=f.tense, by=f.by,
     )  # fmt: skip
 
 
@@ -278,7 +286,10 @@ def _prepare(results: Sequence[ArticleResult], voices: dict[str, str], profile: 
             for f in c.figures:
                 a, b = f.start - c.start, f.end - c.start
                 if old_value.search(c.text[max(0, a - 12) : a]):
-                    continue  # "22 contacts, up from 14": the earlier report's figure, not this one's
+                    # "22 contacts, up from 14": the earlier value of the figure before it, not a figure of its own
+                    if figs and figs[-1].figure.unit == f.unit:
+                        figs[-1].was = f
+                    continue
                 # what it measures: its noun, the nearest content words either side within its
                 # clause (nearer weighs more), and a figure right next to it ("six of the nine")
                 lo = max((x for x in breaks if x <= a), default=0)
@@ -378,6 +389,8 @@ class Comparer:
         self.ask_floor = min(thresholds.ask, thresholds.ask_aligned)
         self.fig_units = [frozenset(x.figure.unit for x in u.figs) for u in units]
         self.frame_verbs = [frozenset(f.verb for f in u.frames) for u in units]
+        self.titles = frozenset(profile.stem(w) for w in profile.title_words)
+
         self.quoting = _quoting_pairs(units)  # below it, "unrelated" whatever the alignment
 
     def align(self, verdicts: dict[tuple[int, int], Verdict]) -> None:
@@ -467,13 +480,23 @@ class Comparer:
             return True
         if fa.figure.apart != fb.figure.apart:
             return True  # "a further 17 people" are not the 14 counted before
+        if (fa.figure.value == 0) != (fb.figure.value == 0):
+            # "no passengers were hurt" counts the hurt, not the 186 on board: a "none" is one
+            # measure with a count only when its verb or noun is what the other's verb does
+            zero, other = (fa, fb) if fa.figure.value == 0 else (fb, fa)
+            does = {stem(w) for w in [other.figure.verb or "", *other.figure.arguments] if w}
+            if not ({stem(zero.figure.verb)} if zero.figure.verb else set()) & does and zero.noun not in does:
+                return True
         if fa.figure.kind and fb.figure.kind and fa.figure.kind != fb.figure.kind:
             return True  # a distance ("200 kilometers") is no count ("1,800 dock workers")
+        if fa.figure.unit == "count" and bool(na) != bool(nb) and (na or nb) not in (fb.measure if na else fa.measure):
+            return True  # "in one case" and a bare "two": what one counts must be named around the other
         if any(qa[n] and qb[n] and not (qa[n] & qb[n]) for n in qa.keys() & qb.keys()):
             return True
         va, vb = fa.figure.verb, fb.figure.verb
         beside = {k for k in fa.measure if k.startswith("#")} & {k for k in fb.measure if k.startswith("#")}
-        if va and vb and not beside:  # ("six of the nine" / "seven of the nine": one measure whatever the verbs)
+        # one total beside both ("six of the nine" / "seven of the nine"): one measure whatever the verbs
+        if va and vb and not beside:
             sa, sb = stem(va), stem(vb)
             args_a = {stem(x) for x in fa.figure.arguments}
             args_b = {stem(x) for x in fb.figure.arguments}
@@ -506,6 +529,11 @@ class Comparer:
         cands = []
         for fa in a.figs:
             for fb in b.figs:
+                told = (fb.was is not None and _same_value(fa.figure, fb.was)) or (fa.was is not None and _same_value(fb.figure, fa.was))
+                if told and fa.figure.unit == fb.figure.unit and not _same_value(fa.figure, fb.figure):
+                    # one says "22, up from 14" and the other "14": the writer says it is one measure
+                    cands.append((STRONG_MEASURE + 1.0, False, fa, fb))
+                    continue
                 if fa.figure.unit != fb.figure.unit or self._other_measures(fa, fb, a, b):
                     continue
                 score = sum(min(w, fb.measure[k]) for k, w in fa.measure.items() if k in fb.measure)
@@ -558,7 +586,8 @@ class Comparer:
             slot = Slot("number", subject, fa.figure.surface, fb.figure.surface, evolving, f"fig{fa.figure.start}", f"fig{fb.figure.start}")
             # counting one thing (its noun, its verb, the words around it) says the claims are
             # about one thing however little else they share
-            (strong if alike >= STRONG_MEASURE and fa.noun and fa.noun == fb.noun else slots).append(slot)
+            told = alike > STRONG_MEASURE + 0.5  # "22, up from 14" against a "14"
+            (strong if told or (alike >= STRONG_MEASURE and fa.noun and fa.noun == fb.noun) else slots).append(slot)
             drop |= {f"#{fa.figure.unit}:{fa.figure.value:g}", f"#{fb.figure.unit}:{fb.figure.value:g}"}
         framed = strong + self._frame_slots(a, b, evolving, score)  # who, whether, where, read from the parse
         drop |= {k for s in framed for k in s.a_key.split("|")[1:] + s.b_key.split("|")[1:]}
@@ -613,12 +642,15 @@ class Comparer:
                 if not (same_verb or opposite(fa.verb, fb.verb)) or fa.tense != fb.tense:
                     continue  # another verb, or another time ("was cut off" / "would never again be cut off")
                 doers_differ = bool(fa.doer and fb.doer and not (fa.doer & fb.doer))
+                one_subject = bool((fa.subject & fb.subject) - self.titles)  # "President" says who in office, not who
                 if fa.patient and fb.patient:
                     about = bool(fa.patient & fb.patient)
-                elif not fa.patient and not fb.patient:
-                    about = bool(fa.subject & fb.subject)
-                else:  # one says what it acts on, the other does not: only who did it, in related sentences
-                    about = doers_differ and score >= self.ask_floor
+                    if not about and not same_verb:  # "controllers cleared the jet" / "controllers refused permission"
+                        about = one_subject and score >= self.ask_floor
+                elif not fa.patient and not fb.patient:  # "talks have not resumed" / "talks resumed": one subject
+                    about = one_subject and not doers_differ
+                else:  # one says what it acts on, the other does not: only who did it ("... was drawn up by X"), in related sentences
+                    about = doers_differ and (fa.by or fb.by) and score >= self.ask_floor
                 if not about:
                     continue
                 if same_verb and doers_differ and fa.negated == fb.negated and f"who:{fa.verb}" not in seen:
@@ -998,8 +1030,8 @@ def _statement(
     def rank(u: Unit) -> tuple:
         w = words(u.claim.text)
         leans = any(t in profile.pronouns for t in w[:PRONOUN_WORDS])
-        return (u.k in borrowed, -(support or {}).get(u.k, 0), u.k in disputed, u.claim.quoted, leans, not u.claim.key,
-                len(w) < 5, len(w), u.source, u.claim.start)  # fmt: skip
+        return (u.claim.continues, u.k in borrowed, -(support or {}).get(u.k, 0), u.k in disputed, u.claim.quoted, leans,
+                not u.claim.key, len(w) < 5, len(w), u.source, u.claim.start)  # fmt: skip
 
     return min(members, key=rank)
 
@@ -1073,6 +1105,8 @@ def finish_facts(plan: FactPlan) -> tuple[list[BriefingFact], list[Disagreement]
     taken: set[str] = set()
     for g, borrowed in groups:
         for shown, members in _cited(plan, g, disputed_units, borrowed):
+            if shown.claim.continues:
+                continue  # a clause with no subject of its own cannot stand as a fact
             if len({u.source for u in members}) < 2:
                 members = members + _also_stated(plan, shown, members)
             sources = uniq(u.source for u in sorted(members, key=lambda u: (u.source, u.claim.start)))
