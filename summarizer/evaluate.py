@@ -567,10 +567,13 @@ def evaluate_desk(name: str, labels: dict[str, Any], briefing: Briefing, texts: 
     if not s.headline_ok:
         s.errors.append(f"headline does not state the main news ({main.get('about', '')}): {briefing.headline!r}")
     fact_spans = {k: _resolve(v["in"], texts) for k, v in labels.get("facts", {}).items()}
-    # the main news and each sub-event are facts the articles state too
+    # the main news, each sub-event and each side of a disagreement are facts the articles state too
     for k, item in enumerate([main, *labels.get("sub_events", [])]):
         if item.get("in"):
             fact_spans[f"main-news-{k}"] = _resolve(item["in"], texts)
+    for key, spec in labels.get("disagreements", {}).items():
+        for k, side in enumerate(spec.get("sides", [])):
+            fact_spans[f"{key}-side-{k}"] = _resolve(side, texts)
     junk_spans = _spans_by_source(labels.get("not_news", {}), texts)
     main_in = _resolve(main.get("in", {}), texts)
     published = {x.id: x.published for x in briefing.sources}

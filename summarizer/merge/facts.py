@@ -33,11 +33,12 @@ Corroboration counts independent voices (``copies``): a wire story run twice is 
 from __future__ import annotations
 
 import math
-from bisect import bisect_right
 import re
+from bisect import bisect_right
 from collections import Counter, defaultdict
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
+from itertools import combinations
 
 from ..grounding import normalize
 from ..language import ENGLISH, LanguageProfile
@@ -88,6 +89,7 @@ STRONG_MEASURE = 1.5  # two figures this alike in what they measure (noun, verb,
 DISPUTED_SAME_MIN = 0.55  # ... and to call them one fact with a disputed detail (or an agreeing figure)
 NEGATION_MIN = 0.55  # "not X" vs "X": the rest must be this similar (negation is easy to misread)
 CONTAIN_WEIGHT = 0.8  # weight of "the shorter claim is inside the longer one"
+CONTAIN_MIN_SHARED = 3  # ... counted only when they share this many features ("The strike is open-ended" is in no long sentence)
 SMALL_BRIEFING = 600  # claims (~25 articles); up to this many, every pair that shares a feature is compared
 WINDOW = 4  # content words either side of a figure that say what it measures
 MEASURE_MIN = 0.4  # closeness-weighted overlap of two figures' measures to compare their values
@@ -425,13 +427,19 @@ class Comparer:
         if wa <= 0 or wb <= 0:
             return 0.0
         score = shared / math.sqrt(wa * wb)
-        if len(both) >= 2:
+        if len(both) >= CONTAIN_MIN_SHARED and (self._verbs_inside(a, b) if wa <= wb else self._verbs_inside(b, a)):
             score = max(score, CONTAIN_WEIGHT * shared / min(wa, wb))
         if (a.quote_fragments and b.quoted_text and any(f in b.quoted_text for f in a.quote_fragments)) or (
             b.quote_fragments and a.quoted_text and any(f in a.quoted_text for f in b.quote_fragments)
         ):
             score = max(score, SHARED_QUOTE_SCORE)  # one quotes a part of what the other quotes: one statement
         return score
+
+    def _verbs_inside(self, short: Unit, long: Unit) -> bool:
+        """Is what the shorter claim says happened (its verbs) in the longer one? "Grain loading
+        was halted" is not inside a sentence that names grain, a port and the north but no halt."""
+        verbs = {f.verb.split("_")[0] for f in short.frames}
+        return not verbs or bool(verbs & (long.stems | {f.verb.split("_")[0] for f in long.frames}))
 
     def settled_by_weight(self, a: Unit, b: Unit, shared: float, count: int) -> Verdict | None:
         """"unrelated" for a pair whose features in common (``count`` of them, ``shared``
@@ -445,7 +453,7 @@ class Comparer:
         if wa <= 0 or wb <= 0:
             return None
         bound = shared / math.sqrt(wa * wb)
-        if count >= 2:
+        if count >= CONTAIN_MIN_SHARED:
             bound = max(bound, CONTAIN_WEIGHT * shared / min(wa, wb))
         if bound >= self.ask_floor - 1e-9:
             return None
@@ -620,7 +628,25 @@ class Comparer:
             slots = [s for s in slots if s.kind != "direction"]
             rest = self.similarity(a, b, drop) if drop else score
         slots += framed
-        return Measure(score, rest, slots, bool(agree), bool(a.days and b.days and not (a.days & b.days)) and not moved, bool(framed))
+        other_days = bool(a.days and b.days and not (a.days & b.days)) and not moved
+        return Measure(score, rest, slots, bool(agree), other_days or self._other_time(a, b) or self._other_figures(a, b, agree, differ), bool(framed))
+
+    def _other_time(self, a: Unit, b: Unit) -> bool:
+        """One claim is set in a year the other does not report ("In 2019, health authorities
+        confirmed two cases ..." against this week's case): another occasion."""
+        for x, y in ((a, b), (b, a)):
+            if x.years and not (x.years & (y.years | ({y.published[:4]} if y.published else set()))):
+                return True
+        return False
+
+    def _other_figures(self, a: Unit, b: Unit, agree: list, differ: list) -> bool:
+        """Both count something (a figure with its noun) of one unit that nothing pairs, with other values ("one of three
+        diseases" / "one of two main forms"): they count different things, so they are not one
+        statement."""
+        paired = {id(f) for pair in agree for f in pair} | {id(f) for fa, fb, _ in differ for f in (fa, fb)}
+        left_a = [f for f in a.figs if id(f) not in paired and f.noun]
+        left_b = [f for f in b.figs if id(f) not in paired and f.noun]
+        return any(fa.figure.unit == fb.figure.unit and not _same_value(fa.figure, fb.figure) for fa in left_a for fb in left_b)
 
     def _frame_slots(self, a: Unit, b: Unit, evolving: bool, score: float) -> list[Slot]:
         """Details that differ between two claims' frames of one verb about one thing (the
@@ -696,7 +722,7 @@ class Measure:
     rest: float  # the similarity without the differing details
     slots: list[Slot]
     agree: bool  # a figure both give with the same value
-    other_days: bool  # both name days, none in common
+    other_days: bool  # another occasion: both name days, none in common; another year; figures of one unit nothing pairs
     framed: bool = False  # a detail differs within frames about one thing (who, whether, where); whether
     # it happened may differ between reports of other days ("have not resumed" / "resumed on Wednesday")
 
@@ -709,7 +735,7 @@ def _decide(m: Measure, same_min: float, ask_min: float) -> Verdict:
             return Verdict("conflict", m.rest, m.slots)
         return Verdict("unrelated", m.rest, m.slots)
     if m.other_days:
-        return Verdict("unrelated", m.score)  # the same words about two different days
+        return Verdict("unrelated", m.score)  # the same words about other days, years or figures
     if m.score >= same_min:
         return Verdict("same", m.score)
     if m.score >= ask_min:
@@ -804,6 +830,7 @@ class FactPlan:
     verdicts: dict[tuple[int, int], Verdict]
     questions: list[Question]
     profile: LanguageProfile
+    moved_on: set[frozenset[int]] = field(default_factory=set)  # claim pairs an update sets apart (earlier / later report)
 
     @property
     def pairs_compared(self) -> int:
@@ -1042,8 +1069,13 @@ def _sentence_case(text: str) -> str:
 
 
 def _states(plan: FactPlan, a: Unit, b: Unit) -> bool:
-    """Does ``b`` state what ``a`` states (one statement, maybe with a disputed figure)?"""
-    return a.source != b.source and _related(plan, a, b).relation in ("same", "disputed")
+    """Does ``b`` state what ``a`` states (one statement, maybe with a disputed figure, but not
+    an earlier or later report of a figure that changed)?"""
+    return (
+        a.source != b.source
+        and _related(plan, a, b).relation in ("same", "disputed")
+        and frozenset((a.k, b.k)) not in plan.moved_on
+    )
 
 
 def _cited(plan: FactPlan, group: list[int], disputed: set[int], borrowed: set[int]) -> list[tuple[Unit, list[Unit]]]:
@@ -1178,11 +1210,13 @@ def _disagreements(
         # a unit on two sides (it said both?) stays on its first
         seen: set[int] = set()
         positions = []
+        sides: list[list[int]] = []
         for key, us in values.items():
             us = [u for u in us if u not in seen]
             seen.update(us)
             if not us:
                 continue
+            sides.append(us)
             members = sorted((units[u] for u in us), key=lambda u: (u.source, u.claim.start))
             shown = _statement(members, set(), profile=plan.profile)
             raw_value = next(
@@ -1207,6 +1241,8 @@ def _disagreements(
         evolution = order is not None
         if order is not None:
             positions = order
+            # a later report does not state the earlier figure: never a source of it
+            plan.moved_on |= {frozenset((x, y)) for s1, s2 in combinations(sides, 2) for x in s1 for y in s2}
         anchor = min((units[u] for e in edges for u in e[:2]), key=lambda u: (u.source, u.claim.start))
         did = content_id("disagreement", anchor.source, normalize(anchor.claim.text), kind, subject)
         involved = {u for e in edges for u in e[:2]}
