@@ -236,6 +236,9 @@ class LanguageProfile:
     #: nouns measure different things unless both count people
     generic_nouns: frozenset[str] = frozenset()
     person_noun_endings: tuple[str, ...] = ()
+    #: words that open a relative clause: a future marker before one does not govern a date after it
+    #: ("Schools will close for the week of the funeral, which took place on Tuesday")
+    relative_words: frozenset[str] = frozenset()
     #: modifiers that set a counted group apart from another ("a further 17", "two other patients")
     set_apart_words: frozenset[str] = frozenset()
     #: nouns that stand for a count of what follows "of" ("the number of people killed")
@@ -450,6 +453,7 @@ ENGLISH = LanguageProfile(
         "women dead deaths death toll casualties victims fatalities injured injuries wounded"
     ),
     quantity_nouns=_words("number total count tally toll figure"),
+    relative_words=_words("which who whom whose"),
     set_apart_words=_words("other further additional more remaining new another extra separate"),
     irrealis_marks=_words("if unless until till before whether once lest"),
     person_noun_endings=("ers", "ors", "ists", "ians", "ants", "ents", "ees", "er", "or", "ist", "ian", "ant", "ent", "ee"),

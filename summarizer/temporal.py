@@ -146,14 +146,14 @@ _SENTENCE_END = re.compile(r"[.!?][\"'”’)\]]*\s+(?=[\"'“‘(\[]?[A-Z0-9])|
 
 def _governed(text: str, start: int, profile: LanguageProfile) -> bool:
     """A future marker among the few words before ``start``, in its sentence and clause,
-    with no reported-speech verb between it and the expression."""
+    with no reported-speech verb or relative pronoun between it and the expression."""
     head = text[max(0, start - 300) : start + 1]  # the expression's first letter: is a sentence starting?
     cut = max((m.end() for m in _SENTENCE_END.finditer(head)), default=0)
     cut = max([cut] + [head.rfind(b) + len(b) for b in profile.clause_breaks if b in head])
     words = re.findall(r"[\w'’]+", head[cut:-1].lower().replace("’", "'"))[-GOVERNING_WINDOW:]
     for word in reversed(words):
-        if word in profile.reported_speech_verbs:
-            return False
+        if word in profile.reported_speech_verbs or word in profile.relative_words:
+            return False  # "..., which took place on Tuesday": the expression belongs to another clause
         if word in profile.future_markers or any(m[0] == "'" and word.endswith(m) for m in profile.future_markers):
             return True
     return False

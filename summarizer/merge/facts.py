@@ -598,6 +598,9 @@ class Comparer:
             (strong if told or (alike >= STRONG_MEASURE and fa.noun and fa.noun == fb.noun) else slots).append(slot)
             drop |= {f"#{fa.figure.unit}:{fa.figure.value:g}", f"#{fb.figure.unit}:{fb.figure.value:g}"}
         framed = strong + self._frame_slots(a, b, evolving, score)  # who, whether, where, read from the parse
+        if any(fa.figure.value == 0 or fb.figure.value == 0 for fa, fb, _ in differ):
+            # "no ships were damaged" / "three ships were damaged": one disagreement, on the count
+            framed = [s for s in framed if s.kind != "direction"]
         drop |= {k for s in framed for k in s.a_key.split("|")[1:] + s.b_key.split("|")[1:]}
         whether = any(s.kind == "direction" for s in framed)
         for k, sa in ([] if whether else a.direction.items()):
