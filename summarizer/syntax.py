@@ -275,8 +275,11 @@ def figure_frame(
         subj = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
         if subj is not None and subj.pos_ == "NOUN":
             of = [g for p in subj.children if p.dep_ == "prep" and p.lower_ == "of" for g in p.children if g.dep_ == "pobj"]
-            counted = (of[0] if of and subj.lemma_.lower() in profile.quantity_nouns else subj).lemma_.lower()
-            verb, about = None, None
+            thing = of[0] if of and subj.lemma_.lower() in profile.quantity_nouns else subj
+            counted = thing.lemma_.lower()
+            # what was done to them is what is counted ("people killed"), not that the number rose
+            done = next((c for c in thing.children if c.dep_ in ("acl", "relcl") and c.pos_ == "VERB"), None)
+            verb, about = done, None
     # the places its clause names ("3,200 dock workers walked off the job at the port of Marlow")
     phrases = [c for x in (verb, noun) if x is not None for c in x.children if c.dep_ == "prep"]
     places = tuple(sorted({

@@ -392,6 +392,7 @@ class Comparer:
         self.fig_units = [frozenset(x.figure.unit for x in u.figs) for u in units]
         self.frame_verbs = [frozenset(f.verb for f in u.frames) for u in units]
         self.titles = frozenset(profile.stem(w) for w in profile.title_words)
+        self.cumulative = frozenset(profile.stem(w) for w in profile.cumulative_words)
 
         self.quoting = _quoting_pairs(units)  # below it, "unrelated" whatever the alignment
 
@@ -508,7 +509,7 @@ class Comparer:
             sa, sb = stem(va), stem(vb)
             args_a = {stem(x) for x in fa.figure.arguments}
             args_b = {stem(x) for x in fb.figure.arguments}
-            if sa != sb and sa not in b.stems and sb not in a.stems and not (args_a & args_b):
+            if sa != sb and sa not in fb.measure and sb not in fa.measure and not (args_a & args_b):
                 return True  # "requested $14 billion" / "approved $3.1 billion"; "carrying seven crew" / "none ... injured"
             oa, ob = fa.figure.about, fb.figure.about
             if sa == sb and oa and ob and stem(oa) != stem(ob) and stem(oa) not in b.stems and stem(ob) not in a.stems:
@@ -632,7 +633,11 @@ class Comparer:
             rest = self.similarity(a, b, drop) if drop else score
         slots += framed
         other_days = bool(a.days and b.days and not (a.days & b.days)) and not moved
-        return Measure(score, rest, slots, bool(agree), other_days or self._other_time(a, b) or self._other_figures(a, b, agree, differ), bool(framed))
+        # a count that only grows, told on two days ("killing at least 14" on Monday, "has climbed
+        # to 31" on Tuesday), is one count: its days differ because the news moved on
+        accruing = bool(strong) and all(u.stems & self.cumulative for u in (a, b))
+        other = other_days and not accruing
+        return Measure(score, rest, slots, bool(agree), other or self._other_time(a, b) or self._other_figures(a, b, agree, differ), bool(framed))
 
     def _other_time(self, a: Unit, b: Unit) -> bool:
         """One claim is set in a year the other does not report ("In 2019, health authorities
@@ -646,7 +651,9 @@ class Comparer:
         """Both count something (a figure with its noun) of one unit that nothing pairs, with other values ("one of three
         diseases" / "one of two main forms"): they count different things, so they are not one
         statement."""
-        paired = {id(f) for pair in agree for f in pair} | {id(f) for fa, fb, _ in differ for f in (fa, fb)}
+        if differ:
+            return False  # a figure they both count, told differently: a disagreement, not two occasions
+        paired = {id(f) for pair in agree for f in pair}
         left_a = [f for f in a.figs if id(f) not in paired and f.noun]
         left_b = [f for f in b.figs if id(f) not in paired and f.noun]
         return any(fa.figure.unit == fb.figure.unit and not _same_value(fa.figure, fb.figure) for fa in left_a for fb in left_b)
@@ -1264,8 +1271,35 @@ def _disagreements(
                 sources=uniq(s for p in positions for s in p.sources),
             )
         )
+    out = _one_per_detail(out, unit_dis, plan.profile)
     out.sort(key=lambda d: (d.evolution, -len(d.sources), d.id))
     return out, disputed_units, unit_dis
+
+
+def _one_per_detail(found: list[Disagreement], unit_dis: dict[int, list[str]], profile: LanguageProfile) -> list[Disagreement]:
+    """Disagreements on the same values of one kind are one ("6.4" / "6.1" from two pairs of
+    articles that were never compared with each other): their positions joined by value."""
+    def value(v: str) -> str:
+        q = find_quantities(v, profile)
+        return f"{q[0].unit}:{q[0].value:g}" if len(q) == 1 else normalize(v)
+
+    merged: dict[tuple, Disagreement] = {}
+    renamed: dict[str, str] = {}
+    for d in found:
+        key = (d.kind, d.evolution, frozenset(value(p.value) for p in d.positions))
+        first = merged.get(key)
+        if first is None:
+            merged[key] = d
+            continue
+        renamed[d.id] = first.id
+        for p in d.positions:
+            same = next(q for q in first.positions if value(q.value) == value(p.value))
+            same.sources = uniq(same.sources + p.sources)
+            same.evidence = same.evidence + [e for e in p.evidence if e not in same.evidence]
+        first.sources = uniq(first.sources + d.sources)
+    for ids in unit_dis.values():
+        ids[:] = uniq(renamed.get(i, i) for i in ids)
+    return list(merged.values())
 
 
 def _update_order(
@@ -1323,8 +1357,8 @@ def _ordered_by_words(positions: list[Position], profile: LanguageProfile) -> li
 def _accrues(dated: list[tuple[str, str, Position]], texts: list[str], profile: LanguageProfile) -> bool:
     """A count that only grows as news comes in (the dead, the injured, the arrested:
     ``profile.cumulative_words``) and grew from report to report."""
-    said = {w for t in texts for w in words(t)}
-    if not said & profile.cumulative_words:
+    said = {profile.stem(w) for t in texts for w in words(t)}
+    if not said & {profile.stem(w) for w in profile.cumulative_words}:
         return False
     values = [find_quantities(p.value, profile) for _, _, p in dated]
     if not all(values):
