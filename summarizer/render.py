@@ -24,27 +24,21 @@ import string
 from .schemas import Briefing, BriefingFact, Digest, Evidence, FailedArticle, SetAside
 
 _PRECISION_FMT = {"day": "{}", "month": "{} (month)", "year": "{} (year)"}
-_KIND = {"number": "a figure", "date": "a date", "place": "a place", "direction": "which way", "other": "a detail"}
+KIND = {
+    "number": "a figure", "date": "a date", "place": "a place", "direction": "which way", "who": "who did it", "other": "a detail",
+}  # fmt: skip
+UPDATES = "What changed between reports"  # the heading of the updates (a toll that rose, a date that moved)
 
 
-HEADING_MAX = 60  # characters of an event's description shown as a topic heading
+HEADING_WORDS = 10  # an event described in more words is a sentence, not a topic's name
 QUOTES_SHOWN = 12  # the most telling quotes in the reader's copy; every quote stays in the JSON
 
 
-def _short(text: str, limit: int = HEADING_MAX) -> str:
-    """``text`` cut at a word boundary (never mid-word), with an ellipsis when cut."""
-    t = " ".join(text.split()).rstrip(". ")
-    if len(t) <= limit:
-        return t
-    cut = t[: limit + 1].rsplit(" ", 1)[0].rstrip(",;:—–- ")
-    return cut + "…"
-
-
 def topic_groups(b: Briefing) -> list[tuple[str | None, list[BriefingFact]]]:
-    """Facts grouped by their topic (an event's description, short, and its date), groups in
-    the order of their best fact; facts without a topic last, under ``None``. A heading is
-    never cut mid-word, never given twice (groups with one heading are one group), and never
-    the words of a fact listed under it (then the date alone heads the group)."""
+    """Facts grouped by their topic (an event's short name and its date), groups in the order
+    of their best fact; facts without a topic last, under ``None``. A heading is never cut,
+    never given twice (groups with one heading are one group), and never a sentence or the
+    words of a fact listed under it (then the date alone heads the group)."""
     events = {e.id: e for e in b.events}
     groups: dict[str | None, list[BriefingFact]] = {}
     for f in b.facts:
@@ -56,9 +50,11 @@ def topic_groups(b: Briefing) -> list[tuple[str | None, list[BriefingFact]]]:
         if k is not None:
             e = events[k]
             when = _PRECISION_FMT.get(e.date_precision, "{}").format(e.date) if e.date else None
-            what = _short(e.description)
-            repeats = any(_same_words(what, f.statement) or _same_words(e.description, f.statement) for f in groups[k])
-            title = (when if repeats else f"{what}" + (f" ({when})" if when else "")) or None
+            # an event's short name heads its facts; a whole sentence (code's dated statement,
+            # a quotation) or the words of a fact under it would say the same twice: its date then
+            sentence = len(e.description.split()) > HEADING_WORDS or e.description.rstrip().endswith((".", "\u201d", '"'))
+            repeats = any(_same_words(e.description, f.statement) for f in groups[k])
+            title = (when if sentence or repeats else e.description.strip() + (f" ({when})" if when else "")) or None
         merged.setdefault(title, []).extend(groups[k])
     order = [t for t in merged if t is not None] + ([None] if None in merged else [])
     return [(t, merged[t]) for t in order]
@@ -214,7 +210,7 @@ def markdown(b: Briefing, *, evidence: bool = False, texts: dict[str, str] | Non
     if conflicts:
         out += ["## Where sources disagree", ""]
         for d in conflicts:
-            out.append(f"- **{e(d.subject)}** — they differ on {_KIND[d.kind]}")
+            out.append(f"- **{e(d.subject)}** — they differ on {KIND[d.kind]}")
             for p in d.positions:
                 out.append(f"  - **{e(p.value)}**: “{e(p.statement)}” {_markers(p.sources, numbers)}")
                 if evidence:
@@ -223,7 +219,7 @@ def markdown(b: Briefing, *, evidence: bool = False, texts: dict[str, str] | Non
 
     changes = [d for d in b.disagreements if d.evolution]
     if changes:
-        out += ["## Figures that changed over time", ""]
+        out += [f"## {UPDATES}", ""]
         for d in changes:
             out.append(f"- **{e(d.subject)}**")
             for p in d.positions:

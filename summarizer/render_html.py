@@ -16,7 +16,7 @@ from __future__ import annotations
 import json
 from html import escape
 
-from .render import disputed_note, lead_lines, shown_quotes, support_label, topic_groups
+from .render import KIND, UPDATES, disputed_note, lead_lines, shown_quotes, support_label, topic_groups
 from .schemas import Briefing, Digest, Evidence, FailedArticle, SetAside
 
 _CSS = """
@@ -72,7 +72,6 @@ def _json_for_script(data: object) -> str:
     return json.dumps(data, ensure_ascii=False).replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
 
 
-_KIND = {"number": "a figure", "date": "a date", "place": "a place", "direction": "which way", "other": "a detail"}
 
 
 def _marks(sources: list[str], numbers: dict[str, int]) -> str:
@@ -247,7 +246,7 @@ def _sections(
     if conflicts:
         out.append(f'<section id="{prefix}disagreements"><h2>Where sources disagree</h2>')
         for d in conflicts:
-            out.append(f"<h3>{escape(d.subject)} <span class=meta>(they differ on {escape(_KIND[d.kind])})</span></h3><div class=disagree>")
+            out.append(f"<h3>{escape(d.subject)} <span class=meta>(they differ on {escape(KIND[d.kind])})</span></h3><div class=disagree>")
             for p in d.positions:
                 out.append(f"<div{_evidence_attrs(p.evidence)}><strong>{escape(p.value)}</strong>: “{escape(p.statement)}” {_badges(p.sources, numbers)}</div>")
             out.append("</div>")
@@ -255,7 +254,7 @@ def _sections(
 
     changes = [d for d in b.disagreements if d.evolution]
     if changes:
-        out.append(f'<section id="{prefix}changes"><h2>Figures that changed over time</h2>')
+        out.append(f'<section id="{prefix}changes"><h2>{UPDATES}</h2>')
         for d in changes:
             out.append(f"<h3>{escape(d.subject)}</h3><ol class=\"items\">")
             for p in d.positions:

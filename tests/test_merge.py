@@ -332,7 +332,7 @@ def test_markdown_briefing_reads_like_one():
     r = CliRunner().invoke(app, ["brief", str(STORIES / "fire"), "--replay", str(STORY_FIXTURES), "--evidence", "-q"])
     assert r.exit_code == 0, r.stderr
     md = r.stdout
-    for heading in ("## Key facts", "## Where sources disagree", "## Figures that changed over time", "## Timeline",
+    for heading in ("## Key facts", "## Where sources disagree", "## What changed between reports", "## Timeline",
                     "## People", "## Sources"):  # fmt: skip
         assert heading in md
     assert "*(single source)*" in md and "outlets)*" in md and "disputed:" in md

@@ -258,7 +258,7 @@ def renderers() -> dict[str, MarkdownIt]:
 
 
 RENDERERS = renderers()
-SECTIONS = ["Key facts", "Where sources disagree", "Figures that changed over time", "Timeline", "People", "Quotes",
+SECTIONS = ["Key facts", "Where sources disagree", "What changed between reports", "Timeline", "People", "Quotes",
             "Organisations and places", "Sources", "Set aside: not news", "Not included (failed)"]  # fmt: skip
 OUR_TAGS = re.compile(r"</?(?:h1|h2|h3|p|ul|ol|li|em|strong)>")
 

@@ -55,6 +55,7 @@ LEDE_SPAN = 400  # ... within this many characters of the first
 COVER = 0.5  # share of a headline's weight an article's headline and lede must carry to be cited
 OVERVIEW_MAX = 3
 NEW_SUBEVENT_MAX_COVER = 0.6  # a lede this much covered by the overview so far adds nothing new
+SAME_DAY_MAX_COVER = 0.4  # ... or this much, when an overview sentence comes from that day already
 GIVE_WAY = 0.6  # a headline with a disputed figure gives way to one whose words the others carry this much
 TITLE_MIN_STEMS = 3
 AGREE = 0.45  # similarity of two articles' headline-and-lede bags that says they lead with the same news
@@ -135,17 +136,17 @@ def _figures(text: str, profile: LanguageProfile) -> set[tuple[str, float]]:
     return {(q.unit, q.value) for q in find_quantities(text, profile)}
 
 
-def _stale_figures(disagreements: Sequence[Disagreement], profile: LanguageProfile) -> set[tuple[str, float]]:
-    """Figures a headline should not state: a value outlets dispute, or an earlier value of a
-    figure that changed between days."""
-    out: set[tuple[str, float]] = set()
+def _stale_figures(disagreements: Sequence[Disagreement], profile: LanguageProfile) -> tuple[set, set]:
+    """Figures a headline should not state: (values outlets dispute, earlier values of a figure
+    that changed between days)."""
+    disputed: set[tuple[str, float]] = set()
+    superseded: set[tuple[str, float]] = set()
     for d in disagreements:
         if d.kind != "number":
             continue
-        positions = d.positions[:-1] if d.evolution else d.positions
-        for p in positions:
-            out |= _figures(p.value, profile)
-    return out
+        for p in d.positions[:-1] if d.evolution else d.positions:
+            (superseded if d.evolution else disputed).update(_figures(p.value, profile))
+    return disputed, superseded
 
 
 def choose(
@@ -233,9 +234,14 @@ def choose(
     top = max(c[0].agree for c in candidates)
     candidates.sort(key=lambda c: (c[0].agree != top, -shared(c[1], c[0]), ranked.index(c[0])))
     best = candidates[0]
-    if _figures(best[1], profile) & stale:
-        best_shared = shared(best[1], best[0])
-        fresh = [c for c in candidates if not (_figures(c[1], profile) & stale) and shared(c[1], c[0]) >= GIVE_WAY * best_shared]
+    disputed, superseded = stale
+    said = _figures(best[1], profile)
+    if said & (disputed | superseded):
+        # a figure the news has moved past gives way to any headline of the same news without
+        # one; a disputed figure to one whose words the others carry nearly as much
+        floor = 0.0 if said & superseded else GIVE_WAY * shared(best[1], best[0])
+        top_news = [c for c in candidates if c[0].agree == best[0].agree]
+        fresh = [c for c in top_news if not (_figures(c[1], profile) & (disputed | superseded)) and shared(c[1], c[0]) >= floor]
         if fresh:
             best = fresh[0]
     chosen, headline, headline_claim = best
@@ -264,7 +270,8 @@ def choose(
         if f is not None and any(fact_of.get((b.source, c.start)) is f for b, c in picked):
             continue  # the same fact as an overview sentence already picked
         mine = bag(claim.text)
-        if picked and cover(mine, covered) >= NEW_SUBEVENT_MAX_COVER:
+        same_day = any(p.published == a.published for p, _ in picked)
+        if picked and cover(mine, covered) >= (SAME_DAY_MAX_COVER if same_day else NEW_SUBEVENT_MAX_COVER):
             continue  # nothing new: another outlet's words for what the overview says
         picked.append((a, claim))
         covered.update(mine)
