@@ -412,9 +412,11 @@ def frames(
         places: list[str] = []
         for prep in (c for c in kids if c.dep_ == "prep"):
             for t in _phrase_tokens(prep):  # "at the district hospital in Hallin": a place however deep in the phrase
-                if t.i in inside and t.dep_ in ("pobj", "appos", "compound") and _is_name(t) and t.ent_type_ not in ("DATE", "TIME", "ORG", "PERSON"):
-                    if t.dep_ != "compound":
-                        places.append(_name_phrase(t, inside))
+                if t.i not in inside or t.dep_ not in ("pobj", "appos") or not _is_name(t) or t.ent_type_ in ("DATE", "TIME"):
+                    continue
+                # a name after "in"/"at" is a place whatever the tagger guesses of a name it does not know
+                if t.head.lower_ in profile.locative_prepositions or t.ent_type_ in ("GPE", "LOC", "FAC"):
+                    places.append(_name_phrase(t, inside))
         negated = any(c.dep_ == "neg" for c in kids) or _negated_phrase(patient) or _negated_phrase(subject)
         out.append(
             Frame(

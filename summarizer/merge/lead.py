@@ -54,7 +54,7 @@ LEDE_CLAIMS = 2  # the lede: an article's first statements (the second only in t
 LEDE_SPAN = 400  # ... within this many characters of the first
 COVER = 0.5  # share of a headline's weight an article's headline and lede must carry to be cited
 OVERVIEW_MAX = 3
-NEW_SUBEVENT_MAX_COVER = 0.6  # a lede this much covered by the overview so far adds nothing new
+NEW_SUBEVENT_MAX_COVER = 0.75  # a lede this much covered by the overview so far adds nothing new
 SAME_DAY_MAX_COVER = 0.4  # ... or this much, when an overview sentence comes from that day already
 GIVE_WAY = 0.6  # a headline with a disputed figure gives way to one whose words the others carry this much
 TITLE_MIN_STEMS = 3
@@ -239,9 +239,10 @@ def choose(
     if said & (disputed | superseded):
         # a figure the news has moved past gives way to any headline of the same news without
         # one; a disputed figure to one whose words the others carry nearly as much
-        floor = 0.0 if said & superseded else GIVE_WAY * shared(best[1], best[0])
-        top_news = [c for c in candidates if c[0].agree == best[0].agree]
-        fresh = [c for c in top_news if not (_figures(c[1], profile) & (disputed | superseded)) and shared(c[1], c[0]) >= floor]
+        moved_on = bool(said & superseded)  # the later report is the news now, whoever leads with it
+        floor = 0.0 if moved_on else GIVE_WAY * shared(best[1], best[0])
+        pool = candidates if moved_on else [c for c in candidates if c[0].agree == best[0].agree]
+        fresh = [c for c in pool if not (_figures(c[1], profile) & (disputed | superseded)) and shared(c[1], c[0]) >= floor]
         if fresh:
             best = fresh[0]
     chosen, headline, headline_claim = best
@@ -267,12 +268,12 @@ def choose(
         if claim is None:
             continue
         f = fact_of.get((a.source, claim.start))
-        if f is not None and any(fact_of.get((b.source, c.start)) is f for b, c in picked):
-            continue  # the same fact as an overview sentence already picked
-        mine = bag(claim.text)
         same_day = any(p.published == a.published for p, _ in picked)
+        if f is not None and same_day and any(fact_of.get((b.source, c.start)) is f for b, c in picked):
+            continue  # the same fact as an overview sentence of that day
+        mine = bag(claim.text)
         if picked and cover(mine, covered) >= (SAME_DAY_MAX_COVER if same_day else NEW_SUBEVENT_MAX_COVER):
-            continue  # nothing new: another outlet's words for what the overview says
+            continue  # nothing new: another outlet's words for what the overview says (a later lede may say more)
         picked.append((a, claim))
         covered.update(mine)
     dated = len({a.published for a, _ in picked}) > 1
