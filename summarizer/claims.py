@@ -22,13 +22,14 @@ Pure code: no model, no network.
 from __future__ import annotations
 
 import re
+from dataclasses import asdict
 
 from .grounding import normalize
 from .language import ENGLISH, LanguageProfile
 from .liveblog import find_entries, find_turns
 from .quantities import find_quantities
 from .notnews import screen
-from .schemas import Claim, DateMention, Figure, Frame, NotNews, Quote, Span
+from .schemas import Claim, DateMention, Figure, NotNews, Quote, Span
 from .syntax import figure_frame, frames, statement
 from .temporal import find_dates
 from .text import clauses, content_id, content_stems, quoted_spans, sentences
@@ -125,17 +126,13 @@ def read_claims(
                 if reason is not None:
                     set_aside.append(NotNews(text=text, start=c0, end=c1, reason=reason))  # type: ignore[arg-type]
                     continue
-                figures = []
-                for q in find_quantities(text, profile):
-                    frame = figure_frame(raw, c0 + q.start, c0 + q.end, profile, (p0, p1))
-                    figures.append(
-                        Figure(
-                            surface=q.surface, value=q.value, unit=q.unit, noun=q.noun, approximate=q.approximate,
-                            start=c0 + q.start, end=c0 + q.end,
-                            verb=frame.verb, arguments=list(frame.arguments), qualifier=list(frame.qualifier),
-                            counted=frame.counted, places=list(frame.places), about=frame.about, apart=frame.apart, kind=frame.kind,
-                        )
-                    )  # fmt: skip
+                figures = [
+                    Figure(
+                        surface=q.surface, value=q.value, unit=q.unit, noun=q.noun, approximate=q.approximate,
+                        start=c0 + q.start, end=c0 + q.end, **asdict(figure_frame(raw, c0 + q.start, c0 + q.end, profile, (p0, p1))),
+                    )
+                    for q in find_quantities(text, profile)
+                ]  # fmt: skip
                 out.append(
                     Claim(
                         id=content_id("c", article_id, normalize(text), taken=taken),
@@ -151,11 +148,7 @@ def read_claims(
                         quoted=is_quoted,
                         speaker=speaker,
                         continues=not own,
-                        frames=[
-                            Frame(verb=f.verb, doer=f.doer, subject=list(f.subject), patient=list(f.patient), negated=f.negated,
-                                  places=list(f.places), tense=f.tense, by=f.by)  # fmt: skip
-                            for f in frames(raw, c0, c1, profile, (p0, p1))
-                        ],
+                        frames=frames(raw, c0, c1, profile, (p0, p1)),
                         year=year,
                         key=any(_overlap(c0, c1, k0, k1) >= KEY_OVERLAP * (c1 - c0) for k0, k1 in keys),
                     )

@@ -245,13 +245,7 @@ def evaluate_facts(labels: dict[str, Any], briefing: Briefing, texts: dict[str, 
     score.disagreements = len(dis)
     matched: set[str] = set()
     for key, spec in dis.items():
-        sides = [_resolve(side, texts) for side in spec["sides"]]
-        hit = None
-        for d in briefing.disagreements:
-            cover = [[any(_covers(e, side) for e in p.evidence) for p in d.positions] for side in sides]
-            if any(cover[0][i] and cover[1][j] for i in range(len(d.positions)) for j in range(len(d.positions)) if i != j):
-                hit = d
-                break
+        hit = _disagreement_for(spec, briefing, texts)
         if hit is None:
             score.errors.append(f"disagreement not found ({key}): {spec.get('about', '')}")
             continue
@@ -264,6 +258,16 @@ def evaluate_facts(labels: dict[str, Any], briefing: Briefing, texts: dict[str, 
             score.false_alarms += 1
             score.errors.append(f"disagreement not in the labels ({d.kind}): {d.subject!r} " + " vs ".join(p.value for p in d.positions))
     return score
+
+
+def _disagreement_for(spec: dict[str, Any], briefing: Briefing, texts: dict[str, str]):
+    """The briefing's disagreement with a position on each side of a labelled one, or None."""
+    sides = [_resolve(side, texts) for side in spec["sides"]]
+    for d in briefing.disagreements:
+        cover = [[any(_covers(e, side) for e in p.evidence) for p in d.positions] for side in sides]
+        if any(cover[0][i] and cover[1][j] for i in range(len(d.positions)) for j in range(len(d.positions)) if i != j):
+            return d
+    return None
 
 
 def fact_table(score: FactScore) -> str:
@@ -658,13 +662,7 @@ def evaluate_desk(name: str, labels: dict[str, Any], briefing: Briefing, texts: 
     s.disagreements_shown = len(briefing.disagreements)
     matched: set[str] = set()
     for key, spec in dis.items():
-        sides = [_resolve(side, texts) for side in spec["sides"]]
-        hit = None
-        for d in briefing.disagreements:
-            cover = [[any(_covers(e, side) for e in p.evidence) for p in d.positions] for side in sides]
-            if any(cover[0][i] and cover[1][j] for i in range(len(d.positions)) for j in range(len(d.positions)) if i != j):
-                hit = d
-                break
+        hit = _disagreement_for(spec, briefing, texts)
         if hit is None:
             s.errors.append(f"disagreement not found ({key}, {spec.get('kind')}): {spec.get('about', '')}")
             continue

@@ -236,6 +236,9 @@ class LanguageProfile:
     #: nouns measure different things unless both count people
     generic_nouns: frozenset[str] = frozenset()
     person_noun_endings: tuple[str, ...] = ()
+    #: verbs that carry little on their own ("have", "take", "give"): not compared as what happened
+    #: (with a particle they are: "give up")
+    light_verbs: frozenset[str] = frozenset()
     #: words that open a relative clause: a future marker before one does not govern a date after it
     #: ("Schools will close for the week of the funeral, which took place on Tuesday")
     relative_words: frozenset[str] = frozenset()
@@ -454,6 +457,7 @@ ENGLISH = LanguageProfile(
     ),
     quantity_nouns=_words("number total count tally toll figure"),
     relative_words=_words("which who whom whose"),
+    light_verbs=_words("be have do get make take give go come say tell"),
     set_apart_words=_words("other further additional more remaining new another extra separate"),
     irrealis_marks=_words("if unless until till before whether once lest"),
     person_noun_endings=("ers", "ors", "ists", "ians", "ants", "ents", "ees", "er", "or", "ist", "ian", "ant", "ent", "ee"),

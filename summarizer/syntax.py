@@ -5,16 +5,23 @@ What the rest of the package asks of it is small and about *shape*, so it holds 
 knows the words:
 
 * ``statement(text, start, end)`` -- does the span hold a clause of its own: a finite verb
-  (``VBD``/``VBZ``/``VBP``/a modal, or a finite auxiliary of the verb) with a subject,
-  outside a relative or adverbial clause? "Dismissing X, who has not." and "Two dead after
-  fire tears through plant" have none; "Two workers were killed." has one.
-* ``subject(text, start, end)`` -- that clause's subject, and whether it leans on the sentence
-  before: a personal pronoun ("He", "It"), a demonstrative ("That money", "This year") or a
-  bare definite description with nothing that identifies it ("The man, 54, ...").
-* ``has_verb(text)`` -- a headline's verb ("Fire kills two"), finite or not.
+  (``VBD``/``VBZ``/``VBP``/a modal, or a finite auxiliary of the verb) with a subject, the
+  span's own and not a relative or complement clause's? "Dismissing X, who has not." and "Two
+  dead after fire tears through plant" have none; "Two workers were killed." has one.
+* ``main_clause(text, start, end)`` -- that clause, and whether its subject leans on the
+  sentence before: a personal pronoun ("He", "It"), a demonstrative ("That money") or a bare
+  definite description with nothing that identifies it ("The man, 54, ...").
+* ``has_verb(text)``, ``opens_with_question_word(text)`` -- of a headline.
+* ``figure_frame(text, start, end)`` -- what a figure counts: its noun, the verb that governs
+  it and that verb's arguments, what qualifies the noun, the places of its clause, whether the
+  group is set apart ("a further 17"), the entity kind (a count, a measurement, money).
+* ``frames(text, start, end)`` -- each content verb with its doer, subject, what it acts on,
+  negation, places and tense: who did what, whether, where.
 
 Each paragraph (line) is parsed on its own and once (``parse`` keeps the last few documents);
-spans are read from it by character offsets. Pure code: no model of ours, no network (the pipeline is a package).
+spans are read from it by character offsets. Pure code: no model of ours, no network (the
+pipeline is an installed package). Word lists it needs are the profile's (light verbs, reporting
+and judgement verbs, negations, the marks of a clause that says nothing happened yet).
 """
 
 from __future__ import annotations
@@ -24,15 +31,13 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
+from .errors import ConfigError
 from .language import ENGLISH, LanguageProfile
+from .schemas import Frame
 
 FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP", "MD"})
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "csubj", "csubjpass", "expl"})
 _CACHE_SIZE = 64
-
-
-class SyntaxUnavailable(RuntimeError):
-    """The parser pipeline is not installed."""
 
 
 @lru_cache(maxsize=2)
@@ -40,11 +45,11 @@ def _pipeline(name: str) -> Any:
     try:
         import spacy
     except ImportError as e:  # pragma: no cover - a dependency of the package
-        raise SyntaxUnavailable("spaCy is not installed: pip install spacy") from e
+        raise ConfigError("spaCy is not installed: pip install spacy (a dependency of summarizer)") from e
     try:
         return spacy.load(name)
     except OSError as e:  # pragma: no cover - a dependency of the package
-        raise SyntaxUnavailable(f"the parser pipeline {name!r} is not installed: pip install {name.replace('_', '-')}") from e
+        raise ConfigError(f"the parser pipeline {name!r} is not installed: pip install {name.replace('_', '-')}") from e
 
 
 _docs: OrderedDict[tuple[str, str], Any] = OrderedDict()
@@ -101,14 +106,12 @@ def _main(verb: Any, inside: set[int]) -> bool:
 
 @dataclass(frozen=True)
 class Clause:
-    """The main clause found in a span: its verb and its subject (character offsets)."""
+    """The main clause found in a span: where its subject is (character offsets), and whether
+    it points to the sentence before ("He", "That money", "The man")."""
 
-    verb_start: int
-    verb_end: int
     subject_start: int
     subject_end: int
-    subject_head: str  # the subject's head word, as written
-    leans_back: bool  # the subject points to the sentence before ("He", "That money", "The man")
+    leans_back: bool
 
 
 def main_clause(
@@ -134,16 +137,9 @@ def main_clause(
             best = (rank, t, verb)
     if best is None:
         return None
-    _, subj, verb = best
+    _, subj, _ = best
     sub = [x for x in subj.subtree if x.i in inside] or [subj]
-    return Clause(
-        verb_start=p0 + verb.idx,
-        verb_end=p0 + verb.idx + len(verb.text),
-        subject_start=p0 + sub[0].idx,
-        subject_end=p0 + sub[-1].idx + len(sub[-1].text),
-        subject_head=subj.text,
-        leans_back=_leans_back(subj),
-    )
+    return Clause(subject_start=p0 + sub[0].idx, subject_end=p0 + sub[-1].idx + len(sub[-1].text), leans_back=_leans_back(subj))
 
 
 def _leans_back(subj: Any) -> bool:
@@ -205,7 +201,6 @@ def opens_with_question_word(text: str, profile: LanguageProfile = ENGLISH) -> b
     return first is not None and first.tag_ in ("WDT", "WP", "WRB")
 
 
-_CONTENT_POS = frozenset({"NOUN", "PROPN", "VERB", "ADJ", "NUM"})
 _NOUN_LINKS = frozenset({"nummod", "quantmod", "compound", "amod", "nmod"})
 
 
@@ -318,24 +313,6 @@ def _name_phrase(tok: Any, inside: set[int]) -> str:
 
 
 _NAMED = ("ORG", "PERSON", "NORP", "GPE", "LOC", "FAC")
-_LIGHT_VERBS = frozenset({"be", "have", "do", "get", "make", "take", "give", "go", "come", "say", "tell"})
-
-
-@dataclass(frozen=True)
-class Frame:
-    """One verb of a claim with its arguments, read from the parse: what two reports of one
-    event say differently shows here -- who did it ("called by the Federation" / "by the
-    Union"), whether it happened ("have not resumed" / "resumed"), where ("in Dorsk" / "in
-    Hallin")."""
-
-    verb: str  # lemma, with its particle ("give_up")
-    doer: str | None  # the named doer as written: the "by X" of a passive, or a named subject
-    subject: tuple[str, ...]  # lemmas of the subject (or agent) phrase: head and compounds; none for a pronoun
-    patient: tuple[str, ...]  # lemmas of what it acts on: object, passive subject, or the noun a participle modifies
-    negated: bool  # "not", "never", or "no" on its subject or object
-    places: tuple[str, ...]  # names of places under its prepositions ("in Dorsk", "at the hospital in Hallin")
-    tense: str = "present"  # "past", "present" or "future" (a modal): reports of one event share it
-    by: bool = False  # the doer is a passive's "by X": who did it is what the sentence tells
 
 
 def _is_name(tok: Any) -> bool:
@@ -359,15 +336,16 @@ def _phrase_lemmas(tok: Any) -> tuple[str, ...]:
     return tuple(sorted({tok.lemma_.lower(), *(c.lemma_.lower() for c in tok.children if c.dep_ == "compound")}))
 
 
-def _negated_phrase(tok: Any) -> bool:
-    return tok is not None and any(c.dep_ == "det" and c.lower_ in ("no", "none") for c in tok.children)
+def _negated_phrase(tok: Any, profile: LanguageProfile) -> bool:
+    """"No tsunami warning": a noun its determiner negates."""
+    return tok is not None and any(c.dep_ == "det" and c.lower_ in profile.negations for c in tok.children)
 
 
 def frames(
     text: str, start: int, end: int, profile: LanguageProfile = ENGLISH, para: tuple[int, int] | None = None
 ) -> list[Frame]:
-    """The frames of ``text[start:end]``: each content verb (not a light or reporting verb)
-    with its doer, subject, patient, negation and places. A verb joined by "and" with no
+    """The frames of ``text[start:end]`` (``schemas.Frame``): each content verb (not a light
+    or reporting verb) with its doer, subject, what it acts on, negation, places and tense. A verb joined by "and" with no
     subject of its own takes its partner's ("broke down ... and have not resumed"); a doer of
     one of two joined passives is both's ("drawn up and proposed by X")."""
     doc, p0 = _paragraph_doc(text, start, end, profile, para)
@@ -377,7 +355,7 @@ def frames(
     for v in toks:
         lemma = v.lemma_.lower()
         particle = next((c.lower_ for c in v.children if c.dep_ == "prt"), None)
-        if v.pos_ != "VERB" or (lemma in _LIGHT_VERBS and particle is None):  # "give up" is no light verb
+        if v.pos_ != "VERB" or (lemma in profile.light_verbs and particle is None):  # "give up" is no light verb
             continue
         kids = list(v.children)
         reporting = lemma in profile.speech_verbs or v.lower_ in profile.speech_verbs
@@ -417,17 +395,17 @@ def frames(
                 # a name after "in"/"at" is a place whatever the tagger guesses of a name it does not know
                 if t.head.lower_ in profile.locative_prepositions or t.ent_type_ in ("GPE", "LOC", "FAC"):
                     places.append(_name_phrase(t, inside))
-        negated = any(c.dep_ == "neg" for c in kids) or _negated_phrase(patient) or _negated_phrase(subject)
+        negated = any(c.dep_ == "neg" for c in kids) or _negated_phrase(patient, profile) or _negated_phrase(subject, profile)
         out.append(
             Frame(
                 verb=lemma + (f"_{particle}" if particle else ""),
                 doer=_name_phrase(doer_tok, inside) if named else None,
                 by=named and agent is not None,
-                subject=_phrase_lemmas(doer_tok),
-                patient=_phrase_lemmas(patient),
+                subject=list(_phrase_lemmas(doer_tok)),
+                patient=list(_phrase_lemmas(patient)),
                 negated=negated,
-                places=tuple(places),
-                tense=_tense(v),
+                places=places,
+                tense=_tense(v),  # type: ignore[arg-type]
             )
         )
     return out

@@ -666,8 +666,10 @@ class Comparer:
         tsunami warning"; or verbs of a direction pair: "keep her seat" / "give up her seat"),
         and where (places with no name in common: "treated in Dorsk" / "treated in Hallin").
         The frames say the claims are about one thing, so these are disagreements however
-        little else the sentences share; only one patient may be missing, and then the
-        sentences must be related (the "ask" threshold)."""
+        little else the sentences share. Of the same tense only (another time asserts nothing
+        of this one); verbs of a direction pair with two patients need one subject and related
+        sentences (the "ask" threshold); with one patient missing, only who did it counts, when
+        one doer is a passive's "by X" and the sentences are related."""
         out: list[Slot] = []
         pairs = self.profile.direction_stems
         opposite = lambda x, y: any({x, y} == {p, n} for p, n in pairs)  # noqa: E731
