@@ -149,6 +149,144 @@ def _stale_figures(disagreements: Sequence[Disagreement], profile: LanguageProfi
     return disputed, superseded
 
 
+class _Story:
+    """The articles of one story with their lede bags, weighed against the story's statements."""
+
+    def __init__(self, results: Sequence[ArticleResult], facts: Sequence[BriefingFact], voices: dict[str, str],
+                 texts: dict[str, str], profile: LanguageProfile, stated_by: Callable[[str, int], list[str]] | None):  # fmt: skip
+        self.profile = profile
+        self.stated_by = stated_by
+        arts = [
+            _Article(r.source.id, voices.get(r.source.id, r.source.id), r.source.published.iso, r.source.title_hint, _lede(r, texts))
+            for r in results
+        ]
+        self.arts = [a for a in arts if a.lede or a.title]
+        # how rare each stem is across the story's statements; names weigh less
+        sentences = [content_stems(c.text, profile) for r in results for c in r.claims] + [
+            content_stems(a.title, profile) for a in self.arts if a.title
+        ]
+        self.sf = Counter(s for stems in sentences for s in set(stems))
+        self.n = max(1, len(sentences))
+        self.names = _name_stems([c.text for r in results for c in r.claims], profile)
+        self.titles = {profile.stem(w) for w in profile.title_words}  # "President", "Minister": who, not what
+        for a in self.arts:
+            for text in [a.title or "", *(c.text for c in a.lede)]:
+                a.bag.update(self.bag(text))
+        self.fact_of: dict[tuple[str, int], BriefingFact] = {
+            (ev.source, ev.span.start): f for f in facts for ev in f.evidence if ev.span is not None
+        }
+        self.voices = {a.voice for a in self.arts}
+
+    def bag(self, text: str) -> dict[str, float]:
+        weight = lambda s: math.log(1 + self.n / self.sf.get(s, 1)) * (NAME_WEIGHT if s in self.names else 1.0)  # noqa: E731
+        return {s: weight(s) for s in content_stems(text, self.profile) if s not in self.titles}
+
+    def others(self, a: _Article, measure: Callable[[dict[str, float]], float]) -> list[float]:
+        """The best ``measure`` of each other voice's bags."""
+        return [max(measure(b.bag) for b in self.arts if b.voice == v) for v in self.voices - {a.voice}]
+
+    def shared(self, text: str, a: _Article) -> float:
+        """How much of ``text`` the other voices' headlines and ledes carry (mean over voices)."""
+        mine = self.bag(text)
+        found = self.others(a, lambda b: _cover(mine, b))
+        return sum(found) / len(found) if found else 0.0
+
+    def states(self, a: _Article, c: Claim) -> list[str]:
+        """The articles that state ``c`` (an article's claim) themselves."""
+        if self.stated_by is not None:
+            return self.stated_by(a.source, c.start)
+        f = self.fact_of.get((a.source, c.start))
+        return list(f.sources) if f is not None else []
+
+    def ranked(self) -> list[_Article]:
+        """Articles by how many other voices lead with the same news, then how alike."""
+        lede_facts = {a.source: {self.fact_of[(a.source, c.start)].id for c in a.lede if (a.source, c.start) in self.fact_of} for a in self.arts}
+        for a in self.arts:
+            sims = self.others(a, lambda b: _sim(a.bag, b))
+            a.rep = sum(sims) / len(sims) if sims else 0.0
+            a.agree = sum(
+                any(lede_facts[a.source] & lede_facts[b.source] or _sim(a.bag, b.bag) >= AGREE for b in self.arts if b.voice == v)
+                for v in self.voices - {a.voice}
+            )
+        return sorted(self.arts, key=lambda a: (-a.agree, -a.rep, a.published or "", a.source))
+
+    def headline(self, ranked: list[_Article], stale: tuple[set, set]) -> tuple[_Article, str, Claim | None] | None:
+        """(article, headline, the lede claim it is or None for the article's own headline)."""
+        profile = self.profile
+        candidates: list[tuple[_Article, str, Claim | None]] = []
+        for a in ranked:
+            title = _title(a.title, profile)
+            first = None if title else next((c for c in a.lede if _usable(c, profile)), None)
+            if title or first is not None:
+                candidates.append((a, title or first.text.strip(), first))  # type: ignore[union-attr]
+        if not candidates:
+            return None
+        # among the articles that lead with what the most voices lead with, the headline whose own
+        # words the other voices' headlines and ledes carry most (an announcement's, not a reaction's)
+        top = max(c[0].agree for c in candidates)
+        candidates.sort(key=lambda c: (c[0].agree != top, -self.shared(c[1], c[0]), ranked.index(c[0])))
+        best = candidates[0]
+        disputed, superseded = stale
+        said = _figures(best[1], profile)
+        if said & (disputed | superseded):
+            # a figure the news has moved past gives way to any headline without one (the later
+            # report is the news now, whoever leads with it); a disputed figure to a headline of
+            # the same news whose words the others carry nearly as much
+            moved_on = bool(said & superseded)
+            floor = 0.0 if moved_on else GIVE_WAY * self.shared(best[1], best[0])
+            pool = candidates if moved_on else [c for c in candidates if c[0].agree == best[0].agree]
+            fresh = [c for c in pool if not (_figures(c[1], profile) & (disputed | superseded)) and self.shared(c[1], c[0]) >= floor]
+            best = fresh[0] if fresh else best
+        return best
+
+    def overview(self, chosen: _Article, ranked: list[_Article], headline_claim: Claim | None) -> list[CitedSentence]:
+        """The lede of each sub-event: the chosen article's, then the others' that say more."""
+        picked: list[tuple[_Article, Claim]] = []
+        covered: dict[str, float] = {}
+        for a in [chosen, *(x for x in ranked if x is not chosen)]:
+            if len(picked) >= OVERVIEW_MAX:
+                break
+            claim = next((c for c in a.lede if c is not headline_claim and _usable(c, self.profile)), None)
+            if claim is None:
+                continue
+            f = self.fact_of.get((a.source, claim.start))
+            same_day = any(p.published == a.published for p, _ in picked)
+            if f is not None and same_day and any(self.fact_of.get((b.source, c.start)) is f for b, c in picked):
+                continue  # the same fact as an overview sentence of that day
+            mine = self.bag(claim.text)
+            if picked and _cover(mine, covered) >= (SAME_DAY_MAX_COVER if same_day else NEW_SUBEVENT_MAX_COVER):
+                continue  # nothing new: another outlet's words for what the overview says (a later lede may say more)
+            picked.append((a, claim))
+            covered.update(mine)
+        dated = len({a.published for a, _ in picked}) > 1
+        picked[1:] = sorted(picked[1:], key=lambda p: (p[0].published or "", -p[0].rep))  # the main news, then by date
+        out = []
+        for a, c in picked:
+            f = self.fact_of.get((a.source, c.start))
+            others = set(self.states(a, c)) - {a.source}
+            out.append(
+                CitedSentence(
+                    text=_as_sentence(c.text),
+                    sources=[x.source for x in self.arts if x.source == a.source or x.source in others],
+                    fact=f.id if f is not None else None,
+                    published=a.published if dated else None,
+                )
+            )
+        return out
+
+
+def _sim(x: dict[str, float], y: dict[str, float]) -> float:
+    """Ochiai similarity of two weighted bags."""
+    wx, wy = sum(x.values()), sum(y.values())
+    return sum(w for s, w in x.items() if s in y) / math.sqrt(wx * wy) if wx and wy else 0.0
+
+
+def _cover(x: dict[str, float], y: dict[str, float]) -> float:
+    """The share of ``x``'s weight that ``y`` carries."""
+    wx = sum(x.values())
+    return sum(w for s, w in x.items() if s in y) / wx if wx else 0.0
+
+
 def choose(
     results: Sequence[ArticleResult],
     facts: Sequence[BriefingFact],
@@ -161,136 +299,20 @@ def choose(
     """The headline and the overview sentences (see the module doc). ``stated_by(article,
     claim start)``: the other articles that state that claim itself (the fact merge decides);
     without it, the articles of the fact the claim is in."""
-    arts = [
-        _Article(r.source.id, voices.get(r.source.id, r.source.id), r.source.published.iso, r.source.title_hint, _lede(r, texts))
-        for r in results
-    ]
-    arts = [a for a in arts if a.lede or a.title]
-    if not arts:
+    story = _Story(results, facts, voices, texts, profile, stated_by)
+    if not story.arts:
         return Lead()
-    # how rare each stem is across the story's statements
-    sentences = [content_stems(c.text, profile) for r in results for c in r.claims] + [
-        content_stems(a.title, profile) for a in arts if a.title
-    ]
-    sf = Counter(s for stems in sentences for s in set(stems))
-    n = max(1, len(sentences))
-    names = _name_stems([c.text for r in results for c in r.claims], profile)
-    weight = lambda s: math.log(1 + n / sf.get(s, 1)) * (NAME_WEIGHT if s in names else 1.0)  # noqa: E731
-
-    titles = {profile.stem(w) for w in profile.title_words}  # "President", "Minister": who, not what
-
-    def bag(text: str) -> dict[str, float]:
-        return {s: weight(s) for s in content_stems(text, profile) if s not in titles}
-
-    for a in arts:
-        for text in [a.title or "", *(c.text for c in a.lede)]:
-            a.bag.update(bag(text))
-
-    def sim(x: dict[str, float], y: dict[str, float]) -> float:
-        wx, wy = sum(x.values()), sum(y.values())
-        return sum(w for s, w in x.items() if s in y) / math.sqrt(wx * wy) if wx and wy else 0.0
-
-    def cover(x: dict[str, float], y: dict[str, float]) -> float:
-        wx = sum(x.values())
-        return sum(w for s, w in x.items() if s in y) / wx if wx else 0.0
-
-    fact_of: dict[tuple[str, int], BriefingFact] = {}
-    for f in facts:
-        for ev in f.evidence:
-            if ev.span is not None:
-                fact_of[(ev.source, ev.span.start)] = f
-    lede_facts = {a.source: {fact_of[(a.source, c.start)].id for c in a.lede if (a.source, c.start) in fact_of} for a in arts}
-    voice_set = {a.voice for a in arts}
-    for a in arts:
-        others = [max(sim(a.bag, b.bag) for b in arts if b.voice == v) for v in voice_set - {a.voice}]
-        a.rep = sum(others) / len(others) if others else 0.0
-        a.agree = sum(
-            any(lede_facts[a.source] & lede_facts[b.source] or sim(a.bag, b.bag) >= AGREE for b in arts if b.voice == v)
-            for v in voice_set - {a.voice}
-        )
-    ranked = sorted(arts, key=lambda a: (-a.agree, -a.rep, a.published or "", a.source))
-    stale = _stale_figures(disagreements, profile)
-
-    def shared(text: str, a: _Article) -> float:
-        """How much of ``text`` the other voices' headlines and ledes carry (mean over voices)."""
-        mine = bag(text)
-        others = [max(cover(mine, b.bag) for b in arts if b.voice == v) for v in voice_set - {a.voice}]
-        return sum(others) / len(others) if others else 0.0
-
-    candidates: list[tuple[_Article, str, Claim | None]] = []
-    for a in ranked:
-        title = _title(a.title, profile)
-        if title:
-            candidates.append((a, title, None))
-            continue
-        first = next((c for c in a.lede if _usable(c, profile)), None)
-        if first is not None:
-            candidates.append((a, first.text.strip(), first))
-    if not candidates:
+    ranked = story.ranked()
+    best = story.headline(ranked, _stale_figures(disagreements, profile))
+    if best is None:
         return Lead()
-    # among the articles that lead with what the most voices lead with, the headline whose own
-    # words the other voices' headlines and ledes carry most (an announcement's headline, not
-    # a reaction's)
-    top = max(c[0].agree for c in candidates)
-    candidates.sort(key=lambda c: (c[0].agree != top, -shared(c[1], c[0]), ranked.index(c[0])))
-    best = candidates[0]
-    disputed, superseded = stale
-    said = _figures(best[1], profile)
-    if said & (disputed | superseded):
-        # a figure the news has moved past gives way to any headline of the same news without
-        # one; a disputed figure to one whose words the others carry nearly as much
-        moved_on = bool(said & superseded)  # the later report is the news now, whoever leads with it
-        floor = 0.0 if moved_on else GIVE_WAY * shared(best[1], best[0])
-        pool = candidates if moved_on else [c for c in candidates if c[0].agree == best[0].agree]
-        fresh = [c for c in pool if not (_figures(c[1], profile) & (disputed | superseded)) and shared(c[1], c[0]) >= floor]
-        if fresh:
-            best = fresh[0]
     chosen, headline, headline_claim = best
-    head_bag = bag(headline)
     # cited: the articles whose headline and lede carry the headline's words, and those that
     # state the chosen article's lede sentence (in other words; the fact merge decides)
-    def states(a: _Article, c: Claim) -> list[str]:
-        if stated_by is not None:
-            return stated_by(a.source, c.start)
-        f = fact_of.get((a.source, c.start))
-        return list(f.sources) if f is not None else []
-
-    lede_says = {src for c in chosen.lede[:1] for src in states(chosen, c)}
-    cited = [a.source for a in arts if a.source == chosen.source or cover(head_bag, a.bag) >= COVER or a.source in lede_says]
-
-    # the overview: the chosen article's lede, then other sub-events' ledes
-    picked: list[tuple[_Article, Claim]] = []
-    covered: dict[str, float] = {}
-    for a in [chosen, *(x for x in ranked if x is not chosen)]:
-        if len(picked) >= OVERVIEW_MAX:
-            break
-        claim = next((c for c in a.lede if c is not headline_claim and _usable(c, profile)), None)
-        if claim is None:
-            continue
-        f = fact_of.get((a.source, claim.start))
-        same_day = any(p.published == a.published for p, _ in picked)
-        if f is not None and same_day and any(fact_of.get((b.source, c.start)) is f for b, c in picked):
-            continue  # the same fact as an overview sentence of that day
-        mine = bag(claim.text)
-        if picked and cover(mine, covered) >= (SAME_DAY_MAX_COVER if same_day else NEW_SUBEVENT_MAX_COVER):
-            continue  # nothing new: another outlet's words for what the overview says (a later lede may say more)
-        picked.append((a, claim))
-        covered.update(mine)
-    dated = len({a.published for a, _ in picked}) > 1
-    picked[1:] = sorted(picked[1:], key=lambda p: (p[0].published or "", -p[0].rep))  # the main news, then the rest by date
-    sentences_out = []
-    for a, c in picked:
-        f = fact_of.get((a.source, c.start))
-        others = set(states(a, c)) - {a.source}
-        sentences_out.append(
-            CitedSentence(
-                text=_as_sentence(c.text),
-                sources=[x.source for x in arts if x.source == a.source or x.source in others],
-                fact=f.id if f is not None else None,
-                published=a.published if dated else None,
-            )
-        )
-    return Lead(headline.rstrip(".").strip(), cited, chosen.source, sentences_out)
+    head_bag = story.bag(headline)
+    lede_says = {src for c in chosen.lede[:1] for src in story.states(chosen, c)}
+    cited = [a.source for a in story.arts if a.source == chosen.source or _cover(head_bag, a.bag) >= COVER or a.source in lede_says]
+    return Lead(headline.rstrip(".").strip(), cited, chosen.source, story.overview(chosen, ranked, headline_claim))
 
 
 def _as_sentence(text: str) -> str:
