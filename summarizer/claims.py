@@ -30,7 +30,7 @@ from .liveblog import find_entries, find_turns
 from .quantities import find_quantities
 from .notnews import screen
 from .schemas import Claim, DateMention, Figure, NotNews, Quote, Span
-from .syntax import figure_frame, frames, statement
+from .syntax import figure_frame, frames, main_clause, statement
 from .temporal import find_dates
 from .text import clauses, content_id, content_stems, quoted_spans, sentences
 
@@ -116,7 +116,8 @@ def read_claims(
                 is_quoted = inside >= QUOTED_SHARE * (c1 - c0)
                 reason = None
                 speaker = _speaker(c0, c1, quotes or []) if is_quoted else None
-                own = is_quoted or statement(raw, c0, c1, profile, (p0, p1))
+                clause = None if is_quoted else main_clause(raw, c0, c1, profile, (p0, p1))
+                own = is_quoted or clause is not None or statement(raw, c0, c1, profile, (p0, p1))
                 if is_quoted and speaker is None:
                     reason = "quotation"  # someone's words, and the article does not say whose
                 elif not is_quoted and text.rstrip("\u201d\u2019\"') ").endswith("?"):
@@ -148,6 +149,7 @@ def read_claims(
                         quoted=is_quoted,
                         speaker=speaker,
                         continues=not own,
+                        leans=clause is not None and clause.leans_back,
                         frames=frames(raw, c0, c1, profile, (p0, p1)),
                         year=year,
                         key=any(_overlap(c0, c1, k0, k1) >= KEY_OVERLAP * (c1 - c0) for k0, k1 in keys),

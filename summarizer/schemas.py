@@ -284,6 +284,10 @@ class Claim(BaseModel):
     dates: list[DateMention] = Field(default_factory=list)
     quoted: bool = Field(default=False, description="Mostly words inside quotation marks: someone's speech.")
     speaker: str | None = Field(default=None, description="Whose words a quoted claim holds (a quoted claim has one).")
+    leans: bool = Field(
+        default=False,
+        description="Its subject points to the sentence before ('He', 'That money', 'The man, 54,'): it cannot lead.",
+    )
     continues: bool = Field(
         default=False,
         description="A clause cut from its sentence with no subject of its own ('..., and placed 14 people in quarantine'): "

@@ -393,6 +393,7 @@ class Comparer:
         self.frame_verbs = [frozenset(f.verb for f in u.frames) for u in units]
         self.titles = frozenset(profile.stem(w) for w in profile.title_words)
         self.cumulative = frozenset(profile.stem(w) for w in profile.cumulative_words)
+        self.opposites = frozenset(frozenset(pair) for pair in profile.direction_stems)
 
         self.quoting = _quoting_pairs(units)  # below it, "unrelated" whatever the alignment
 
@@ -671,8 +672,7 @@ class Comparer:
         sentences (the "ask" threshold); with one patient missing, only who did it counts, when
         one doer is a passive's "by X" and the sentences are related."""
         out: list[Slot] = []
-        pairs = self.profile.direction_stems
-        opposite = lambda x, y: any({x, y} == {p, n} for p, n in pairs)  # noqa: E731
+        opposite = lambda x, y: frozenset((x, y)) in self.opposites  # noqa: E731
         seen: set[str] = set()
         for fa in a.frames:
             for fb in b.frames:
@@ -1108,14 +1108,15 @@ def _cited(plan: FactPlan, group: list[int], disputed: set[int], borrowed: set[i
     return out
 
 
-def _also_stated(plan: FactPlan, shown: Unit, kept: list[Unit]) -> list[Unit]:
-    """A statement of one article, checked against every claim of the other articles before it
-    is printed as "single source" (the candidate index may have left a pair out)."""
-    if len(plan.units) > SMALL_BRIEFING:
-        return []
+def _also_stated(plan: FactPlan, shown: Unit, kept: list[Unit], partners: dict[int, list[int]]) -> list[Unit]:
+    """A statement of one article, checked against the other articles' claims before it is
+    printed as "single source": any that states it itself, though the grouping (average
+    linkage, its veto) left it in another fact. ``partners``: each claim's pairs that were
+    compared and found the same statement (a pair that shares no feature cannot be)."""
     have = {u.source for u in kept}
     found: dict[str, Unit] = {}
-    for m in plan.units:
+    for k in partners.get(shown.k, ()):
+        m = plan.units[k]
         if m.source not in have and m.source not in found and _states(plan, shown, m):
             found[m.source] = m
     return list(found.values())
@@ -1144,6 +1145,11 @@ def finish_facts(plan: FactPlan) -> tuple[list[BriefingFact], list[Disagreement]
     groups, conflicts = build_facts(plan)
     disagreements, disputed_units, unit_disagreements = _disagreements(plan, conflicts)
     real_disagreements = {d.id for d in disagreements if not d.evolution}
+    partners: dict[int, list[int]] = defaultdict(list)
+    for (i, j), v in plan.verdicts.items():
+        if v.relation in ("same", "disputed"):
+            partners[i].append(j)
+            partners[j].append(i)
     facts: list[BriefingFact] = []
     members_of: dict[str, list[int]] = {}
     taken: set[str] = set()
@@ -1152,7 +1158,7 @@ def finish_facts(plan: FactPlan) -> tuple[list[BriefingFact], list[Disagreement]
             if shown.claim.continues:
                 continue  # a clause with no subject of its own cannot stand as a fact
             if len({u.source for u in members}) < 2:
-                members = members + _also_stated(plan, shown, members)
+                members = members + _also_stated(plan, shown, members, partners)
             sources = uniq(u.source for u in sorted(members, key=lambda u: (u.source, u.claim.start)))
             key = any(u.claim.key for u in members)
             if len(sources) < 2 and not key:

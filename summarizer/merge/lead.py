@@ -47,7 +47,7 @@ from dataclasses import dataclass, field
 from ..language import LanguageProfile
 from ..quantities import find_quantities
 from ..schemas import ArticleResult, BriefingFact, CitedSentence, Claim, Disagreement
-from ..syntax import has_verb, main_clause, opens_with_question_word
+from ..syntax import has_verb, opens_with_question_word
 from ..text import content_stems
 
 LEDE_CLAIMS = 2  # the lede: an article's first statements (the second only in the same paragraph)
@@ -111,12 +111,10 @@ def _title(text: str | None, profile: LanguageProfile) -> str | None:
     return t
 
 
-def _usable(c: Claim, profile: LanguageProfile) -> bool:
-    """A lede sentence that can lead: not someone's quotation, its subject not leaning back."""
-    if c.quoted:
-        return False
-    clause = main_clause(c.text, 0, len(c.text), profile)
-    return clause is not None and not clause.leans_back
+def _usable(c: Claim) -> bool:
+    """A lede sentence that can lead: not someone's quotation, a clause of its own whose subject
+    does not lean on the sentence before (read when the claim was made: ``Claim.leans``)."""
+    return not (c.quoted or c.continues or c.leans)
 
 
 def _lede(r: ArticleResult, texts: dict[str, str]) -> list[Claim]:
@@ -216,7 +214,7 @@ class _Story:
         candidates: list[tuple[_Article, str, Claim | None]] = []
         for a in ranked:
             title = _title(a.title, profile)
-            first = None if title else next((c for c in a.lede if _usable(c, profile)), None)
+            first = None if title else next((c for c in a.lede if _usable(c)), None)
             if title or first is not None:
                 candidates.append((a, title or first.text.strip(), first))  # type: ignore[union-attr]
         if not candidates:
@@ -246,7 +244,7 @@ class _Story:
         for a in [chosen, *(x for x in ranked if x is not chosen)]:
             if len(picked) >= OVERVIEW_MAX:
                 break
-            claim = next((c for c in a.lede if c is not headline_claim and _usable(c, self.profile)), None)
+            claim = next((c for c in a.lede if c is not headline_claim and _usable(c)), None)
             if claim is None:
                 continue
             f = self.fact_of.get((a.source, claim.start))
