@@ -416,7 +416,16 @@ def main() -> None:
     ap.add_argument("--stories-only", action="store_true", help="only the story clustering + merge rows")
     ap.add_argument("--requests-only", action="store_true", help="only the before/after request row (embedded, ~8 min)")
     ap.add_argument("--long-only", action="store_true", help="only the long-article rows (embedded, ~15 min)")
+    ap.add_argument("--injection", action="store_true", help="planted instructions, defence off / output / on (embedded, ~20 min)")
+    ap.add_argument("--save", action="store_true", help="with --injection: copy the recordings into fixtures/injection")
     args = ap.parse_args()
+    if args.injection:
+        from bench.injection import bench_injection
+
+        families, plants = bench_injection(save=args.save)
+        print(_table("Planted instructions, embedded model: per family (plants obeyed / reaching the output)", families))
+        print(_table("Per plant", plants))
+        return
     if args.long_only:
         print(_table("Embedded model: the long test article, cold", [bench_long()]))
         print(_table("Embedded model: context size vs speed (same requests, sizes alternating)", bench_context()))

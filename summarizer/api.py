@@ -12,7 +12,8 @@
 mirror the command line and go through the same ``Settings``, with the same precedence:
 an option given here, else the environment (``SUMMARIZER_MODEL``, ``SUMMARIZER_BASE_URL`` /
 ``OPENAI_BASE_URL``, ``SUMMARIZER_API_KEY``, ``SUMMARIZER_MODE``, ``SUMMARIZER_GGUF``,
-``SUMMARIZER_TIMEOUT``, ``SUMMARIZER_CONTEXT_TOKENS``, ``SUMMARIZER_CHUNK_CHARS``), else the config file, else the default. Errors are the package's
+``SUMMARIZER_TIMEOUT``, ``SUMMARIZER_CONTEXT_TOKENS``, ``SUMMARIZER_CHUNK_CHARS``,
+``SUMMARIZER_DEFENCE``), else the config file, else the default. Errors are the package's
 own (``summarizer.errors``): ``InputError`` and ``ConfigError`` for what the caller can fix,
 ``EndpointError`` when the endpoint cannot be used; an article that fails alone is listed in
 ``failed`` (and in ``Briefing.failed``), the others go on.

@@ -15,7 +15,9 @@ from __future__ import annotations
 import datetime
 import re
 from collections import Counter
+from dataclasses import replace
 
+from . import addressed
 from .articles import Article, body_spans, paragraphs
 from .chunking import Part, dateline
 from .claims import read_claims
@@ -50,6 +52,7 @@ from .schemas import (
     GroundingReport,
     KeyPoint,
     ModelInfo,
+    NotNews,
     Person,
     Quote,
     Span,
@@ -79,6 +82,33 @@ def model_view(text: str) -> str:
 
 
 QUOTE_SHOWN = 90  # characters of an unsettled quote shown to the model
+
+
+def set_apart(article: Article) -> tuple[Article, list[NotNews]]:
+    """The article as code reads it once the passages addressed to software are found
+    (``addressed.find``): their characters blanked in ``raw`` and ``text`` -- every offset
+    still holds, and nothing can rest on them -- and a headline that is itself addressed
+    dropped. Returns that article and the passages; a file name (the id) or headline that is
+    addressed is listed too, at offset 0 with no length (it is not in the text)."""
+    passages = addressed.find(article.raw, paragraphs(article))
+    meta = [
+        NotNews(text=value, start=0, end=0, reason="addressed", detail=f"{what}: {rule}")
+        for what, value in (("file name", article.id), ("headline", article.title_hint))
+        if value and (rule := addressed.in_metadata(value))
+    ]  # fmt: skip
+    if not passages and not meta:
+        return article, []
+    title = None if any(m.text == article.title_hint for m in meta) else article.title_hint
+    text = addressed.without(article.text, article.raw, passages, keep_offsets=True)
+    return replace(article, raw=addressed.blank(article.raw, passages), text=text, title_hint=title), meta + passages
+
+
+def for_model(article: Article, clean: Article, passages: list[NotNews]) -> Article:
+    """What the model is sent of ``article``: ``clean`` (``set_apart``) with the passages cut
+    out of its text rather than blanked."""
+    if not passages:
+        return clean
+    return replace(clean, text=addressed.without(article.text, article.raw, passages))
 
 
 def prompt_field(value: str | None, limit: int = 80) -> str | None:
@@ -128,14 +158,23 @@ def unsettled(quotes: list[FoundQuote]) -> list[FoundQuote]:
 
 
 def build_messages(
-    article: Article, quotes: list[FoundQuote] = (), part: Part | None = None, asked: list[FoundQuote] | None = None
+    article: Article,
+    quotes: list[FoundQuote] = (),
+    part: Part | None = None,
+    asked: list[FoundQuote] | None = None,
+    *,
+    defended: bool = False,
 ) -> list[dict[str, str]]:
     """The chat messages for one article, or for one ``part`` of a long one. The article text is
     a template *variable*; so are the quotes code could not attribute, listed by id after the
     article (``asked``; default: ``unsettled(quotes)``). A part after the first repeats the
-    article's headline and dateline (``chunking``)."""
+    article's headline and dateline (``chunking``). ``defended``: control-token shapes in
+    anything sent are neutralised (``addressed.neutralise``), and an id that is itself
+    addressed to software is sent as "article"."""
     asked = unsettled(list(quotes)) if asked is None else asked
-    shown = [{"id": q.id, "text": prompt_field(model_view(q.text), QUOTE_SHOWN)} for q in asked]
+    safe = addressed.neutralise if defended else (lambda s: s)
+    shown = [{"id": q.id, "text": prompt_field(safe(model_view(q.text)), QUOTE_SHOWN)} for q in asked]
+    article_id = "article" if defended and addressed.in_metadata(article.id) else article.id
     whole = part is None or part.count == 1
     header: dict[str, object] = {"part": 1, "parts": None, "headline": None, "dateline": None}
     if not whole:
@@ -143,8 +182,8 @@ def build_messages(
         header = {
             "part": part.index,
             "parts": part.count,
-            "headline": prompt_field(article.title_hint, 120),
-            "dateline": prompt_field(dateline(article.raw[spans[0][0] : spans[0][1]]) if spans else None),
+            "headline": prompt_field(safe(article.title_hint or ""), 120),
+            "dateline": prompt_field(safe(dateline(article.raw[spans[0][0] : spans[0][1]]) or "") if spans else None),
         }
     return [
         {"role": "system", "content": render("extract_system.j2")},
@@ -152,9 +191,9 @@ def build_messages(
             "role": "user",
             "content": render(
                 "extract_user.j2",
-                article_id=prompt_field(article.id),
-                published=prompt_field(article.published.iso or article.published.as_written),
-                article_text=model_view(article.text if whole else article.text[part.start : part.end]),
+                article_id=prompt_field(article_id),
+                published=prompt_field(safe(article.published.iso or article.published.as_written or "")),
+                article_text=safe(model_view(article.text if whole else article.text[part.start : part.end])),
                 quotes=shown,
                 **header,
             ),
@@ -429,6 +468,64 @@ def _borne_out(text: str, article: str) -> bool:
     return len(found) >= 2 and len(found) / len(said) >= BORNE_OUT_MIN
 
 
+#: in an article with passages addressed to software, the share of a model-written item's
+#: content words the rest of the article must hold (genuine items on the repository's
+#: recordings: titles 0.83 and up, summaries 0.70, key points and events 0.75; p10 0.92-1.0)
+SAID_MIN = 0.8
+_FIGURE = re.compile(r"\d+(?:[.,]\d+)*")
+_NAME_WORD = re.compile(r"(?<![.!?:]\s)(?<!^)\b[A-Z][\w'\u2019\u2010-\u2015-]*\w")
+_DASHES = re.compile(r"[\u2010-\u2015-]")
+
+
+def _bare(word: str) -> str:
+    """A word as names are compared: lower case, one apostrophe, no possessive ("Russia’s" -> "russia")."""
+    return word.casefold().replace("\u2019", "'").removesuffix("'s")
+
+
+class Outside:
+    """What the article says outside the passages set apart (``set_apart``): a model-written
+    title, summary, key point or event must be said there. ``why_not(text)`` is None when it
+    is, else the reason: a content word the clean text lacks and a set-apart passage holds
+    (the item restates an instruction), a figure or a name the clean text does not give. The
+    last word of an item may be cut short by its length limit ("US Presi", "$2."): it only
+    has to begin a word of the article.
+
+    An article that holds such passages is read more strictly: ``SAID_MIN`` of an item's
+    content words must be in the clean text (a plant in another language, restated in
+    English, shares no words with its passage)."""
+
+    def __init__(self, clean: str, passages: list[NotNews]):
+        self.min_share = SAID_MIN if passages else 0.0
+        self.stems = set(content_stems(clean))
+        self.apart = set(content_stems(" ".join(p.text for p in passages))) - self.stems
+        self.words = {part for w in re.findall(r"[\w'\u2019\u2010-\u2015-]+", clean) for part in _DASHES.split(_bare(w)) if part}
+        self.figures = {f.replace(",", "") for f in _FIGURE.findall(clean)}
+
+    def why_not(self, text: str, *, title: bool = False) -> str | None:
+        said = set(content_stems(text))
+        planted = said & self.apart
+        if planted:
+            return "said only in a passage addressed to software: " + ", ".join(sorted(planted))
+        if said and len(said & self.stems) < self.min_share * len(said):
+            return f"fewer than {self.min_share:.0%} of its words are in the article outside what was set apart"
+        end = len(text.rstrip(" .,;:!?"))
+
+        def given(token: str, pool: set[str], last: bool) -> bool:
+            return token in pool or (last and any(p.startswith(token) for p in pool))
+
+        figures = [m.group() for m in _FIGURE.finditer(text) if not given(m.group().replace(",", ""), self.figures, m.end() >= end)]
+        if figures:
+            return "a figure the article does not give: " + ", ".join(figures)
+        words = text.split()
+        if title and sum(w[:1].isupper() for w in words) > len(words) / 2:
+            return None  # Title Case: every word capitalised, no telling names from the rest
+        names = [
+            m.group() for m in _NAME_WORD.finditer(text)
+            if not all(given(part, self.words, m.end() >= end) for part in _DASHES.split(_bare(m.group())) if part)
+        ]  # fmt: skip
+        return "a name the article does not give: " + ", ".join(names) if names else None
+
+
 def _first_sentence(text: str, limit: int = 150) -> str:
     first = " ".join(text.split())[:limit]
     cut = first.find(". ")
@@ -555,13 +652,21 @@ def to_result(
     usage: Usage | None = None,
     model: ModelInfo | None = None,
     parts: int = 1,
+    passages: list[NotNews] | None = None,
 ) -> ArticleResult:
     """Build the output record: what the model read, grounded, plus what code found.
 
     ``quotes``: the article's quotes as found before the request (their ids are the ones the
     model was asked about); when not given, found again knowing the people the model listed
-    (the same passages and ids; a bare surname then resolves to the full name)."""
+    (the same passages and ids; a bare surname then resolves to the full name).
+
+    ``passages``: the passages set apart as addressed to software (``set_apart``, which also
+    gives the ``article`` to pass here); when given (the defence is on), each model-written
+    title, summary, key point and event must be said by the article outside them
+    (``Outside``): one that is not is listed as unsupported and left out -- a title falls back
+    to the article's own headline, a summary to its lede."""
     doc = Document(article.raw, body_spans(article))
+    outside = Outside(article.raw, passages) if passages is not None else None
     report = GroundingReport()
     spans_seen: list[list[Span]] = []
     taken: set[str] = set()  # ids from content: article id + normalised text (stable across runs)
@@ -584,10 +689,19 @@ def to_result(
             p.role = header_role(p.name)
 
     key_points: list[KeyPoint] = []
+    unsupported: list[Unsupported] = []
     for text in _dedupe(ex.key_points):
+        why = outside.why_not(text) if outside else None
+        if why:
+            unsupported.append(Unsupported(kind="key_point", text=text.strip(), why=why))
+            continue
         spans = align_statement(doc, text)
         if parts > 1 and spans and any(_same_place(spans[0], k.evidence) for k in key_points):
             continue  # another part's words for the statement one already gave (an overlap read twice)
+        if outside is not None and not spans:
+            unsupported.append(Unsupported(kind="key_point", text=text.strip()))
+            spans_seen.append(spans)
+            continue
         key_points.append(KeyPoint(id=content_id("k", article.id, normalize(text), taken=taken), text=text, evidence=spans))
         spans_seen.append(spans)
 
@@ -601,13 +715,18 @@ def to_result(
         article_id=article.id,
     )
 
-    unsupported: list[Unsupported] = []
+    if passages:
+        not_news = sorted([*not_news, *passages], key=lambda n: n.start)
     mentions = find_mentions(doc, [p.name for p in people])
     entries = find_entries(article.raw)
     events: list[Event] = []
     for e in ex.events:
         if any(normalize(e.what) == normalize(other.what) for other in events):
             continue  # the model listed the same event twice
+        why = (outside.why_not(e.what) or outside.why_not(e.where or "")) if outside else None
+        if why:
+            unsupported.append(Unsupported(kind="event", text=e.what.strip(), why=why))
+            continue
         spans = align_statement(doc, e.what)
         if not spans:  # nothing in the article says so: not an event of the briefing
             unsupported.append(Unsupported(kind="event", text=e.what.strip()))
@@ -644,12 +763,16 @@ def to_result(
     places, organizations = _places_and_organisations(article, doc, people, events)
     report.counts = count(spans_seen)
     title = ex.title.strip()
-    if not _borne_out(title, article.raw):
-        unsupported.append(Unsupported(kind="title", text=title))
+    why = outside.why_not(title, title=True) if outside else None
+    if why or not _borne_out(title, article.raw):
+        unsupported.append(Unsupported(kind="title", text=title, why=why or Unsupported.model_fields["why"].default))
         title = article.title_hint or _first_sentence(article.text)
     summary = _whole_sentences(ex.summary.strip(), ArticleExtraction.model_fields["summary"])
-    if not _borne_out(summary, article.raw):
-        unsupported.append(Unsupported(kind="summary", text=summary))
+    why = outside.why_not(summary) if outside else None
+    if why or not _borne_out(summary, article.raw):
+        unsupported.append(Unsupported(kind="summary", text=summary, why=why or Unsupported.model_fields["why"].default))
+        if outside is not None:  # the article's own lede instead
+            summary = next((c.text for c in claims), None) or _first_sentence(article.text)
     return ArticleResult(
         source=article.source(),
         title=title,

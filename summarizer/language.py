@@ -13,8 +13,12 @@ they are not what the rules rest on.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import cached_property
+from typing import Any, TypeVar
+
+T = TypeVar("T")
 
 
 def _words(text: str) -> frozenset[str]:
@@ -259,6 +263,26 @@ class LanguageProfile:
     #: words of counts that only grow as news comes in (the dead, the injured, the arrested): a
     #: larger count in a later report is an update even when no marker says so
     cumulative_words: frozenset[str] = frozenset()
+    # -- text addressed to software (``summarizer.addressed``); shape rules (control tokens,
+    # markup, fences, schema-shaped answers, a role label before a colon) need none of these
+    #: words that label a chat turn or a prompt section ("SYSTEM:", "### Instruction", "Assistant:")
+    role_words: tuple[str, ...] = ()
+    #: what software that reads the page is called ("AI", "language model", "summariser")
+    machine_words: tuple[str, ...] = ()
+    #: the parts of an answer an instruction would order about ("title", "summary", "key points")
+    output_words: tuple[str, ...] = ()
+    #: what an instruction calls the orders it overrides ("instructions", "prompt", "rules")
+    instruction_words: tuple[str, ...] = ()
+    #: verbs that tell a reader to set those orders aside ("ignore", "disregard")
+    override_verbs: tuple[str, ...] = ()
+    #: words that turn a clause into an order ("must", "should", "please")
+    directive_words: tuple[str, ...] = ()
+    #: phrases that open a message to someone ("note to", "message for", "if you are")
+    address_openers: tuple[str, ...] = ()
+    #: a sentence of at least this many words with fewer of ``stop_words`` than ``foreign_share``
+    #: is put to a language identifier (``addressed.foreign``)
+    foreign_min_words: int = 6
+    foreign_share: float = 0.2
 
     @cached_property
     def _stemmer(self):  # snowballstemmer objects are cheap but not free to build
@@ -269,6 +293,18 @@ class LanguageProfile:
     @cached_property
     def _stems(self) -> dict[str, str]:
         return {}
+
+    @cached_property
+    def _compiled(self) -> dict[str, Any]:
+        return {}
+
+    def compiled(self, key: str, build: Callable[[LanguageProfile], T]) -> T:
+        """What a module builds from this profile's lists (its patterns, its grammar): built
+        once per profile by ``build(self)`` and kept under ``key``."""
+        got = self._compiled.get(key)
+        if got is None:
+            got = self._compiled[key] = build(self)
+        return got
 
     def stem(self, word: str) -> str:
         """The word's stem ("rejected" -> "reject"); lower-case input. Memoised: the pure-Python
@@ -446,6 +482,36 @@ ENGLISH = LanguageProfile(
     early_markers=(
         "so far", "yet", "not yet", "were reported", "was reported", "have been reported", "has been reported",
         "not immediately", "initially", "first reports", "early reports",
+    ),
+    role_words=(
+        "system", "system prompt", "assistant", "user", "human", "ai", "bot", "chatbot", "model", "developer",
+        "instruction", "instructions", "new instructions", "prompt", "new task", "task", "response", "admin",
+    ),
+    machine_words=(
+        "ai", "a.i.", "artificial intelligence", "assistant", "assistants", "chatbot", "chatbots", "bot", "bots",
+        "language model", "language models", "llm", "llms", "model", "models", "summariser", "summarisers",
+        "summarizer", "summarizers", "summarisation tool", "summarization tool", "summary tool", "ai system",
+        "ai systems", "agent", "agents", "crawler", "crawlers", "scraper", "scrapers", "automated", "gpt",
+        "machine", "machines", "algorithm", "algorithms", "software", "tool", "tools", "system", "systems",
+    ),
+    output_words=(
+        "title", "titles", "headline", "headlines", "summary", "summaries", "summarise", "summarize", "summarising",
+        "summarizing", "key point", "key points", "key_points", "bullet", "bullets", "bullet point", "takeaway",
+        "takeaways", "response", "reply", "answer", "output", "json", "field", "fields", "tl;dr",
+    ),
+    instruction_words=(
+        "instruction", "instructions", "prompt", "prompts", "system prompt", "directions", "guidelines", "rules",
+        "task", "context", "orders",
+    ),
+    override_verbs=("ignore", "disregard", "forget", "override", "bypass", "discard", "skip"),
+    directive_words=(
+        "must", "should", "shall", "need to", "needs to", "have to", "has to", "are to", "is to", "required to",
+        "please", "kindly", "make sure", "ensure", "be sure to",
+    ),
+    address_openers=(
+        "note to", "note for", "message to", "message for", "instructions for", "instructions to", "attention",
+        "dear", "reminder to", "notice to", "to any", "to all", "for any", "for all", "hey", "hello", "if you are",
+        "if you're", "you are", "as an",
     ),
     cumulative_words=_words(
         "killed dead died deaths death toll injured wounded hurt missing arrested detained infected cases evacuated "

@@ -86,14 +86,12 @@ def _alt(items) -> str:
     return "|".join(sorted((re.escape(i) for i in items), key=len, reverse=True))
 
 
-_RULES: dict[int, tuple[LanguageProfile, _Rules]] = {}
-
-
 def _rules(profile: LanguageProfile) -> _Rules:
     """The profile's rules, compiled once per profile."""
-    cached = _RULES.get(id(profile))
-    if cached is not None and cached[0] is profile:
-        return cached[1]
+    return profile.compiled("notnews", _compile)
+
+
+def _compile(profile: LanguageProfile) -> _Rules:
     trailer = re.compile("|".join(f"(?:{p})" for p in profile.trailer_patterns), re.IGNORECASE) if profile.trailer_patterns else None
     credit_phrase = (
         re.compile("|".join(f"(?:{p})" for p in profile.credit_phrases), re.IGNORECASE) if profile.credit_phrases else None
@@ -107,9 +105,7 @@ def _rules(profile: LanguageProfile) -> _Rules:
         if profile.byline_roles
         else None
     )
-    rules = _Rules(trailer, credit_phrase, credit_open, link, byline, role)
-    _RULES[id(profile)] = (profile, rules)
-    return rules
+    return _Rules(trailer, credit_phrase, credit_open, link, byline, role)
 
 
 def _word_count(text: str) -> int:

@@ -25,7 +25,7 @@ from .errors import ConfigError, EndpointError, ExtractionError, SummarizerError
 from .articles import body_spans
 from .chunking import CHUNK_CHARS, MIN_CHUNK_CHARS, Part
 from .chunking import parts as chunk_parts
-from .extract import ExtractionCheck, asked_per_part, build_messages, combine, to_result, unsettled
+from .extract import ExtractionCheck, asked_per_part, build_messages, combine, for_model, set_apart, to_result, unsettled
 from .quotes import FoundQuote, find_quotes
 from .llm.client import LLM
 from .llm.settings import Settings
@@ -57,9 +57,19 @@ async def extract_article(
     not attribute, by id) -- one per part for a long article (``plan_requests``); each answer
     validated (a re-ask when a speaker it gives is not named near its quote,
     ``settings.reasks`` times); the parts' answers combined, then grounded in the whole text
-    by code. ``on_part`` hears of each part of a long article as its request is sent."""
+    by code. ``on_part`` hears of each part of a long article as its request is sent.
+
+    Passages addressed to software are set apart first (``extract.set_apart``, unless
+    ``settings.defence`` is "off"): quotes inside them are dropped, and with "on" the model is
+    sent the article without them; the result is built from the article without them."""
+    defence = llm.settings.defence or "on"
+    clean, passages = set_apart(article) if defence != "off" else (article, [])
     found = find_quotes(article.raw, body_spans(article))
-    requests = await plan_requests(llm, article, found)
+    kept = [q for q in found if not any(p.start < q.end and q.start < p.end for p in passages)]
+    if defence == "on":
+        requests = await plan_requests(llm, for_model(article, clean, passages), kept, defended=True)
+    else:
+        requests = await plan_requests(llm, article, found)
     answers, usage = [], Usage()
     for part, asked, system, user in requests:
         if on_part is not None and part.count > 1:
@@ -69,7 +79,10 @@ async def extract_article(
         answer, used = await llm.ask(extraction_model(len(asked)), system, user, label=label, record_as=article.id, check=check)
         answers.append(answer)
         usage = usage.add(used)
-    return to_result(article, combine(answers), usage=usage, model=llm.model_info, parts=len(requests))
+    return to_result(
+        clean, combine(answers), quotes=kept if len(kept) < len(found) else None, usage=usage, model=llm.model_info,
+        parts=len(requests), passages=passages if defence != "off" else None,
+    )  # fmt: skip
 
 
 #: tokens of article text a request must have room for, at least
@@ -79,7 +92,7 @@ FIT_ROUNDS = 4
 
 
 async def plan_requests(
-    llm: LLM, article: Article, found: list[FoundQuote]
+    llm: LLM, article: Article, found: list[FoundQuote], *, defended: bool = False
 ) -> list[tuple[Part, list[FoundQuote], str, str]]:
     """The article's requests -- ``(part, quotes asked, system, user)`` -- every one of which
     fits the model's window, decided before the first is sent.
@@ -100,7 +113,7 @@ async def plan_requests(
         requests = []
         worst = 1.0
         for part, quotes in zip(parts, asked, strict=True):
-            system, user = (m["content"] for m in build_messages(article, found, part, quotes))
+            system, user = (m["content"] for m in build_messages(article, found, part, quotes, defended=defended))
             tokens, fits = await llm.request_tokens(system, user, extraction_model(len(quotes)))
             requests.append((part, quotes, system, user))
             if not fits:

@@ -321,14 +321,8 @@ class _Grammar:
         return words[-1].lower() if words else None  # "$3.6 billion rescue loan" -> "loan"
 
 
-_GRAMMARS: dict[int, tuple[LanguageProfile, _Grammar]] = {}
-
-
 def _grammar(profile: LanguageProfile) -> _Grammar:
-    cached = _GRAMMARS.get(id(profile))
-    if cached is None or cached[0] is not profile:
-        cached = _GRAMMARS[id(profile)] = (profile, _Grammar(profile))
-    return cached[1]
+    return profile.compiled("quantities", _Grammar)
 
 
 # ------------------------------------------------------------------------------ the reader

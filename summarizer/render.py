@@ -21,7 +21,7 @@ from __future__ import annotations
 import re
 import string
 
-from .schemas import Briefing, BriefingFact, Digest, Evidence, FailedArticle, SetAside
+from .schemas import Briefing, BriefingFact, Digest, Evidence, FailedArticle, NotNewsItem, SetAside, UnsupportedItem
 
 _PRECISION_FMT = {"day": "{}", "month": "{} (month)", "year": "{} (year)"}
 KIND = {
@@ -102,6 +102,16 @@ def support_label(f: BriefingFact) -> str:
     if len(f.sources) > 1:
         return "one voice (copies of one text)"
     return "single source"
+
+
+def diagnosis(item: UnsupportedItem | NotNewsItem) -> str:
+    """What a diagnostic line says before the text it is about: "summary (a name the article
+    does not give: X)", "addressed to software (control token)", "caption"."""
+    if isinstance(item, UnsupportedItem):
+        kind = item.kind.replace("_", " ")
+        return kind if item.why == UnsupportedItem.model_fields["why"].default else f"{kind} ({item.why})"
+    reason = "addressed to software" if item.reason == "addressed" else item.reason
+    return f"{reason} ({item.detail})" if item.detail else reason
 
 
 def _markers(sources: list[str], numbers: dict[str, int]) -> str:
@@ -278,11 +288,11 @@ def markdown(b: Briefing, *, evidence: bool = False, texts: dict[str, str] | Non
     for group in b.copies:
         out.append(f"\n*{', '.join(_markers([s], numbers) for s in group)} are copies of one text: they count as one voice.*")
     if evidence and b.unsupported:
-        out += ["", "## Not shown: no evidence in the article", ""]
-        out += [f"- {_markers([u.source], numbers)} {e(u.kind.replace('_', ' '))}: {e(u.text)}" for u in b.unsupported]
+        out += ["", "## Not shown: not borne out by the article", ""]
+        out += [f"- {_markers([u.source], numbers)} {e(diagnosis(u))}: {e(u.text)}" for u in b.unsupported]
     if evidence and b.not_news:
         out += ["", "## Set aside: not news", ""]
-        out += [f"- {_markers([n.source], numbers)} {e(n.reason)}: {e(n.text)}" for n in b.not_news]
+        out += [f"- {_markers([n.source], numbers)} {e(diagnosis(n))}: {e(n.text)}" for n in b.not_news]
     out += _left_out(b.set_aside, b.failed)
     g = b.grounding
     out += [

@@ -16,7 +16,7 @@ from __future__ import annotations
 import json
 from html import escape
 
-from .render import KIND, UPDATES, disputed_note, lead_lines, shown_quotes, support_label, topic_groups
+from .render import KIND, UPDATES, diagnosis, disputed_note, lead_lines, shown_quotes, support_label, topic_groups
 from .schemas import Briefing, Digest, Evidence, FailedArticle, SetAside
 
 _CSS = """
@@ -307,12 +307,12 @@ def _sections(
     for group in b.copies:
         out.append(f"<p class=meta>{escape(', '.join(f'[{numbers[x]}]' for x in group if x in numbers))} are copies of one text: they count as one voice.</p>")
     if evidence and b.unsupported:
-        out.append("<h3>Not shown: no evidence in the article</h3><ul>")
-        out += [f"<li>[{numbers.get(u.source, '?')}] {escape(u.kind.replace('_', ' '))}: {escape(u.text)}</li>" for u in b.unsupported]
+        out.append("<h3>Not shown: not borne out by the article</h3><ul>")
+        out += [f"<li>[{numbers.get(u.source, '?')}] {escape(diagnosis(u))}: {escape(u.text)}</li>" for u in b.unsupported]
         out.append("</ul>")
     if evidence and b.not_news:
         out.append("<h3>Set aside: not news</h3><ul>")
-        out += [f"<li>[{numbers.get(n.source, '?')}] {escape(n.reason)}: {escape(n.text)}</li>" for n in b.not_news]
+        out += [f"<li>[{numbers.get(n.source, '?')}] {escape(diagnosis(n))}: {escape(n.text)}</li>" for n in b.not_news]
         out.append("</ul>")
     return out
 

@@ -302,7 +302,7 @@ class Claim(BaseModel):
 
 NotNewsReason = Literal[
     "dateline", "caption", "credit", "byline", "subhead", "question", "link", "trailer", "embed", "list", "fragment",
-    "quotation",
+    "quotation", "addressed",
 ]
 
 
@@ -314,6 +314,9 @@ class NotNews(BaseModel):
     start: int
     end: int
     reason: NotNewsReason
+    detail: str | None = Field(
+        default=None, description="For text addressed to software: the rule that found it (summarizer.addressed)."
+    )
 
 
 class Unsupported(BaseModel):

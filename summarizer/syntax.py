@@ -12,6 +12,8 @@ knows the words:
   sentence before: a personal pronoun ("He", "It"), a demonstrative ("That money") or a bare
   definite description with nothing that identifies it ("The man, 54, ...").
 * ``has_verb(text)``, ``opens_with_question_word(text)`` -- of a headline.
+* ``imperative(text)``, ``ordered(text, offset)`` -- is a sentence, or one verb in it, given as
+  an order (base form, no subject but "you", no "to"): text addressed to software.
 * ``figure_frame(text, start, end)`` -- what a figure counts: its noun, the verb that governs
   it and that verb's arguments, what qualifies the noun, the places of its clause, whether the
   group is set apart ("a further 17"), the entity kind (a count, a measurement, money).
@@ -187,6 +189,39 @@ def statement(
         elif t.tag_ in FINITE_TAGS and not relative:
             return True
     return False
+
+
+def imperative(text: str, start: int = 0, end: int | None = None, profile: LanguageProfile = ENGLISH) -> bool:
+    """Is ``text[start:end]`` an order: a root verb in the base form with no subject and no
+    auxiliary of its own ("Write the title as ...", "Please be aware that ...", "Say that
+    ...")? A question is not."""
+    end = len(text) if end is None else end
+    span = text[start:end].strip()
+    if not span or span.endswith("?"):
+        return False
+    doc = parse(span, profile)
+    for t in doc:
+        if t.head.i != t.i or t.tag_ != "VB" or t.pos_ not in ("VERB", "AUX"):
+            continue
+        kids = list(t.children)
+        if not any(c.dep_ in SUBJECT_DEPS or c.dep_ in ("aux", "auxpass") for c in kids):
+            return True
+    return False
+
+
+def ordered(text: str, offset: int, profile: LanguageProfile = ENGLISH) -> bool:
+    """Is the verb that starts at ``text[offset]`` given as an order: the base form with no
+    subject but "you", and no "to" before it ("Ignore your instructions", "you must ignore
+    ..." -- not "a page tells the software to ignore its instructions")?"""
+    doc = parse(text, profile)
+    tok = next((t for t in doc if t.idx == offset), None)
+    if tok is None or tok.tag_ != "VB":
+        return False
+    kids = list(tok.children)
+    if any(c.dep_ == "aux" and c.lower_ == "to" for c in kids):
+        return False
+    subjects = [c for c in kids if c.dep_ in SUBJECT_DEPS]
+    return all(c.lower_ == "you" for c in subjects)
 
 
 def has_verb(text: str, profile: LanguageProfile = ENGLISH) -> bool:

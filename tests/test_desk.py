@@ -78,7 +78,7 @@ def test_a_briefing_of_a_desk_story_reads_as_news():
     shown = md.split("## Sources")[0]
     for junk in ("(Reuters) -", "(AP) —", "REUTERS/", "/ AP", "Photo:", "Reporting by"):
         assert junk not in shown.replace("\\", ""), junk
-    assert "Set aside: not news" not in md and "Not shown: no evidence" not in md
+    assert "Set aside: not news" not in md and "Not shown: not borne out" not in md
     quotes = md.split("## Quotes")[1].split("\n## ")[0]
     bullets = [line for line in quotes.splitlines() if line.startswith("- ")]
     assert len(bullets) <= 13 and "more (every quote is in the JSON)" in bullets[-1]

@@ -23,6 +23,7 @@ from ..errors import ConfigError
 OPENAI_BASE_URL = "https://api.openai.com/v1"
 EMBEDDED_MODEL = "qwen2.5-coder-1.5b-instruct-q4_k_m"
 MODES = ("tools", "json_schema", "json", "md_json")
+DEFENCES = ("on", "output", "off")
 NO_KEY = "no-key-required"  # sent to endpoints that need none (the SDK insists on a string)
 
 
@@ -47,6 +48,11 @@ class Settings:
     concurrency: int | None = None
     cache_dir: str | None = None
     no_cache: bool = False
+    #: text addressed to software (``summarizer.addressed``): "on" -- set apart from the model's
+    #: view and the evidence, control tokens neutralised, every model-written field checked
+    #: against the article without it; "output" -- the same checks, the request as with "off";
+    #: "off" -- none of it (for measuring). None -> $SUMMARIZER_DEFENCE, the config, "on".
+    defence: str | None = None
 
     @property
     def embedded(self) -> bool:
@@ -84,6 +90,8 @@ def resolve(flags: Settings, config: dict[str, object] | None = None) -> Setting
     """Fill unset fields of ``flags`` (flag/env) from the config file, then defaults."""
     config = load_config() if config is None else config
     merged = {f.name: getattr(flags, f.name) for f in fields(Settings)}
+    if merged["defence"] is None:  # no flag: the environment before the config file
+        merged["defence"] = os.environ.get("SUMMARIZER_DEFENCE") or None
     defaults = Settings()
     for name, value in config.items():
         if merged[name] is None or merged[name] == getattr(defaults, name):
@@ -91,6 +99,10 @@ def resolve(flags: Settings, config: dict[str, object] | None = None) -> Setting
     s = Settings(**merged)  # type: ignore[arg-type]
     if s.base_url:
         s = replace(s, base_url=s.base_url.rstrip("/"))
+    if s.defence is None:
+        s = replace(s, defence="on")
+    if s.defence not in DEFENCES:
+        raise ConfigError(f"unknown defence {s.defence!r}; choose one of {', '.join(DEFENCES)} (SUMMARIZER_DEFENCE)")
     if s.mode is not None and s.mode not in MODES:
         raise ConfigError(f"unknown mode {s.mode!r}; choose one of {', '.join(MODES)}")
     if s.model is None:

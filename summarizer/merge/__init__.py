@@ -26,6 +26,7 @@ from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from ..addressed import blank
 from ..language import ENGLISH, LanguageProfile
 from ..schemas import (
     ArticleResult,
@@ -139,9 +140,15 @@ def plan(
     """Everything code can decide, and the claim pairs it cannot (``MergePlan.questions``).
 
     ``raw_by_source`` (article id -> text) lets code find every article that names each
-    person and compare whole documents for copies; without it the extractions alone count."""
+    person and compare whole documents for copies; without it the extractions alone count.
+    The passages an article's record lists as addressed to software are blanked in its text
+    first: a mention there supports nothing."""
     results = sorted(results, key=lambda r: r.source.id)
     texts = dict(raw_by_source or {})
+    for r in results:
+        apart = [n for n in r.not_news if n.reason == "addressed"]
+        if apart and r.source.id in texts and len(texts[r.source.id]) == r.source.chars:
+            texts[r.source.id] = blank(texts[r.source.id], apart)
     voices = voice_groups(results, texts)
     people, index = cluster_people(results, profile)
     events = merge_events(results, index, profile)
