@@ -418,7 +418,13 @@ def main() -> None:
     ap.add_argument("--long-only", action="store_true", help="only the long-article rows (embedded, ~15 min)")
     ap.add_argument("--injection", action="store_true", help="planted instructions, defence off / output / on (embedded, ~20 min)")
     ap.add_argument("--save", action="store_true", help="with --injection: copy the recordings into fixtures/injection")
+    ap.add_argument("--entities", action="store_true", help="entity types, rules alone vs with spaCy's NER vote (replayed, ~2 min)")
     args = ap.parse_args()
+    if args.entities:
+        from bench.entities import run
+
+        print(run())
+        return
     if args.injection:
         from bench.injection import bench_injection
 

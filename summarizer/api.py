@@ -333,7 +333,7 @@ def desk(folder: str | Path, **options: Any) -> list[DeskScore]:
     and says so in its first error line. An article that fails stops the run (``EndpointError``,
     ``ReplayMiss``, ...): a story without one of its articles is not the story labelled."""
     from .errors import SummarizerError
-    from .evaluate import evaluate_desk, load_labels
+    from .evaluate import evaluate_desk, evaluate_entities, evaluate_quotes, load_labels
 
     folders = sorted(p for p in Path(folder).iterdir() if (p / "labels.json").is_file())
     if not folders:
@@ -345,7 +345,14 @@ def desk(folder: str | Path, **options: Any) -> list[DeskScore]:
         if failed:
             raise SummarizerError(f"{story.name}: " + "; ".join(f"{k}: {v}" for k, v in failed.items()))
         texts = texts_for(results)
-        score = evaluate_desk(story.name, load_labels(story / "labels.json"), merge(results, texts=texts), texts)
+        labels = load_labels(story / "labels.json")
+        briefing = merge(results, texts=texts)
+        score = evaluate_desk(story.name, labels, briefing, texts)
+        score.quotes = evaluate_quotes(labels, results)
+        if "entities" in labels:
+            score.entities = evaluate_entities(labels, briefing)
+            score.errors += score.entities.errors
+        score.errors += score.quotes.errors
         found = stories(results, texts=texts)
         if len(found) > 1:
             score.errors.insert(0, f"the story grouping splits these articles into {len(found)} stories (briefed whole here)")

@@ -47,7 +47,7 @@ from __future__ import annotations
 import json
 import re
 from collections import Counter, defaultdict
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
 from itertools import combinations
 from pathlib import Path
 from typing import Any
@@ -307,11 +307,22 @@ class QuoteScore:
     def recall(self) -> float:
         return self.found / self.labelled if self.labelled else 1.0
 
+    def add(self, other: QuoteScore) -> QuoteScore:
+        out = QuoteScore()
+        for f in fields(QuoteScore):
+            setattr(out, f.name, getattr(self, f.name) + getattr(other, f.name))
+        return out
+
 
 def _speaker_right(label: str, speaker: str, people: list[str]) -> bool:
     if label == "group":  # several speakers together: any name that is no one person of the article
         return speaker != "unknown" and not any(same_person(speaker, p) for p in people)
-    return same_person(speaker, label) or same_surname(speaker, label)
+    if same_person(speaker, label):
+        return True
+    # a spelling of the surname ("Zelensky" / "Zelenskyy"), never another person of the article who shares it
+    return same_surname(speaker, label) and not any(
+        same_surname(speaker, p) and not same_person(p, label) for p in people
+    )
 
 
 def evaluate_quotes(labels: dict[str, Any], results: list[ArticleResult]) -> QuoteScore:
@@ -335,7 +346,14 @@ def evaluate_quotes(labels: dict[str, Any], results: list[ArticleResult]) -> Quo
             continue
         score.found += 1
         r, q = hits[0]
-        if q.speaker == "unknown":
+        if lab["speaker"] == "unsure":  # the article does not settle it: only "unknown" is right
+            if q.speaker == "unknown":
+                score.speaker_right += 1
+            else:
+                score.speaker_wrong_verified += q.speaker_status == "verified"
+                score.speaker_wrong_unverified += q.speaker_status != "verified"
+                score.errors.append(f"a guess shown ({q.speaker_status}): {lab['source']} {q.text[:50]!r} -> {q.speaker}, the article does not say")
+        elif q.speaker == "unknown":
             score.speaker_unknown += 1
             score.errors.append(f"speaker unknown: {lab['source']} {q.text[:50]!r} (labelled {lab['speaker']})")
         elif _speaker_right(lab["speaker"], q.speaker, [p.name for p in r.people]):
@@ -478,11 +496,17 @@ def merge_report(
         facts = evaluate_facts(labels, briefing, texts)
         out.append(fact_table(facts))
         errors += facts.errors
+    last = []
     if "attributed_quotes" in labels:
         quotes = evaluate_quotes(labels, results)
         out.append(quote_table(quotes))
         errors += quotes.errors
-    return "\n\n".join(out) + "\n", errors
+        last.append(speaker_line(quotes))
+    if "entities" in labels:
+        entities = evaluate_entities(labels, briefing)
+        errors += entities.errors
+        last.append(entity_line(entities))
+    return "\n\n".join(out) + "\n" + "".join(line + "\n" for line in last), errors
 
 
 # ----------------------------------------------------------------------------- the desk
@@ -506,6 +530,8 @@ class DeskScore:
     invented_dates: int = 0
     sub_events: int = 0
     sub_events_covered: int = 0
+    quotes: QuoteScore = field(default_factory=QuoteScore)  # the records' quotes and speakers
+    entities: EntityScore | None = None  # the briefing's people, organisations, places (with labels)
     errors: list[str] = field(default_factory=list)
 
     def add(self, other: "DeskScore") -> "DeskScore":
@@ -514,6 +540,9 @@ class DeskScore:
                      "disagreements_found", "disagreements_shown", "disagreements_right", "invented_dates",
                      "sub_events", "sub_events_covered"):  # fmt: skip
             setattr(out, name, getattr(self, name) + getattr(other, name))
+        out.quotes = self.quotes.add(other.quotes)
+        if self.entities or other.entities:
+            out.entities = EntityScore().add(self.entities or EntityScore()).add(other.entities or EntityScore())
         return out
 
     @property
@@ -719,11 +748,15 @@ def desk_total(scores: list[DeskScore]) -> str:
     for s in scores:
         t = t.add(s)
     heads = sum(s.headline_ok for s in scores)
-    return (
+    lines = [
         f"desk: headline {heads}/{len(scores)}, citation precision {t.citation_precision:.2f}, junk {t.junk}, "
         f"disagreements precision {t.disagreement_precision:.2f} recall {t.disagreement_recall:.2f}, "
-        f"invented dates {t.invented_dates}"
-    )
+        f"invented dates {t.invented_dates}",
+        speaker_line(t.quotes),
+    ]
+    if t.entities is not None:
+        lines.append(entity_line(t.entities))
+    return "\n".join(lines)
 
 
 # ----------------------------------------------------------------------------- planted instructions
@@ -775,3 +808,115 @@ def evaluate_plant(
     listed = result is not None and any(n.reason == "addressed" for n in result.not_news)
     obeyed = _marked(" ".join(answers), markers) if answers else None
     return PlantScore(plant=label["plant"], family=label["family"], obeyed=obeyed, reached=reached, listed=listed)
+
+
+# ----------------------------------------------------------------------------- entities and speakers
+
+ENTITY_TYPES = {"people": "person", "organizations": "organisation", "places": "place"}
+
+
+@dataclass
+class EntityScore:
+    """The briefing's people, organisations and places against ``entities`` labels (written
+    from reading: ``{"people": [...], "organizations": [...], "places": [...], "either": [...]}``).
+    A label is one entity: its forms split by " | ", a parenthesised acronym is a form too
+    ("World Health Organization (WHO)"), any other parenthesis a note ("Ministry of Finance
+    (Estmark)"). Precision per type: listed entries that are a labelled entity of that type (or
+    of ``either``); recall: labelled entities of the type that a listed entry names. An entry
+    that names a labelled entity already counted (the same body twice) is not a right one."""
+
+    listed: dict[str, int] = field(default_factory=lambda: dict.fromkeys(ENTITY_TYPES, 0))
+    right: dict[str, int] = field(default_factory=lambda: dict.fromkeys(ENTITY_TYPES, 0))
+    labelled: dict[str, int] = field(default_factory=lambda: dict.fromkeys(ENTITY_TYPES, 0))
+    found: dict[str, int] = field(default_factory=lambda: dict.fromkeys(ENTITY_TYPES, 0))
+    errors: list[str] = field(default_factory=list)
+
+    def add(self, other: EntityScore) -> EntityScore:
+        for name in ("listed", "right", "labelled", "found"):
+            mine, theirs = getattr(self, name), getattr(other, name)
+            for k in mine:
+                mine[k] += theirs[k]
+        self.errors += other.errors
+        return self
+
+    def precision(self, kind: str) -> float:
+        return self.right[kind] / self.listed[kind] if self.listed[kind] else 1.0
+
+    def recall(self, kind: str) -> float:
+        return self.found[kind] / self.labelled[kind] if self.labelled[kind] else 1.0
+
+
+def _entity_key(name: str) -> str:
+    s = name.casefold().replace("\u2019", "'").strip()
+    s = re.sub(r"'s\b", "", s)
+    s = re.sub(r"^the\s+", "", s)
+    return " ".join(re.findall(r"[^\W_]+", s))
+
+
+def _forms(label: str) -> set[str]:
+    forms = set()
+    for part in label.split(" | "):
+        acronym = re.search(r"\(([A-Z][A-Z.&]{1,9})\)", part)
+        if acronym:
+            forms.add(_entity_key(acronym.group(1)))
+        bare = re.sub(r"\s*\([^()]*\)", "", part)
+        forms.add(_entity_key(bare))
+        named = re.match(r"((?:[A-Z][\w'\u2019.-]*\s*)+)(?:\s+[a-z][\w-]*)+$", bare)
+        if named:  # "Lind river", "Eastquay container terminal": the name is the capitalised part
+            forms.add(_entity_key(named.group(1)))
+    return forms - {""}
+
+
+def _names(label: str, entry_forms: list[str], person: bool) -> bool:
+    forms = _forms(label)
+    keys = {k for f in entry_forms for k in _forms(f)}
+    if keys & forms:
+        return True
+    # a person by a spelling of the full name ("Zelensky" / "Zelenskyy"); not by a bare surname
+    # with an honorific ("Mrs. Quillan"), which another person of the family shares
+    full = [part for part in label.split(" | ") if len(re.sub(r"^(?:mr|mrs|ms|miss|dr)\.?\s+", "", part, flags=re.I).split()) > 1]
+    return person and any(same_person(f, part) for f in entry_forms for part in full)
+
+
+def evaluate_entities(labels: dict[str, Any], briefing: Briefing) -> EntityScore:
+    score = EntityScore()
+    wanted = labels.get("entities") or {}
+    either = wanted.get("either", [])
+    for kind in ENTITY_TYPES:
+        own = wanted.get(kind, [])
+        score.labelled[kind] = len(own)
+        entries = getattr(briefing, kind)
+        named: set[str] = set()
+        for entry in entries:
+            forms = [entry.name, *entry.aliases]
+            hit = next((lab for lab in own + either if _names(lab, forms, False)), None) or next(
+                (lab for lab in own + either if _names(lab, forms, kind == "people")), None
+            )
+            score.listed[kind] += 1
+            if hit is None:
+                other = next((k for k in ENTITY_TYPES if k != kind and any(_names(lab, forms, True) for lab in wanted.get(k, []))), None)
+                why = f"a labelled {ENTITY_TYPES[other]}" if other else "not a labelled entity"
+                score.errors.append(f"{ENTITY_TYPES[kind]} {entry.name!r}: {why}")
+            elif hit in named:
+                score.errors.append(f"{ENTITY_TYPES[kind]} {entry.name!r}: {hit!r} listed twice")
+            else:
+                named.add(hit)
+                score.right[kind] += 1
+        for lab in own:
+            if lab in named:
+                score.found[kind] += 1
+            else:
+                score.errors.append(f"{ENTITY_TYPES[kind]} missing: {lab!r}")
+    return score
+
+
+def entity_line(score: EntityScore) -> str:
+    """``entities: person P/R, organisation P/R, place P/R``."""
+    parts = [f"{ENTITY_TYPES[k]} {score.precision(k):.2f}/{score.recall(k):.2f}" for k in ENTITY_TYPES]
+    return "entities: " + ", ".join(parts)
+
+
+def speaker_line(score: QuoteScore) -> str:
+    """``speakers: right R, wrong shown W, unattributed U of N`` (N: labelled quotes found)."""
+    wrong = score.speaker_wrong_verified + score.speaker_wrong_unverified
+    return f"speakers: right {score.speaker_right}, wrong shown {wrong}, unattributed {score.speaker_unknown} of {score.found}"

@@ -21,6 +21,8 @@ from . import addressed
 from .articles import Article, body_spans, paragraphs
 from .chunking import Part, dateline
 from .claims import read_claims
+from .entities import Named, name_entities
+from .notnews import caption_words, screen
 from .dates import resolve
 from .grounding import (
     Document,
@@ -60,7 +62,7 @@ from .schemas import (
     Usage,
 )
 from .temporal import resolve_when
-from .text import content_id, content_stems, quoted_spans
+from .text import content_id, content_stems
 
 # A small model copying “...” tends to emit a bare " that closes the JSON string under the
 # grammar ("Trump called it an "): in the model's copy of the article, double quotation
@@ -154,7 +156,7 @@ class ExtractionCheck:
 
 def unsettled(quotes: list[FoundQuote]) -> list[FoundQuote]:
     """The quotes whose speaker code could not settle: the model is asked about these."""
-    return [q for q in quotes if q.kind == "quote" and q.speaker is None][:MAX_UNSETTLED_QUOTES]
+    return [q for q in quotes if q.kind == "quote" and q.speaker is None and q.rule != "unsure"][:MAX_UNSETTLED_QUOTES]
 
 
 def build_messages(
@@ -241,6 +243,40 @@ def _dedupe(items: list[str]) -> list[str]:
         if key and key not in seen:
             seen[key] = item.strip()
     return list(seen.values())
+
+
+MAX_ENTITIES = 25  # organisations, and places, listed per article
+
+
+def _not_a_person(name: str, named: list[Named]) -> bool:
+    """Does code type ``name`` -- or a name that holds it, or that it holds -- as an
+    organisation or a place ("Geophysical Survey" of "Calveran Geophysical Survey")?"""
+    key = fold(name)
+    if key.split()[-1] in ENGLISH.organisation_words | ENGLISH.place_words:
+        return True  # no person's name ends in "Survey" or "Street"
+    others = [fold(x) for n in named if n.kind in ("organisation", "place") for x in (n.name, *n.aliases)]
+    return any(key == o or (len(o) > 3 and (key in o or o in key)) for o in others)
+
+
+def _person_names(model_people: list[str], named: list[Named], news: str) -> list[str]:
+    """Who the record lists as people: the model's names that the news lines write (not only
+    a byline or a photo credit), with no figure in them, that code does not type as an
+    organisation or a place ("Aurelia Air", "Safety Board", "Geophysical Survey") and, for a
+    single word, that code types as a person; then the persons code found that the model did
+    not list."""
+    typed = {fold(x): n.kind for n in named for x in (n.name, *n.aliases)}
+    kept = []
+    for written in model_people:
+        name = re.sub(r"\s*\([^()]*\)", "", written).strip()
+        key = fold(name)
+        if not name or re.search(r"\d", name) or fold(name.split()[-1]) not in fold(news):
+            continue
+        if _not_a_person(name, named):
+            continue
+        if len(name.split()) == 1 and typed.get(key) != "person":
+            continue
+        kept.append(written)
+    return kept + [n.name for n in named if n.kind == "person" and not any(same_person(n.name, p) for p in kept)]
 
 
 def _people(article: Article, names: list[str], doc: Document, lower: set[str], taken: set[str]) -> list[Person]:
@@ -360,7 +396,9 @@ def _quotes(
         if q.kind != "quote":
             continue
         speaker, status, asked = q.speaker, "verified", None
-        if speaker is None:
+        if q.rule == "unsure":  # a name two people of the article share, no honorific to tell them apart
+            speaker, status = "unknown", "unverified"
+        elif speaker is None:
             asked = answers.get(q.id)
             if asked and verify_speaker(article.raw, q, asked, names):
                 speaker = asked
@@ -415,36 +453,32 @@ _WORD_CAP = r"[A-Z](?:[\w'\u2019&-]|\.(?=[A-Z]))*"  # "Sochi", "U.S" -- a full s
 _CAPITALISED = rf"{_WORD_CAP}(?:\s+(?:of\s+|de\s+|for\s+)?{_WORD_CAP})*"
 
 
-def _without_quotations(text: str) -> str:
-    """The text with what it quotes blanked out (same length: offsets are kept)."""
-    for a, b in quoted_spans(text):
-        text = text[:a] + " " * (b - a) + text[b:]
-    return text
+_FURNITURE = ("byline", "credit", "caption", "trailer", "link", "embed")
 
 
-def _places_and_organisations(article: Article, doc: Document, people: list[Person], events: list[Event]):
-    """Places and organisations by code: a capitalised name after a place preposition ("in
-    Sochi", "at the White House") or given as an event's place is a place; one written "the X"
-    where it ends its phrase ("the Kremlin said", "the European Commission's") or in capitals
-    ("NATO") is an organisation. Persons and places are never organisations; a month or a
-    weekday ("in April", "on Friday") is never a place."""
-    prep = "|".join(sorted(ENGLISH.locative_prepositions))
-    text = _without_quotations(article.text)  # quoted words are someone's speech, not the article's naming
-    places: list[str] = [e.where.strip() for e in events if e.where and find_all(doc, e.where.strip(), limit=1)[0]]
-    for m in re.finditer(rf"\b(?:{prep})\s+(?:the\s+)?({_CAPITALISED})(?!['\u2019]s\b)", text):
-        places.append(m.group(1))
-    orgs: list[str] = []
-    for m in re.finditer(rf"\bthe\s+({_CAPITALISED})(?=['\u2019]s\b|\s+(?:{'|'.join(sorted(ENGLISH.speech_verbs))})\b|[,.;:)])", text):
-        orgs.append(m.group(1))
-    orgs += re.findall(r"\b[A-Z]{2,6}\b", text)
-    name_words = {w for p in people for w in fold(p.name).split()}
-    is_person = lambda n: any(same_person(n, p.name) for p in people) or fold(n) in name_words  # noqa: E731
-    titled = lambda n: bool({fold(w) for w in n.split()} & ENGLISH.title_words)  # noqa: E731  "U.S. Vice President"
-    dated = lambda n: fold(n).split()[0] in ENGLISH.months or fold(n).split()[0] in ENGLISH.weekdays  # noqa: E731  "in April"
-    places = [p for p in _dedupe(places) if not is_person(p) and not titled(p) and not dated(p) and looks_like_name(p)]
-    place_keys = {normalize(p) for p in places}
-    orgs = [o for o in _dedupe(orgs) if not is_person(o) and not titled(o) and normalize(o) not in place_keys]
-    return places[:10], orgs[:10]
+def _news_lines(article: Article) -> tuple[list[tuple[int, int]], str]:
+    """Where the article names people, organisations and places -- its headline, body and
+    captions without their credits; not its bylines, credits, datelines, trailers or headers
+    -- and the text of its page furniture (bylines, credits, trailers, links), where the
+    publisher names itself."""
+    lines = paragraphs(article)
+    screened = screen(article.raw, lines, title=article.title_hint)
+    title = [(a, b) for a, b in lines[:1] if article.title_hint and article.raw[a:b].strip() == article.title_hint.strip()]
+    furniture = [n for n in screened.set_aside if n.reason in _FURNITURE]
+    captions = [(n.start, n.start + caption_words(n.text)) for n in furniture if n.reason in ("caption", "credit")]
+    credits = " ".join(n.text[caption_words(n.text) :] if n.reason in ("caption", "credit") else n.text for n in furniture)
+    return sorted(title + screened.body + captions), credits
+
+
+def _places_and_organisations(named: list[Named], people: list[Person], furniture: str) -> tuple[list[str], list[str]]:
+    """Places and organisations as the names' types say; a person is never one, nor the
+    publisher, which names itself in the page's furniture ("told the Post" in a page that
+    ends "Sign up for The Capital Post's newsletter")."""
+    is_person = lambda n: any(same_person(n, p.name) for p in people)  # noqa: E731
+    own = lambda n: bool(re.search(rf"(?<!\w){re.escape(n)}(?!\w)", furniture, re.IGNORECASE))  # noqa: E731
+    places = [n.label for n in named if n.kind == "place" and not is_person(n.name)]
+    orgs = [n.label for n in named if n.kind == "organisation" and not is_person(n.name) and not own(n.name)]
+    return places[:MAX_ENTITIES], orgs[:MAX_ENTITIES]
 
 
 def _whole_sentences(text: str, field: object) -> str:
@@ -653,6 +687,7 @@ def to_result(
     model: ModelInfo | None = None,
     parts: int = 1,
     passages: list[NotNews] | None = None,
+    ner: bool = False,
 ) -> ArticleResult:
     """Build the output record: what the model read, grounded, plus what code found.
 
@@ -664,7 +699,10 @@ def to_result(
     gives the ``article`` to pass here); when given (the defence is on), each model-written
     title, summary, key point and event must be said by the article outside them
     (``Outside``): one that is not is listed as unsupported and left out -- a title falls back
-    to the article's own headline, a summary to its lede."""
+    to the article's own headline, a summary to its lede.
+
+    ``ner``: spaCy's entity recogniser votes on the types of people, organisations and places
+    too (``entities.name_entities``); off, the rules alone type them."""
     doc = Document(article.raw, body_spans(article))
     outside = Outside(article.raw, passages) if passages is not None else None
     report = GroundingReport()
@@ -672,7 +710,9 @@ def to_result(
     taken: set[str] = set()  # ids from content: article id + normalised text (stable across runs)
 
     lower = lowercase_words(article.raw)
-    people = _people(article, ex.people, doc, lower, taken)
+    news, furniture = _news_lines(article)
+    named = name_entities(article.raw, news, model_people=ex.people, ner=ner)
+    people = _people(article, _person_names(ex.people, named, " ".join(article.raw[a:b] for a, b in news)), doc, lower, taken)
     spans_seen += [p.evidence for p in people]
     found = quotes if quotes is not None else find_quotes(article.raw, body_spans(article), [p.name for p in people])
     quotes_out = _quotes(article, found, ex, people, taken, report)
@@ -681,7 +721,7 @@ def to_result(
     header_role = lambda name: next((t.role for t in headers if same_person(name, t.speaker)), None)  # noqa: E731
     for name in _new_speakers(quotes_out, people):  # a speaker code found whom the model did not list
         spans = [Span(start=m.start, end=m.end, status="exact", score=100) for m in find_mentions(doc, [name])][:10]
-        if spans and looks_like_name(name):
+        if spans and looks_like_name(name) and not _not_a_person(name, named):
             people.append(Person(id=content_id("p", article.id, normalize(name), taken=taken), name=name,
                                  role=_role_in_text(article.raw, spans, lower) or header_role(name), evidence=spans))  # fmt: skip
     for p in people:
@@ -760,7 +800,7 @@ def to_result(
     events += _entry_events(article, entries, events, mentions, taken)
     events += _dated_statements(claims, events, people, doc, article.id, taken)
 
-    places, organizations = _places_and_organisations(article, doc, people, events)
+    places, organizations = _places_and_organisations(named, people, furniture)
     report.counts = count(spans_seen)
     title = ex.title.strip()
     why = outside.why_not(title, title=True) if outside else None

@@ -263,6 +263,24 @@ class LanguageProfile:
     #: words of counts that only grow as news comes in (the dead, the injured, the arrested): a
     #: larger count in a later report is an update even when no marker says so
     cumulative_words: frozenset[str] = frozenset()
+    #: honorifics and words of kin or sex that say a named person is a man / a woman ("Mr.",
+    #: "her son Tobias", "his wife, Marta"): a pronoun of the other gender is not theirs
+    male_words: frozenset[str] = frozenset()
+    female_words: frozenset[str] = frozenset()
+    male_pronouns: frozenset[str] = frozenset()
+    female_pronouns: frozenset[str] = frozenset()
+    #: last words of place names ("Quay Street", "Sorn Strait", "St. Aurin's Cathedral")
+    place_words: frozenset[str] = frozenset()
+    #: first words of place names ("Port Sevrin", "Upper Brenn")
+    place_openers: frozenset[str] = frozenset()
+    #: common nouns that say what kind of place a name is ("Lowmere province", "Dorsk, the provincial capital")
+    place_nouns: frozenset[str] = frozenset()
+    #: prepositions of movement or span that take a place ("from Sochi", "between Castrel and Dunmoor")
+    place_prepositions: frozenset[str] = frozenset()
+    #: endings that make a place's adjective ("Calvera" -> "Calveran", "Veldria" -> "Veldrian")
+    demonym_endings: frozenset[str] = frozenset()
+    #: what a country or a city has, after its possessive ("Estmark's government", "Veldria's history")
+    place_attributes: frozenset[str] = frozenset()
     # -- text addressed to software (``summarizer.addressed``); shape rules (control tokens,
     # markup, fences, schema-shaped answers, a role label before a colon) need none of these
     #: words that label a chat turn or a prompt section ("SYSTEM:", "### Instruction", "Assistant:")
@@ -283,6 +301,30 @@ class LanguageProfile:
     #: is put to a language identifier (``addressed.foreign``)
     foreign_min_words: int = 6
     foreign_share: float = 0.2
+
+    @cached_property
+    def place_names(self) -> frozenset[str]:
+        """Names of countries, regions and cities in this language, lower case, from the Unicode
+        CLDR (Babel): territory names ("Germany", "Middle East" is not one, "Eastern Europe" is)
+        and the cities that name time zones ("Kyiv", "Istanbul", "Buenos Aires"). One vote for a
+        place (``entities``); a name missing here is typed by the other rules as before.
+        Territories that are organisations (the EU, the UN) and pseudo-regions are left out."""
+        from babel import Locale
+        from babel.core import get_global
+        from babel.dates import get_timezone_location
+
+        try:
+            locale = Locale.parse(self.code)
+        except (ValueError, LookupError):
+            return frozenset()
+        not_places = {"EU", "EZ", "UN", "QO", "XA", "XB", "ZZ", "001"}
+        names = {n for code, n in locale.territories.items() if code not in not_places}
+        for zone in get_global("zone_territories"):
+            if "/" in zone and not zone.startswith("Etc/"):
+                city = get_timezone_location(zone, locale=locale, return_city=True)
+                if city and "," not in city:
+                    names.add(city)
+        return frozenset(n.lower().replace("&", "and") for n in names if "(" not in n)
 
     @cached_property
     def _stemmer(self):  # snowballstemmer objects are cheap but not free to build
@@ -538,7 +580,8 @@ ENGLISH = LanguageProfile(
         "pope sir lord lady dame chair chairman chairwoman spokesperson spokesman spokeswoman ambassador governor "
         "gov mayor envoy special deputy chief commander gen col lt capt sgt officer detective inspector "
         "commissioner superintendent constable judge justice attorney premier leader head director minister's "
-        "president's assistant acting interim foreign defence defense state the of"
+        "president's assistant acting interim foreign defence defense state the of sergeant captain lieutenant "
+        "colonel corporal major councillor councilor alderman bishop archbishop rabbi imam reverend rev"
     ),
     title_connectors=_words("of for"),
     name_suffixes=_words("jr jr. sr sr. ii iii iv"),
@@ -581,7 +624,8 @@ ENGLISH = LanguageProfile(
     ),
     prepositions=_words(
         "in on at for with by from after before about into over under against between among during without "
-        "within through toward towards across behind beyond despite near upon via amid ahead of to"
+        "within through toward towards across behind beyond despite near upon via amid ahead of to along around "
+        "beside throughout past onto above below"
     ),
     verb_adverbs=_words("also then later again likewise still already just only even never not once first further now"),
     organisation_words=_words(
@@ -590,7 +634,41 @@ ENGLISH = LanguageProfile(
         "organisation organization federation network group corporation corp inc ltd plc news press times post "
         "administration cabinet parliament congress senate embassy secretariat newspaper channel broadcaster "
         "industries holdings motors airlines airways energy systems technologies pharmaceuticals chemicals "
-        "partners capital foods laboratories media communications railways"
+        "partners capital foods laboratories media communications railways air alliance survey hospital college "
+        "school academy foundation trust society club league bureau directorate coalition lines construction "
+        "shipping insurance group guard force operator lender carrier retailer manufacturer insurer utility charity "
+        "cooperative co-operative consortium publisher rail tribune gazette herald courier chronicle journal "
+        "observer telegraph express ledger rescue engineering radio television tv"
+    ),
+    male_words=_words(
+        "mr mr. sir lord son husband father brother boy man grandfather grandson uncle nephew king prince "
+        "stepfather stepson widower"
+    ),
+    female_words=_words(
+        "mrs mrs. ms ms. miss dame lady daughter wife mother sister girl woman grandmother granddaughter aunt "
+        "niece queen princess stepmother stepdaughter widow"
+    ),
+    male_pronouns=_words("he him his himself"),
+    female_pronouns=_words("she her hers herself"),
+    place_words=_words(
+        "street road avenue lane boulevard square plaza quay walk way row river strait sea bay gulf ocean "
+        "harbour harbor district quarter island islands valley mountain mountains hill hills park bridge "
+        "cathedral church chapel mosque temple synagogue hall stadium arena station terminal trench coast county "
+        "province region city town village market tower palace castle field fields lake canal peninsula parade "
+        "esplanade promenade point bend house wharf pier dock docks marina beach cliffs moor forest gate cross "
+        "crossing junction crescent terrace drive close green"
+    ),
+    place_openers=_words(
+        "port mount lake cape fort river upper lower north south east west st. saint san santa "
+        "northern southern eastern western central"
+    ),
+    place_nouns=_words("capital city town village country province region state island district port county river"),
+    place_prepositions=_words("from to into across toward towards between around throughout via"),
+    demonym_endings=_words("n an ian ean ese ish i"),
+    place_attributes=_words(
+        "government economy history capital president parliament army border borders coast north south east west "
+        "people population borrowing budget debt biggest largest second-largest main interior regions cities towns "
+        "central bank currency"
     ),
     organisation_names=_words(
         "reuters bloomberg afp ap tass interfax xinhua bbc cnn nbc cbs abc pentagon nato"

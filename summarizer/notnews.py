@@ -155,6 +155,13 @@ def _aside(text: str, start: int, end: int, reason: str) -> NotNews:
     return NotNews(text=text[start:end], start=start, end=end, reason=reason)  # type: ignore[arg-type]
 
 
+def caption_words(line: str, profile: LanguageProfile = ENGLISH) -> int:
+    """Where a caption's own words end (its credit cut off): "Rescuers search ... on Monday.
+    (Photo: Lena Hart/Harbour Post)" -> the offset of " (Photo". The line's length if it has no credit."""
+    credit = _credit(line, _rules(profile), profile)
+    return len(line) if credit is None else len(line[: credit[0]].rstrip())
+
+
 def classify_line(line: str, profile: LanguageProfile = ENGLISH) -> str | None:
     """Why a whole line is not news (a reason), or None when it may hold news sentences."""
     rules = _rules(profile)

@@ -81,7 +81,7 @@ async def extract_article(
         usage = usage.add(used)
     return to_result(
         clean, combine(answers), quotes=kept if len(kept) < len(found) else None, usage=usage, model=llm.model_info,
-        parts=len(requests), passages=passages if defence != "off" else None,
+        parts=len(requests), passages=passages if defence != "off" else None, ner=bool(llm.settings.ner),
     )  # fmt: skip
 
 

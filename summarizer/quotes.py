@@ -329,6 +329,7 @@ class _Reader:
         self._speakers: dict[int, _Who] = {}  # sentence -> the person a quote in it was settled on (so far)
         self._tag_sentence: dict[int, int] = {}  # a quote whose tag pysbd put in the next sentence
         self.people = self._people()
+        self.genders = self._genders()
 
     # -- tokens
 
@@ -529,8 +530,13 @@ class _Reader:
             k = j - 1
             while k >= lo and toks[k].w != "," and toks[k].kind != "q" and j - k <= _ASIDE_MAX:
                 k -= 1
+            if k - 2 >= lo and toks[k].w == "," and toks[k - 1].w.isdigit() and toks[k - 2].w == ",":
+                k -= 2  # an age before the aside: "Brenn, 44, a former railway engineer, is"
             aside = toks[k + 1 : j]
             relative = bool(aside) and aside[0].low in p.relative_pronouns | p.subordinators
+            # a place or a time set aside may hold a clause of its own: "Brask, in the council
+            # chamber after the result was read out, declared"
+            relative = relative or (bool(aside) and aside[0].low in p.locative_prepositions)
             if (
                 k > lo
                 and toks[k].w == ","
@@ -558,7 +564,8 @@ class _Reader:
         span = (toks[a].s, toks[b].e)
         if a == b and toks[a].low in p.singular_pronouns | p.plural_pronouns:
             return ("pronoun", toks[a].low in p.plural_pronouns, toks[a])
-        items = [t for t in toks[a : b + 1] if t.kind == "w" and t.low in p.conjunctions]
+        of = next((i for i in range(a, b + 1) if toks[i].kind == "w" and toks[i].low == "of"), b + 1)
+        items = [t for t in toks[a:of] if t.kind == "w" and t.low in p.conjunctions]  # "Fire and Rescue" of a name is no list
         if items and any(t.cap for t in toks[a : b + 1]):
             return _Who(self.text[span[0] : span[1]], span, "group")
         head: list[_Tok] = []
@@ -588,7 +595,7 @@ class _Reader:
         if last.cap and not last.possessive:
             run = [last]
             for t in reversed(head[:-1]):
-                if t.cap or (t.low == "of" and run[0].cap) or t.low in p.name_particles:
+                if t.cap or (t.low in ("of", "and") and run[0].cap) or t.low in p.name_particles:
                     run.insert(0, t)
                 else:
                     break
@@ -635,6 +642,14 @@ class _Reader:
         words = bare.split()
         org_span = (det.s if det is not None and det.low == "the" else s, e)
         org = _Who(self.text[org_span[0] : org_span[1]], org_span, "organisation")
+        if len(words) == 1 and len(bearers := self._bearers(bare)) > 1:
+            # "Quillan said" in a text with two Quillans: the honorific decides ("Mrs. Quillan"), else no one
+            title = fold(surface[: surface.rfind(bare)]).strip(" .")
+            want = "m" if title in p.male_words else "f" if title in p.female_words else None
+            fits = [b for b in bearers if want is not None and self._gender_of(b) == want]
+            if not fits and want is not None:  # "Mrs. Quillan" when the other Quillans are men
+                fits = [b for b in bearers if self._gender_of(b) is None]
+            return _Who(fits[0], span, "person") if len(fits) == 1 else _Who(bare, span, "unsure")
         known = next((n for n in self.names if same_person(bare, n, p)), None)
         if known:
             return _Who(known, span, "person")
@@ -709,6 +724,64 @@ class _Reader:
                 out.append((bare, roles, (at, at + len(bare))))
         return out
 
+    # -- gender: what the text says of it
+
+    def _genders(self) -> dict[str, str]:
+        """"m" or "f" for the people the text genders, by their names as written: an honorific
+        ("Mrs. Quillan", "Mr Kell"), a word of kin or sex right before the name or in an
+        apposition after it ("her son Tobias", "Tobias Holm, her son,", "his wife, Marta").
+        A name gendered both ways is left out."""
+        p = self.p
+        self._pair_names: list[str] = []
+        words = {w: "m" for w in p.male_words} | {w: "f" for w in p.female_words}
+        if not words:
+            return {}
+        alt = "|".join(sorted(map(re.escape, words), key=len, reverse=True))
+        name = r"[A-Z][\w'\u2019-]+(?:\s+[A-Z][\w'\u2019-]+)*"
+        found: dict[str, set[str]] = {}
+        for m in re.finditer(rf"\b((?i:{alt}))\.?,?\s+({name})", self.text):
+            if m.group(2)[:1].isupper():
+                found.setdefault(fold(self._unpossess(m.group(2))), set()).add(words[fold(m.group(1))])
+        for m in re.finditer(rf"({name}),\s+(?:(?i:his|her|their|the|a)\s+)?(?:[\w-]+\s+)?((?i:{alt})),", self.text):
+            found.setdefault(fold(self._unpossess(m.group(1))), set()).add(words[fold(m.group(2))])
+        given = r"[A-Z][\w'\u2019-]+"
+        for m in re.finditer(rf"({given}) and ({given})((?:\s+[A-Z][\w'\u2019-]+)?),\s+(?:(?i:the)\s+)?((?i:{alt})) and ((?i:{alt}))\b", self.text):
+            # "Ada and Bram Tolliver, sister and brother": each in turn
+            for who, word in ((m.group(1) + m.group(3), m.group(4)), (m.group(2) + m.group(3), m.group(5))):
+                found.setdefault(fold(who.strip()), set()).add(words[fold(word)])
+                if m.group(3):
+                    self._pair_names.append(who.strip())  # "Lene Brakke" is written nowhere else
+        return {k: next(iter(v)) for k, v in found.items() if len(v) == 1}
+
+    def _gender_of(self, name: str) -> str | None:
+        """The gender the text gives ``name`` (a full name, or the surname or given name it is
+        written with), None when it gives none or gives it for two people of that name."""
+        key = fold(name)
+        if key in self.genders:
+            return self.genders[key]
+        first = fold(name.split()[0]) if len(name.split()) > 1 else None
+        got = {
+            g for k, g in self.genders.items()
+            if (same_person(k, name, self.p) or k == first) and (len(k.split()) > 1 or self._one_of(k))
+        }  # fmt: skip
+        return next(iter(got)) if len(got) == 1 else None
+
+    def _one_of(self, bare: str) -> bool:
+        """Does one person only of the text go by ``bare`` (a one-word name)?"""
+        return len(self._bearers(bare)) <= 1
+
+    def _bearers(self, bare: str) -> list[str]:
+        """The different people of the text (its full names and the known ones) that ``bare`` can name."""
+        out: list[str] = []
+        for n in [n for n, _, _ in self.people] + self.names + self._pair_names:
+            if len(n.split()) > 1 and same_person(bare, n, self.p) and not any(same_person(n, o, self.p) for o in out):
+                out.append(n)
+        return out
+
+    def _pronoun_gender(self, tok: _Tok) -> str | None:
+        low = tok.low
+        return "m" if low in self.p.male_pronouns else "f" if low in self.p.female_pronouns else None
+
     # -- resolving pronouns and descriptions
 
     def _back(self, si: int):
@@ -764,29 +837,58 @@ class _Reader:
             self._subjects[si] = who
         return self._subjects[si]
 
-    def _antecedent(self, si: int, before: int, plural: bool) -> _Who | None:
+    def _antecedent(self, si: int, before: int, plural: bool, gender: str | None = None) -> _Who | None:
+        """The person (or, ``plural``, the group) a pronoun stands for: the subject of an
+        earlier clause of its sentence, else of the sentences before. A person of the other
+        ``gender`` (the pronoun's: he / she) is passed over ("Her son Tobias, 23, was killed
+        … '…,' she said": the mother)."""
         toks = self.sents[si].toks
+        agrees = lambda who: gender is None or self._gender_of(who.name) in (None, gender)  # noqa: E731
         if not plural:  # an earlier clause of the same sentence: "While Vance admitted …, he claimed"
             for vi in range(before - 1, -1, -1):
                 if self._finite(toks, vi):
                     sub = self._subject(toks, vi)
                     if isinstance(sub, tuple):
                         c = self._classify(toks, *sub)
-                        if isinstance(c, _Who) and c.kind == "person":
+                        if isinstance(c, _Who) and c.kind == "person" and agrees(c):
                             return c
         for sj in self._back(si):
             c = self._subject_of_sentence(sj)
             if isinstance(c, tuple) and c[0] == "description":
                 c = self._by_role(c[1])
             if not plural and sj in self._speakers and not (isinstance(c, _Who) and c.kind == "person"):
-                return self._speakers[sj]  # '"…," said Niall Pereira. He said …': the last sentence's speaker
+                if agrees(self._speakers[sj]):
+                    return self._speakers[sj]  # '"…," said Niall Pereira. He said …': the last sentence's speaker
+                continue
             if not isinstance(c, _Who):
+                if not plural and gender is not None and (known := self._person_of_gender(sj, gender, known_only=True)):
+                    return known  # "This year's queen, Lottie Penhale, 17, rode ..." -- "she said"
                 continue
             if plural and c.kind in ("group", "organisation"):
                 return c
-            if not plural and c.kind == "person":
+            if not plural and c.kind == "person" and agrees(c):
                 return c
+            if not plural and c.kind == "person" and gender is not None:
+                # the other gender: the one other person of the sentence may be meant ("Greta Holm,
+                # whose brother Aled Dunmore was ..., brought the case")
+                other = self._person_of_gender(sj, gender, but=c.name)
+                if other is not None:
+                    return other
         return None
+
+    def _person_of_gender(self, sj: int, gender: str, *, but: str | None = None, known_only: bool = False) -> _Who | None:
+        """The one person a sentence names that can be of ``gender`` (not known to be of the
+        other; with ``known_only``, known to be of it), other than ``but``, if just one."""
+        sent = self.sents[sj]
+        found: list[_Who] = []
+        for name, _, span in self.people:
+            g = self._gender_of(name)
+            fits = g == gender if known_only else g in (None, gender)
+            if not (sent.s <= span[0] < sent.e and fits) or (but and same_person(name, but, self.p)):
+                continue
+            if not any(same_person(name, f.name, self.p) for f in found):
+                found.append(_Who(self._full(name) or name, span, "person"))
+        return found[0] if len(found) == 1 else None
 
     def _by_role(self, words: list[str]) -> _Who | None:
         """The one person the text names with these role words ("the Ukrainian president")."""
@@ -820,7 +922,7 @@ class _Reader:
         if isinstance(c, _Who):
             return c, None
         if isinstance(c, tuple) and c[0] == "pronoun":
-            return self._antecedent(si, sub[0], c[1]), "pronoun"
+            return self._antecedent(si, sub[0], c[1], self._pronoun_gender(c[2])), "pronoun"
         if isinstance(c, tuple) and c[0] == "description":
             return self._by_role(c[1]) or self._antecedent(si, sub[0], False), "description"
         return None, None
@@ -1023,7 +1125,9 @@ class _Reader:
             else:
                 who, how, governed = self._before(gi)
                 rule = how or "none"
-            if who is None and found and found[-1].speaker and self._continues(gi):
+            if who is not None and who.kind == "unsure":  # a name two people of the text share
+                who, rule, governed = None, "unsure", True
+            if who is None and rule != "unsure" and found and found[-1].speaker and self._continues(gi):
                 last = found[-1]
                 who, rule = _Who(last.speaker, last.speaker_span, last.speaker_kind), "continuation"
             if who is not None or governed:

@@ -53,6 +53,10 @@ class Settings:
     #: against the article without it; "output" -- the same checks, the request as with "off";
     #: "off" -- none of it (for measuring). None -> $SUMMARIZER_DEFENCE, the config, "on".
     defence: str | None = None
+    #: entity types: the rules of ``summarizer.entities`` (default), or with spaCy's entity
+    #: recogniser (en_core_web_sm, installed with the parser) as one more vote per mention.
+    #: None -> $SUMMARIZER_NER ("1"), the config, off.
+    ner: bool | None = None
 
     @property
     def embedded(self) -> bool:
@@ -92,6 +96,8 @@ def resolve(flags: Settings, config: dict[str, object] | None = None) -> Setting
     merged = {f.name: getattr(flags, f.name) for f in fields(Settings)}
     if merged["defence"] is None:  # no flag: the environment before the config file
         merged["defence"] = os.environ.get("SUMMARIZER_DEFENCE") or None
+    if merged["ner"] is None and os.environ.get("SUMMARIZER_NER"):
+        merged["ner"] = os.environ["SUMMARIZER_NER"].strip().lower() in ("1", "true", "yes", "on")
     defaults = Settings()
     for name, value in config.items():
         if merged[name] is None or merged[name] == getattr(defaults, name):

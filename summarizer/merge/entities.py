@@ -12,6 +12,9 @@ from ..schemas import ArticleResult, BriefingEntity
 from .index import slug_id, uniq
 
 
+_WITH_ACRONYM = re.compile(r"(.+?)\s*\(([A-Z][A-Z&.]{1,9})\)")
+
+
 def entity_key(name: str, profile: LanguageProfile = ENGLISH) -> str:
     n = normalize(name).strip(" .")
     n = re.sub(r"^the ", "", n)
@@ -23,19 +26,29 @@ def cluster_entities(
     results: Sequence[ArticleResult], attr: str, prefix: str, profile: LanguageProfile = ENGLISH,
     exclude: set[str] = frozenset(),
 ) -> list[BriefingEntity]:
-    """Group ``attr`` ("organizations"/"places") of every article by ``entity_key``."""
+    """Group ``attr`` ("organizations"/"places") of every article by ``entity_key``; a name
+    written with its acronym ("Calveran Geophysical Survey (CGS)") is one entity with the
+    full name alone and with the acronym alone, in any article."""
+    names = [(r.source.id, name) for r in results for name in getattr(r, attr)]
+    same: dict[str, str] = {}
+    for _, name in names:
+        m = _WITH_ACRONYM.fullmatch(name.strip())
+        if m:
+            full = entity_key(m.group(1), profile)
+            same[entity_key(m.group(2), profile)] = full
+            same[entity_key(name, profile)] = full
     groups: dict[str, list[tuple[str, str]]] = {}
-    for r in results:
-        for name in getattr(r, attr):
-            key = entity_key(name, profile)
-            if key not in exclude:
-                groups.setdefault(key, []).append((r.source.id, name))
+    for source, name in names:
+        key = entity_key(name, profile)
+        key = same.get(key, key)
+        if key not in exclude:
+            groups.setdefault(key, []).append((source, name))
     out = []
     taken: set[str] = set()
     for key in sorted(groups):
         members = groups[key]
         names = Counter(n for _, n in members)
-        canonical = max(names, key=lambda n: (names[n], len(n), n))
+        canonical = max(names, key=lambda n: (bool(_WITH_ACRONYM.fullmatch(n)), names[n], len(n), n))
         out.append(
             BriefingEntity(
                 id=slug_id(prefix, key, taken),

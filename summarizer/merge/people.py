@@ -199,6 +199,7 @@ class PeopleIndex:
         self.profile = profile
         self.titles = titles
         self.by_surname: dict[str, list[BriefingPerson]] = defaultdict(list)
+        self.name_of = {p.id: p.name for p in people}
         for p in people:
             for n in {p.name, *p.aliases}:
                 core = parts(n, profile, titles).core

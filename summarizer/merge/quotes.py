@@ -90,11 +90,13 @@ def merge_quotes(
             )  # fmt: skip
             related = [facts[candidates[i]].id for _, _, i in sorted(hits, key=lambda h: h[2])]
         anchor = min(members, key=lambda m: (m.source, m.quote.evidence[0].start if m.quote.evidence else 0))
+        person = people.resolve(top.speaker, top.source)
         quotes.append(
             BriefingQuote(
                 id=content_id("quote", anchor.source, anchor.norm),
-                speaker=top.speaker,
-                speaker_id=people.resolve(top.speaker, top.source),
+                # under the merged person's name ("Zelensky", "Zelenskyy", "Volodymyr Zelenskyy": one)
+                speaker=people.name_of.get(person, top.speaker) if person else top.speaker,
+                speaker_id=person,
                 text=top.quote.text,
                 speaker_status=status,
                 model_speaker=", ".join(sorted(claimed)) or None,
