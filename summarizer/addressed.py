@@ -56,6 +56,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from functools import lru_cache
 from itertools import pairwise
@@ -353,10 +354,11 @@ def _sentences_addressed(text: str, a: int, b: int, rules: _Rules, profile: Lang
     spans = sentences(text, a, b, profile)
     quotes = quoted_spans(text, a, b)
     rules_of: list[str | None] = []
+    starts = [q0 for q0, _ in quotes]  # sorted: the quotes inside a sentence by bisection, not a scan each
     for s0, s1 in spans:
         rule = unit_rule(text[s0:s1], rules, profile)
-        for q0, q1 in quotes:
-            if rule is None and s0 <= q0 and q1 <= s1:
+        for q0, q1 in quotes[bisect_left(starts, s0) : bisect_right(starts, s1)]:
+            if rule is None and q1 <= s1:
                 rule = unit_rule(text[q0:q1].strip("\"'\u201c\u201d\u2018\u2019"), rules, profile, quoted=True)
         rules_of.append(rule)
     if not any(rules_of):

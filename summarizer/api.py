@@ -32,7 +32,7 @@ from typing import Any
 from . import articles as articles_mod
 from . import noise, synthesis, web
 from .articles import Article
-from .errors import ConfigError, InputError, NoArticleText
+from .errors import ConfigError, InputError, NoArticleText, OptionError, SummarizerError
 from .llm.client import LLM
 from .llm.settings import Settings, resolve
 from .merge import Thresholds
@@ -56,25 +56,36 @@ ENVIRONMENT = {
     "timeout": ("SUMMARIZER_TIMEOUT",),
     "context_tokens": ("SUMMARIZER_CONTEXT_TOKENS",),
     "chunk_chars": ("SUMMARIZER_CHUNK_CHARS",),
+    "max_entries": ("SUMMARIZER_MAX_ENTRIES",),
+    "url_timeout": ("SUMMARIZER_URL_TIMEOUT",),
 }
 
 
-_INTEGERS = {"context_tokens", "chunk_chars"}
+_INTEGERS = {"context_tokens", "chunk_chars", "max_entries"}
 
 
 def settings(**options: Any) -> Settings:
-    """Options (Settings field names) -> resolved settings: option > environment > config > default."""
+    """Options (Settings field names) -> resolved settings: option > environment > config >
+    default. An unknown option or a value of the wrong type is an ``OptionError`` (a
+    ``ConfigError``, and a ``TypeError`` for callers that catch those)."""
+    from pydantic import TypeAdapter, ValidationError
+
     known = {f.name for f in fields(Settings)}
     unknown = sorted(set(options) - known)
     if unknown:
-        raise TypeError(f"unknown option(s) {', '.join(unknown)}; known: {', '.join(sorted(known))}")
+        raise OptionError(f"unknown option(s) {', '.join(unknown)}; known: {', '.join(sorted(known))}")
     given = {k: v for k, v in options.items() if v is not None}
+    try:  # the dataclass's own field types, checked (timeout="abc", concurrency=[2])
+        TypeAdapter(Settings).validate_python(given, strict=False)
+    except ValidationError as exc:
+        bad = "; ".join(f"{'.'.join(map(str, e['loc']))}={e.get('input')!r}: {e['msg']}" for e in exc.errors())
+        raise OptionError(f"bad option value(s): {bad}") from None
     for name, variables in ENVIRONMENT.items():
         if name not in given:
             value = next((os.environ[v] for v in variables if os.environ.get(v)), None)
             if value is not None:
                 try:
-                    given[name] = float(value) if name == "timeout" else int(value) if name in _INTEGERS else value
+                    given[name] = float(value) if name in ("timeout", "url_timeout") else int(value) if name in _INTEGERS else value
                 except ValueError:
                     raise ConfigError(f"{variables[0]}={value!r} is not a number") from None
     return resolve(Settings(**given))
@@ -83,26 +94,33 @@ def settings(**options: Any) -> Settings:
 def load(
     inputs: Inputs,
     *,
-    timeout: float = 20.0,
+    timeout: float | None = None,
     failed: dict[str, str] | None = None,
     set_aside: list[SetAside] | None = None,
+    settings: Settings | None = None,
 ) -> list[Article]:
     """Files, folders, ``-`` (stdin), http(s) URLs of pages or RSS/Atom feeds, or ready
     ``Article`` objects, in order. A URL that cannot be fetched goes to ``failed`` (URL -> one
     line) when given, else raises ``InputError``; files that cannot be read always raise. With
     ``set_aside`` (a list), files that hold no article text (empty, page furniture only) are
-    listed there -- unless nothing else could be read, which raises as before."""
+    listed there -- unless nothing else could be read, which raises as before. URLs are
+    fetched as ``settings`` say (``url_timeout``, ``max_entries``, ``allow_private``;
+    ``timeout`` overrides the first)."""
     out: list[Article] = []
     paths: list[str] = []
     urls: list[str] = []
     no_text: list[tuple[str, str | None, str]] = []
+    inputs = _as_inputs(inputs)
 
     def flush() -> None:
         nonlocal paths, urls
         if paths:
             out.extend(articles_mod.load(paths, no_text=no_text if set_aside is not None else None))
         if urls:
-            got, bad = web.fetch(urls, timeout=timeout)
+            s = settings or Settings()
+            got, bad = web.fetch(
+                urls, timeout=timeout or s.url_timeout, allow_private=s.allow_private, max_entries=s.max_entries or web.MAX_ENTRIES
+            )  # fmt: skip
             if bad and failed is None:
                 raise InputError("; ".join(bad.values()))
             if failed is not None:
@@ -134,6 +152,28 @@ def load(
             raise InputError(f"{a.path or a.id}: article id {a.id!r} is also used by {seen[a.id]}; rename one")
         seen[a.id] = a.path or a.id
     return out
+
+
+def _as_inputs(inputs: Any) -> list[str | Path | Article]:
+    """``inputs`` as a list: one path, URL or ``Article`` given alone is one input (not its
+    letters); anything but those is an ``InputError`` naming what was given."""
+    if isinstance(inputs, (str, os.PathLike, Article)):
+        return [inputs]
+    try:
+        items = list(inputs)
+    except TypeError:
+        raise InputError(f"inputs: expected paths, URLs or Article objects, got {type(inputs).__name__}") from None
+    for item in items:
+        if not isinstance(item, (str, os.PathLike, Article)):
+            raise InputError(f"inputs: {item!r} is not a path, a URL or an Article ({type(item).__name__})")
+    return items
+
+
+def _raise_failures(failed: dict[str, str]) -> None:
+    """A library call that was not given ``failed`` to collect failures raises them: a replay
+    miss, an endpoint error, an unreadable URL never vanish into an empty result."""
+    if failed:
+        raise SummarizerError(f"{len(failed)} input(s) failed: " + "; ".join(f"{k}: {v}" for k, v in failed.items()))
 
 
 async def run(
@@ -193,8 +233,10 @@ async def extract_async(
     """Per-article results, in input order; inputs that failed go to ``failed`` (id or URL -> reason)."""
     config = settings(**options)
     early: dict[str, str] = {}
-    report, _ = await run(load(inputs, timeout=config.timeout or 20.0, failed=early), config, replay=replay, record=record, failed=early)
-    if failed is not None:
+    report, _ = await run(load(inputs, settings=config, failed=early), config, replay=replay, record=record, failed=early)
+    if failed is None:
+        _raise_failures(report.failed)
+    else:
         failed.update(report.failed)
     return list(report.results.values())
 
@@ -217,11 +259,13 @@ async def digest_async(
     config = settings(**options)
     early: dict[str, str] = {}
     aside: list[SetAside] = []
-    arts = load(inputs, timeout=config.timeout or 20.0, failed=early, set_aside=aside)
-    _, digest = await run(
+    arts = load(inputs, settings=config, failed=early, set_aside=aside)
+    report, digest = await run(
         arts, config, replay=replay, record=record, brief=True, screen=screen, failed=early, set_aside=aside
     )  # fmt: skip
     assert digest is not None
+    if not report.results:  # every input failed: an error, not an empty briefing (the failures are in it otherwise)
+        _raise_failures(report.failed)
     return digest
 
 
@@ -267,7 +311,7 @@ def load_results(paths: list[Path]) -> list[ArticleResult]:
     files: list[Path] = []
     for p in paths:
         if p.is_dir():
-            found = sorted(p.glob("*.json"))
+            found = sorted(f for f in p.glob("*.json") if f.is_file())  # not a folder named "x.json"
             if not found:
                 raise InputError(f"{p}: no .json files here")
             files += found
@@ -277,7 +321,12 @@ def load_results(paths: list[Path]) -> list[ArticleResult]:
             raise InputError(f"{p}: no such file or directory")
     results = []
     for f in files:
-        text = f.read_text(encoding="utf-8")
+        try:
+            text = f.read_text(encoding="utf-8")
+        except UnicodeDecodeError:
+            raise InputError(f"{f}: not UTF-8 (JSON from 'summarizer extract' is UTF-8)") from None
+        except OSError as exc:
+            raise InputError(f"{f}: cannot read ({exc.strerror})") from None
         try:
             if text.lstrip().startswith("["):
                 results += [ArticleResult.model_validate(x) for x in json.loads(text)]
@@ -332,7 +381,6 @@ def desk(folder: str | Path, **options: Any) -> list[DeskScore]:
     (``summarizer.evaluate.evaluate_desk``). A story the grouping would split is briefed whole
     and says so in its first error line. An article that fails stops the run (``EndpointError``,
     ``ReplayMiss``, ...): a story without one of its articles is not the story labelled."""
-    from .errors import SummarizerError
     from .evaluate import evaluate_desk, evaluate_entities, evaluate_quotes, load_labels
 
     folders = sorted(p for p in Path(folder).iterdir() if (p / "labels.json").is_file())

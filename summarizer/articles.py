@@ -53,13 +53,15 @@ from __future__ import annotations
 
 import codecs
 import hashlib
+import os
 import re
+import stat
 import sys
 import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import NamedTuple
+from typing import BinaryIO, NamedTuple
 
 from .errors import InputError, NoArticleText
 from .language import ENGLISH, LanguageProfile
@@ -67,7 +69,11 @@ from .schemas import ArticleSource, PublishedDate
 
 ARTICLE_SUFFIXES = {".txt", ".md", ".markdown", ".html", ".htm"}
 HTML_SUFFIXES = {".html", ".htm"}
-MAX_ID_CHARS = 120
+#: an article id's longest UTF-8 form: ids name files (``-d``, ``--record``, ``--split-dir``
+#: adds "story-" and an extension), and file names are capped in bytes (255 on most systems)
+MAX_ID_BYTES = 120
+#: the largest input read (a file or stdin); ``SUMMARIZER_MAX_INPUT_BYTES`` lifts it
+MAX_INPUT_BYTES = 20_000_000
 
 # Byte-order marks, UTF-32 before UTF-16 (FF FE 00 00 starts with FF FE).
 _BOMS = (
@@ -138,8 +144,29 @@ class Decoded(NamedTuple):
     encoding: str  # e.g. "utf-8", "utf-8-sig", "utf-16-le", "cp1252", "cp1251"
 
 
-def decode(data: bytes, name: str) -> Decoded:
-    """Bytes -> (text, encoding used); binary is refused. The rule is in the module docstring."""
+_META_CHARSET = re.compile(rb"""<meta[^>]{0,200}?charset\s*=\s*["']?([A-Za-z0-9._:-]{1,40})""", re.IGNORECASE)
+
+
+def declared_charset(data: bytes, content_type: str | None = None) -> str | None:
+    """The encoding a page declares: the HTTP ``Content-Type`` charset, else a ``<meta
+    charset>`` (or ``http-equiv`` content type) in its first 2,048 bytes; a name Python knows."""
+    found = None
+    if content_type:
+        m = re.search(r"charset\s*=\s*[\"']?([A-Za-z0-9._:-]{1,40})", content_type, re.IGNORECASE)
+        found = m.group(1) if m else None
+    if found is None:
+        m = _META_CHARSET.search(data[:2048])
+        found = m.group(1).decode("ascii") if m else None
+    try:
+        return codecs.lookup(found).name if found else None
+    except LookupError:
+        return None
+
+
+def decode(data: bytes, name: str, declared: str | None = None) -> Decoded:
+    """Bytes -> (text, encoding used); binary is refused. The rule is in the module docstring;
+    an encoding the page ``declared`` (``declared_charset``) comes after a byte-order mark and
+    before the guessing, when the bytes decode with it."""
     binary = InputError(f"{name}: looks like a binary file (it contains NUL bytes), not article text")
     for bom, encoding in _BOMS:
         if data.startswith(bom):
@@ -154,6 +181,13 @@ def decode(data: bytes, name: str) -> Decoded:
             return Decoded(text, "utf-8-sig" if encoding == "utf-8" else encoding)
     if b"\x00" in data:
         raise binary
+    if declared and declared not in ("utf-8", "utf-16", "utf-32"):
+        if declared in ("latin_1", "iso8859-1", "ascii"):  # what browsers do: "latin-1" means cp1252
+            declared = "cp1252"
+        try:
+            return Decoded(data.decode(declared), declared)
+        except (UnicodeDecodeError, LookupError):
+            pass
     try:
         return Decoded(data.decode("utf-8"), "utf-8")
     except UnicodeDecodeError:
@@ -204,9 +238,11 @@ def safe_id(stem: str) -> str:
 
     Letters, digits, ``-``, ``_`` and ``.`` are kept; anything else (spaces, newlines,
     slashes, quotes, backticks...) becomes ``_``; leading dots become ``_`` (no hidden files,
-    no ``..``); empty becomes ``_``; at most ``MAX_ID_CHARS`` characters."""
+    no ``..``); empty becomes ``_``; at most ``MAX_ID_BYTES`` bytes in UTF-8, cut at a
+    character (120 CJK characters are 360 bytes: too long for a file name)."""
     stem = unicodedata.normalize("NFC", stem)
-    safe = "".join(c if c.isalnum() or c in "-_." else "_" for c in stem)[:MAX_ID_CHARS]
+    safe = "".join(c if c.isalnum() or c in "-_." else "_" for c in stem)
+    safe = safe.encode("utf-8")[:MAX_ID_BYTES].decode("utf-8", errors="ignore")
     stripped = safe.lstrip(".")
     return "_" * (len(safe) - len(stripped)) + stripped or "_"
 
@@ -352,16 +388,35 @@ def article_from_text(
     )
 
 
+def max_input_bytes() -> int:
+    """``MAX_INPUT_BYTES``, or ``$SUMMARIZER_MAX_INPUT_BYTES`` when set to a number."""
+    given = os.environ.get("SUMMARIZER_MAX_INPUT_BYTES", "").replace("_", "")
+    return int(given) if given.isdigit() and int(given) > 0 else MAX_INPUT_BYTES
+
+
+def read_bounded(stream: BinaryIO, where: str) -> bytes:
+    """At most ``max_input_bytes()`` from ``stream``; more is an ``InputError`` (``/dev/zero``
+    or a runaway pipe stop at the cap instead of filling memory)."""
+    cap = max_input_bytes()
+    data = stream.read(cap + 1)
+    if len(data) > cap:
+        raise InputError(f"{where}: over {cap:,} bytes (the input size cap; SUMMARIZER_MAX_INPUT_BYTES lifts it)")
+    return data
+
+
 def load_file(path: Path) -> Article:
     try:
-        data = path.read_bytes()
+        if not stat.S_ISREG(path.stat().st_mode):  # a FIFO would block, a device never end
+            raise InputError(f"{path}: not a regular file (a device, a pipe or a socket)")
+        with path.open("rb") as f:
+            data = read_bounded(f, str(path))
     except FileNotFoundError:
         raise InputError(f"{path}: no such file") from None
     except IsADirectoryError:
         raise InputError(f"{path}: is a directory") from None
     except OSError as exc:
         raise InputError(f"{path}: cannot read ({exc.strerror})") from None
-    raw, encoding = decode(data, str(path))
+    raw, encoding = decode(data, str(path), declared_charset(data) if path.suffix.lower() in HTML_SUFFIXES else None)
     return article_from_text(
         raw,
         safe_id(path.stem),
@@ -370,6 +425,11 @@ def load_file(path: Path) -> Article:
         data=data,
         encoding=encoding,
     )
+
+
+def _inside(f: Path, folder: Path) -> bool:
+    """A folder's file, not a link out of it (a link is followed only when given directly)."""
+    return not f.is_symlink() or f.resolve().is_relative_to(folder.resolve())
 
 
 def expand(paths: Iterable[str]) -> list[Path | str]:
@@ -381,7 +441,7 @@ def expand(paths: Iterable[str]) -> list[Path | str]:
             continue
         p = Path(arg)
         if p.is_dir():
-            files = sorted(f for f in p.iterdir() if f.is_file() and f.suffix.lower() in ARTICLE_SUFFIXES)
+            files = sorted(f for f in p.iterdir() if f.is_file() and f.suffix.lower() in ARTICLE_SUFFIXES and _inside(f, p))
             if not files:
                 raise InputError(f"{p}: no articles here (looked for {', '.join(sorted(ARTICLE_SUFFIXES))})")
             out.extend(files)
@@ -400,7 +460,7 @@ def load(paths: Iterable[str], stdin_id: str = "stdin", no_text: list[tuple[str,
     for item in expand(paths):
         try:
             if item == "-":
-                data = sys.stdin.buffer.read()
+                data = read_bounded(sys.stdin.buffer, "<stdin>")
                 raw, encoding = decode(data, "<stdin>")
                 articles.append(article_from_text(raw, safe_id(stdin_id), path=None, data=data, encoding=encoding))
             else:

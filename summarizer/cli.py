@@ -17,13 +17,13 @@ from pathlib import Path
 from typing import Annotated
 
 import typer
-from rich.console import Console
 
 from .errors import ConfigError, EndpointError, InputError, ReplayMiss, SummarizerError
 from .grounding import summary_line
 from .llm.exchanges import atomic_write
 from .llm.settings import MODES, Settings, resolve
 from .schemas import ArticleResult, GroundingReport
+from .terminal import err, line, show
 
 EXIT_OK, EXIT_FATAL, EXIT_USAGE, EXIT_PARTIAL = 0, 1, 2, 3
 
@@ -34,7 +34,6 @@ app = typer.Typer(
     pretty_exceptions_enable=False,
     rich_markup_mode="rich",
 )
-err = Console(stderr=True, highlight=False)
 
 
 @app.callback()
@@ -55,7 +54,7 @@ class _Warnings(logging.Handler):
         super().__init__(logging.WARNING)
 
     def emit(self, record: logging.LogRecord) -> None:
-        err.print(f"[yellow]warning:[/yellow] {record.getMessage()}", soft_wrap=True, markup=True)
+        show(err, record.getMessage(), "warning:", "yellow")
 
 
 class Fmt(str, Enum):
@@ -105,6 +104,8 @@ ReasksOpt = Annotated[
 ]
 ContextOpt = Annotated[int | None, typer.Option("--context-tokens", envvar="SUMMARIZER_CONTEXT_TOKENS", min=512, help="The model's context window in tokens (default: read from the endpoint; chosen for the embedded model).")]  # fmt: skip
 ChunkOpt = Annotated[int | None, typer.Option("--chunk-chars", envvar="SUMMARIZER_CHUNK_CHARS", min=1000, help="A longer article is read in overlapping parts of at most this many characters (default 10000).")]  # fmt: skip
+PrivateOpt = Annotated[bool, typer.Option("--allow-private", help="Follow redirects and feed links to private and local addresses.")]
+EntriesOpt = Annotated[int | None, typer.Option("--max-entries", envvar="SUMMARIZER_MAX_ENTRIES", min=1, help="Entries read per feed (default 50).")]
 QuietOpt = Annotated[bool, typer.Option("--quiet", "-q", help="Only errors on stderr.")]
 KeepNoiseOpt = Annotated[
     bool,
@@ -113,27 +114,14 @@ KeepNoiseOpt = Annotated[
 
 
 def _settings(
-    model, base_url, api_key, mode, gguf, timeout, concurrency, no_cache, reasks, synthesis=None, adjudicate=None, context_tokens=None, chunk_chars=None
+    model, base_url, api_key, mode, gguf, timeout, concurrency, no_cache, reasks, synthesis=None, adjudicate=None, context_tokens=None, chunk_chars=None, **web
 ) -> Settings:
     """Flags (typer folds in the env vars) -> resolved settings; a bad one exits 2."""
     try:
-        return resolve(
-            Settings(
-                model=model,
-                base_url=base_url,
-                api_key=api_key,
-                mode=mode,
-                gguf=gguf,
-                timeout=timeout,
-                concurrency=concurrency,
-                no_cache=no_cache,
-                reasks=reasks,
-                synthesis=synthesis,
-                adjudicate=adjudicate,
-                context_tokens=context_tokens,
-                chunk_chars=chunk_chars,
-            )
-        )
+        return resolve(Settings(
+            model=model, base_url=base_url, api_key=api_key, mode=mode, gguf=gguf, timeout=timeout, concurrency=concurrency, no_cache=no_cache,
+            reasks=reasks, synthesis=synthesis, adjudicate=adjudicate, context_tokens=context_tokens, chunk_chars=chunk_chars, **web,
+        ))  # fmt: skip
     except ConfigError as exc:
         raise _fail(EXIT_USAGE, str(exc)) from None
 
@@ -178,7 +166,7 @@ def _check_outputs(output: Path | None = None, out_dir: Path | None = None, reco
 
 
 def _fail(code: int, message: str) -> typer.Exit:
-    err.print(f"[red]error:[/red] {message}", soft_wrap=True)
+    show(err, message, "error:", "red")
     return typer.Exit(code)
 
 
@@ -215,13 +203,13 @@ async def _run_extract(settings: Settings, arts, replay, record, quiet, on_resul
 
     def log(msg: str) -> None:
         if not quiet:
-            progress.console.print(msg, soft_wrap=True)
+            progress.console.print(line(msg), soft_wrap=True)
 
     def say(message: str, warning: bool = False) -> None:
         if warning:
-            err.print(f"[yellow]warning:[/yellow] {message}", soft_wrap=True, markup=True)
+            show(err, message, "warning:", "yellow")
         elif not quiet:
-            err.print(message, soft_wrap=True, markup=False)
+            show(err, message)
 
     with progress:
         task = progress.add_task("extracting", total=len(arts))
@@ -242,7 +230,7 @@ async def _run_extract(settings: Settings, arts, replay, record, quiet, on_resul
 
         def failed(a, msg: str) -> None:
             progress.advance(task)
-            err.print(f"[red]failed[/red] {msg}", soft_wrap=True)
+            show(err, msg, "failed", "red")
 
         return await run(
             arts, settings, replay=replay, record=record, brief=brief, screen=screen, failed=early, set_aside=aside,
@@ -260,16 +248,16 @@ def _extract_run(paths, settings, replay, record, quiet, on_result, texts=None, 
     aside: list = []  # brief and stories list files with no article text apart; extract refuses them
     lenient = brief or screen is not None
     try:
-        arts = load(paths, timeout=settings.timeout or 20.0, failed=early, set_aside=aside if lenient else None)
+        arts = load(paths, settings=settings, failed=early, set_aside=aside if lenient else None)
     except InputError as exc:
         raise _fail(EXIT_USAGE, str(exc)) from None
     for url, why in early.items():
-        err.print(f"[red]failed[/red] {why}", soft_wrap=True)
+        show(err, why, "failed", "red")
     if not arts and early:
         raise _fail(EXIT_FATAL, "no input could be read")
     for a in arts:
         if a.encoding not in (None, "utf-8") and not quiet:
-            err.print(f"{a.path or a.id}: not UTF-8, read as {a.encoding}", soft_wrap=True, markup=False)
+            show(err, f"{a.path or a.id}: not UTF-8, read as {a.encoding}")
     if texts is not None:
         texts.update({a.id: a.raw for a in arts})
     try:
@@ -325,12 +313,13 @@ def extract(
     no_cache: NoCacheOpt = False,
     timeout: TimeoutOpt = None,
     reasks: ReasksOpt = None, context_tokens: ContextOpt = None, chunk_chars: ChunkOpt = None,
+    allow_private: PrivateOpt = False, max_entries: EntriesOpt = None,
     quiet: QuietOpt = False,
 ) -> None:
     """Extract structured JSON from each article (title, summary, people, quotes, events...)."""
     if fmt not in (Fmt.json, Fmt.jsonl):
         raise _fail(EXIT_USAGE, "extract writes --format json or jsonl")
-    settings = _settings(model, base_url, api_key, mode, gguf, timeout, concurrency, no_cache, reasks, None, None, context_tokens, chunk_chars)
+    settings = _settings(model, base_url, api_key, mode, gguf, timeout, concurrency, no_cache, reasks, None, None, context_tokens, chunk_chars, allow_private=allow_private, max_entries=max_entries)
     _check_outputs(output if out_dir is None else None, out_dir, record)
     on_result = _per_article_writer(out_dir)
     report, _ = _extract_run(paths, settings, replay, record, quiet, on_result)
@@ -444,6 +433,7 @@ def brief(
     no_cache: NoCacheOpt = False,
     timeout: TimeoutOpt = None,
     reasks: ReasksOpt = None, context_tokens: ContextOpt = None, chunk_chars: ChunkOpt = None,
+    allow_private: PrivateOpt = False, max_entries: EntriesOpt = None,
     quiet: QuietOpt = False,
 ) -> None:
     """Extract every article and brief it: one deduplicated briefing with sources for every item.
@@ -455,7 +445,7 @@ def brief(
 
     if fmt == Fmt.jsonl:
         raise _fail(EXIT_USAGE, "--format jsonl is not available for briefings (use md, json or html)")
-    settings = _settings(model, base_url, api_key, mode, gguf, timeout, concurrency, no_cache, reasks, synthesis, adjudicate, context_tokens, chunk_chars)
+    settings = _settings(model, base_url, api_key, mode, gguf, timeout, concurrency, no_cache, reasks, synthesis, adjudicate, context_tokens, chunk_chars, allow_private=allow_private, max_entries=max_entries)
     _check_outputs(output, out_dir, record)
     if split_dir is not None:
         _writable(split_dir, folder=True, what="--split-dir")
@@ -496,6 +486,7 @@ def stories(
     no_cache: NoCacheOpt = False,
     timeout: TimeoutOpt = None,
     reasks: ReasksOpt = None, context_tokens: ContextOpt = None, chunk_chars: ChunkOpt = None,
+    allow_private: PrivateOpt = False, max_entries: EntriesOpt = None,
     quiet: QuietOpt = False,
 ) -> None:
     """List the stories of a mixed input (ids, titles, member articles, what ties them) and the
@@ -507,7 +498,7 @@ def stories(
 
     if fmt not in (Fmt.md, Fmt.json):
         raise _fail(EXIT_USAGE, "stories writes --format md or json")
-    settings = _settings(model, base_url, api_key, mode, gguf, timeout, concurrency, no_cache, reasks, None, None, context_tokens, chunk_chars)
+    settings = _settings(model, base_url, api_key, mode, gguf, timeout, concurrency, no_cache, reasks, None, None, context_tokens, chunk_chars, allow_private=allow_private, max_entries=max_entries)
     _check_outputs(output, None, record)
     texts: dict[str, str] = {}
     report, _ = _extract_run(paths, settings, replay, record, quiet, lambda r: None, texts, screen=not keep_noise)

@@ -18,6 +18,10 @@ class ConfigError(SummarizerError):
     """Bad or missing configuration (model, endpoint, GGUF). CLI exit code 2."""
 
 
+class OptionError(ConfigError, TypeError):
+    """A library option that does not exist or has a value of the wrong type."""
+
+
 class EndpointError(SummarizerError):
     """The model endpoint cannot be used (down, unknown model, auth). CLI exit code 1."""
 

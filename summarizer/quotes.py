@@ -217,11 +217,16 @@ def _trim(text: str, a: int, b: int, marks: str) -> tuple[int, int]:
 def _scan(text: str, spans: list[tuple[int, int]], profile: LanguageProfile) -> list[list[_Piece]]:
     """Every quotation as its pieces (one per paragraph), in text order."""
     marks = "".join({c for o, cs in profile.quote_marks for c in o + "".join(cs)})
+    opening = re.compile("[" + re.escape("".join(sorted({o[0] for o, _ in profile.quote_marks}))) + "]")
     pieces: list[_Piece] = []
     for n, (p0, p1) in enumerate(spans):
         nxt = spans[n + 1][0] if n + 1 < len(spans) else None
         i = p0
         while i < p1:
+            hit = opening.search(text, i, p1)  # the next place a mark could open: no test at every character
+            if hit is None:
+                break
+            i = hit.start()
             found = next(((o, cs) for o, cs in profile.quote_marks if text.startswith(o, i)), None)
             if found is None or not _opens(text, i, p0, found[0], profile):
                 i += 1
@@ -318,16 +323,21 @@ class _Reader:
         self.reporting = (profile.speech_verbs | profile.quote_verbs) - according  # "according to" is no verb
         self.roles = profile.title_words - profile.stop_words
         outer = sorted((p.open, p.stop, gi) for gi, g in enumerate(self.groups) for p in g)
+        opens = [q[0] for q in outer]
         self.sents: list[_Sentence] = []
         for n, (p0, p1) in enumerate(spans):
             for s, e in split_sentences(text, p0, p1, profile):
-                self.sents.append(_Sentence(s, e, n, self._tokens(s, e, outer)))
+                # the quotations that can reach into this sentence: opened before its end, and not
+                # far before its start (a passage spans a few paragraphs at most), found by bisection
+                near = outer[max(0, bisect.bisect_left(opens, s) - 64) : bisect.bisect_left(opens, e)]
+                self.sents.append(_Sentence(s, e, n, self._tokens(s, e, near)))
         self.starts = [s.s for s in self.sents]
         # capitalised words seen inside a sentence: names; one seen only at sentence starts is a common word
         self.midcaps = {t.w for sent in self.sents for t in sent.toks if t.cap and not t.first}
         self._subjects: dict[int, object] = {}
         self._speakers: dict[int, _Who] = {}  # sentence -> the person a quote in it was settled on (so far)
         self._tag_sentence: dict[int, int] = {}  # a quote whose tag pysbd put in the next sentence
+        self._fulls: dict[str, str | None] = {}
         self.people = self._people()
         self.genders = self._genders()
 
@@ -670,9 +680,14 @@ class _Reader:
         return org
 
     def _full(self, bare: str) -> str | None:
-        """The text's fullest form of a name ("Vance" -> "JD Vance")."""
-        forms = [n for n, _, _ in self.people if same_person(bare, n, self.p)]
-        return max(forms, key=lambda n: (len(n.split()), len(n))) if forms else None
+        """The text's fullest form of a name ("Vance" -> "JD Vance"). Each name is compared
+        once with each distinct name of the text (a long text repeats both: without the
+        memo the cost grew with quotes x mentions)."""
+        if bare not in self._fulls:
+            names = dict.fromkeys(n for n, _, _ in self.people)
+            forms = [n for n in names if same_person(bare, n, self.p)]
+            self._fulls[bare] = max(forms, key=lambda n: (len(n.split()), len(n))) if forms else None
+        return self._fulls[bare]
 
     def _people(self) -> list[tuple[str, set[str], tuple[int, int]]]:
         """Multi-word person names in the text with the role words written around them."""

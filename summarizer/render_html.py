@@ -213,7 +213,7 @@ def html_digest(d: Digest, texts: dict[str, str] | None = None, *, evidence: boo
         out += _intro(b, numbers, tag="h2")
         if why:
             out.append(f'<p class="meta">Why these articles are one story — {why}</p>')
-        out += _sections(b, texts, numbers, prefix=f"{s.id}-", evidence=evidence)
+        out += _sections(b, texts, numbers, prefix=f"{s.id}:", evidence=evidence)  # ":" is in no id: "a" + "facts" never meets a story "a-facts"
         out.append("</section></article>")
     if d.set_aside or d.failed:
         out.append('<section id="set-aside"><h2>Not in any story</h2>')

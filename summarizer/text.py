@@ -30,27 +30,79 @@ def _segmenter(language: str):
     return pysbd.Segmenter(language=language, clean=False, char_span=False)
 
 
+def _segment(language: str, piece: str) -> list[str]:
+    """pysbd's sentences of ``piece``, without its ``sentences_with_char_spans`` step (pysbd
+    0.3.4, pinned): that step compiles one regex per sentence and searches the whole piece
+    with it -- quadratic, and it flushes ``re``'s pattern cache for every other caller. The
+    caller finds each sentence in the text itself."""
+    segmenter = _segmenter(language)
+    segmenter.original_text = piece
+    return segmenter.processor(piece).process() if piece else []
+
+
 def sentences(text: str, start: int = 0, end: int | None = None, profile: LanguageProfile = ENGLISH) -> list[tuple[int, int]]:
-    """Sentence spans inside ``text[start:end]`` (trimmed of white space), paragraph by paragraph."""
+    """Sentence spans inside ``text[start:end]`` (trimmed of white space), paragraph by paragraph.
+    The last few answers are kept: the quote finder, the claims, the passages addressed to
+    software and the chunker each ask about the same article."""
     end = len(text) if end is None else end
+    return list(_sentences(text, start, end, profile.sentence_language))
+
+
+@lru_cache(maxsize=4096)
+def _sentences(text: str, start: int, end: int, language: str) -> tuple[tuple[int, int], ...]:
     spans: list[tuple[int, int]] = []
     for para in re.finditer(r"[^\n]+", text[start:end]):
         p0 = start + para.start()
         chunk = para.group()
         if not chunk.strip():
             continue
-        cursor = 0
-        for sent in _segmenter(profile.sentence_language).segment(chunk):
-            s = sent.strip()
-            if not s:
-                continue
-            i = chunk.find(s, cursor)
-            if i < 0:  # pysbd changed the text (it should not with clean=False): fall back to the rest
-                i = cursor
-                s = chunk[cursor:].strip()
-            spans.append((p0 + i, p0 + i + len(s)))
-            cursor = i + len(s)
-    return spans
+        for q0, piece in _pieces(chunk):
+            cursor = 0
+            for sent in _segment(language, piece):
+                s = sent.strip()
+                if not s:
+                    continue
+                i = piece.find(s, cursor)
+                if i < 0:  # pysbd changed the text (it should not with clean=False): fall back to the rest
+                    i = cursor
+                    s = piece[cursor:].strip()
+                spans.append((p0 + q0 + i, p0 + q0 + i + len(s)))
+                cursor = i + len(s)
+    return tuple(spans)
+
+
+#: pysbd's cost grows with the square of a paragraph's length (its substitutions run over the
+#: whole paragraph for every rule): a paragraph longer than this is handed to it in pieces
+PIECE_CHARS = 2000
+# a sure sentence end: a full stop, "!" or "?" after a word of four letters or more (not "Mr.",
+# "St.", "U.S."), closing marks, space, then a capital, a digit or an opening mark
+_SURE_END = re.compile(r"(?<=[a-z]{4}[.!?])[\"'\u201d\u2019)]*\s+(?=[\"'\u201c\u2018(]?[A-Z0-9])")
+
+
+def _pieces(chunk: str) -> list[tuple[int, str]]:
+    """``chunk`` as pieces of at most about ``PIECE_CHARS`` characters, cut only at sure sentence
+    ends (else, in a run-on text with none, at a space): linear in the length, so the
+    sentence splitter's cost is too. A paragraph of ordinary length is one piece."""
+    if len(chunk) <= PIECE_CHARS:
+        return [(0, chunk)]
+    out, start, last = [], 0, None
+    for m in _SURE_END.finditer(chunk):
+        if m.end() - start > PIECE_CHARS and last is not None:
+            out.append((start, chunk[start:last]))
+            start = last
+        last = m.end()
+        while m.end() - start > 2 * PIECE_CHARS:  # no sure end for a long stretch: cut at a space
+            cut = chunk.rfind(" ", start + 1, start + PIECE_CHARS) + 1 or start + PIECE_CHARS
+            out.append((start, chunk[start:cut]))
+            start = cut
+    while len(chunk) - start > 2 * PIECE_CHARS:
+        cut = (last if last is not None and start < last < start + 2 * PIECE_CHARS else None) or (
+            chunk.rfind(" ", start + 1, start + PIECE_CHARS) + 1 or start + PIECE_CHARS
+        )
+        out.append((start, chunk[start:cut]))
+        start = cut
+    out.append((start, chunk[start:]))
+    return out
 
 
 def _inside_quotes(text: str, pos: int, start: int) -> bool:

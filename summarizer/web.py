@@ -4,11 +4,16 @@ Rules:
 
 * only ``http://`` and ``https://`` URLs are fetched (``is_url``); ``file:``, ``ftp:``,
   ``javascript:``... are not URLs here. One GET per URL, no retries; redirects are
-  followed (at most ``MAX_REDIRECTS``). ``timeout`` applies to connecting and to each
-  wait for data, and reading a body stops once the request has taken longer than it.
+  followed (at most ``MAX_REDIRECTS``); a feed gives at most ``max_entries`` entries.
+  ``timeout`` applies to connecting and to each wait for data, and reading a body stops
+  once the request has taken longer than it.
 * a body over ``max_bytes`` is refused (the declared Content-Length first, then the bytes
-  actually read). Bytes are decoded by ``articles.decode`` (BOM, UTF-8, cp1252...): a
-  charset in the headers is not used.
+  actually read). Bytes are decoded by ``articles.decode`` with the charset the response
+  declares (its Content-Type header, else a page's ``<meta charset>``), when they decode
+  with it; else by its guess (BOM, UTF-8, cp1252...).
+* redirects are followed one at a time, and neither a redirect nor a feed's link may lead to
+  a private or local address (loopback, RFC 1918, link-local and the metadata address, ...)
+  unless the input named that origin itself or ``allow_private`` is given.
 * what the response is decides how it is read: a feed (content type naming rss/atom/xml,
   or a body that opens with ``<rss``, ``<feed`` or ``<rdf:RDF``) is parsed by feedparser and
   each entry's ``link`` (resolved against the feed, http/https only) is fetched as a page;
@@ -31,22 +36,29 @@ Fetched text is untrusted data; nothing here interprets it.
 from __future__ import annotations
 
 import dataclasses
+import ipaddress
+import logging
 import os
 import re
+import socket
 import time
 from urllib.parse import unquote, urljoin, urlsplit
 
 import feedparser
 import httpx2
 
-from .articles import Article, article_from_text, decode, safe_id
+from .articles import Article, article_from_text, decode, declared_charset, safe_id
 from .errors import InputError
 from .schemas import PublishedDate
 
+log = logging.getLogger("summarizer")
+
 MAX_REDIRECTS = 5
-_FEED_START = re.compile(
-    rb"(?:\s|<\?.*?\?>|<!--.*?-->)*<(?:rss|feed|rdf:RDF)[\s>]", re.DOTALL
-)
+#: entries read from one feed (a feed of 5,000 entries is 5,000 fetches and model calls)
+MAX_ENTRIES = 50
+#: how much of a body is read to tell a feed by how it opens (after the XML declaration,
+#: processing instructions and comments); a feed's root element comes long before this
+SNIFF_BYTES = 4096
 _HTML_TYPES = {"text/html", "application/xhtml+xml"}
 _ACCEPT = (
     "text/html, application/xhtml+xml, application/rss+xml, application/atom+xml, "
@@ -82,14 +94,77 @@ def _public(url: str) -> str:
     return re.sub(r"^([A-Za-z][\w+.-]*://)[^/?#]*@", r"\1", url)
 
 
+def _origin(url: str) -> tuple[str, str, int | None]:
+    """(scheme, host, port) of a URL: what "the same server" means."""
+    parts = urlsplit(url)
+    try:
+        port = parts.port
+    except ValueError:  # "http://h:99999": no origin; the request fails with its own line
+        port = -1
+    return parts.scheme.lower(), (parts.hostname or "").lower(), port or {"http": 80, "https": 443}.get(parts.scheme.lower())
+
+
+def _private(host: str) -> bool:
+    """Does ``host`` name or resolve to a loopback, private, link-local (the cloud metadata
+    address 169.254.169.254), reserved, multicast or unspecified address?"""
+    try:
+        infos = socket.getaddrinfo(host, None, proto=socket.IPPROTO_TCP)
+    except (OSError, UnicodeError):
+        return False  # cannot resolve: the request fails with its own line
+    for info in infos:
+        ip = ipaddress.ip_address(str(info[4][0]).split("%")[0])
+        if isinstance(ip, ipaddress.IPv6Address) and ip.ipv4_mapped is not None:
+            ip = ip.ipv4_mapped
+        if ip.is_loopback or ip.is_private or ip.is_link_local or ip.is_reserved or ip.is_multicast or ip.is_unspecified:
+            return True
+    return False
+
+
+@dataclasses.dataclass
+class _Policy:
+    """Where fetching may go: a public address, or one of the origins the user named (their
+    own server on 127.0.0.1:8000 may link to itself, not to 127.0.0.1:9000), or anywhere
+    with ``allow_private``."""
+
+    named: set[tuple[str, str, int | None]]
+    allow_private: bool = False
+
+    def check(self, url: str) -> None:
+        if self.allow_private or _origin(url) in self.named:
+            return
+        host = urlsplit(url).hostname or ""
+        if _private(host):
+            raise _Failed(f"refused: {host} is a private or local address the input did not name (--allow-private lifts it)")
+
+
 def _get(
-    client: httpx2.Client, url: str, timeout: float, max_bytes: int
+    client: httpx2.Client, url: str, timeout: float, max_bytes: int, policy: _Policy | None = None
 ) -> tuple[str, str, bytes]:
-    """GET ``url`` -> (final URL, content type, body); failures raise ``_Failed``."""
-    too_big = _Failed(f"too large (over {max_bytes:,} bytes)")
+    """GET ``url`` -> (final URL, Content-Type header, body), following redirects one by one (each
+    target checked by ``policy``); failures raise ``_Failed``."""
+    policy = policy or _Policy(named={_origin(url)})
     start = time.monotonic()
+    for _ in range(MAX_REDIRECTS + 1):
+        policy.check(url)
+        got = _get_one(client, url, timeout, max_bytes, start)
+        if isinstance(got, str):
+            url = _join(url, got)
+            if not is_url(url):
+                raise _Failed("redirected to a URL that is not http(s)")
+            continue
+        return got
+    raise _Failed(f"too many redirects (over {MAX_REDIRECTS})")
+
+
+def _get_one(
+    client: httpx2.Client, url: str, timeout: float, max_bytes: int, start: float
+) -> tuple[str, str, bytes] | str:
+    """One GET: (final URL, Content-Type header, body), or the Location of a redirect."""
+    too_big = _Failed(f"too large (over {max_bytes:,} bytes)")
     try:
         with client.stream("GET", url) as response:
+            if response.is_redirect and response.headers.get("location"):
+                return response.headers["location"]
             if response.status_code >= 400:
                 raise _Failed(
                     f"HTTP {response.status_code} {response.reason_phrase}".strip()
@@ -104,26 +179,22 @@ def _get(
                     raise too_big
                 if time.monotonic() - start > timeout:
                     raise httpx2.ReadTimeout("total time")
-            ctype = (
-                response.headers.get("content-type", "").split(";")[0].strip().lower()
-            )
-            return str(response.url), ctype, bytes(body)
+            return str(response.url), response.headers.get("content-type", ""), bytes(body)
     except httpx2.TimeoutException:
         raise _Failed(f"timed out after {timeout:g}s") from None
     except httpx2.ConnectError as exc:
         reason = re.sub(r"^\[Errno -?\d+\]\s*", "", str(exc)).lower() or "unknown"
         raise _Failed(f"cannot connect ({reason})") from None
-    except httpx2.TooManyRedirects:
-        raise _Failed(f"too many redirects (over {MAX_REDIRECTS})") from None
     except (httpx2.HTTPError, httpx2.InvalidURL, ValueError) as exc:
         raise _Failed(f"request failed ({type(exc).__name__}: {exc})") from None
 
 
-def _page(art_id: str, url: str, ctype: str, body: bytes) -> Article:
-    """A fetched HTML or plain-text body -> ``Article`` (same path as a local file)."""
+def _page(art_id: str, url: str, ctype: str, body: bytes, charset: str | None = None) -> Article:
+    """A fetched HTML or plain-text body -> ``Article`` (same path as a local file);
+    ``charset``: the response's Content-Type header."""
     if ctype not in _HTML_TYPES and ctype != "text/plain":
         raise _Failed(f"not an article (content type {ctype or 'not given'})")
-    text, encoding = decode(body, url)
+    text, encoding = decode(body, url, declared_charset(body if ctype in _HTML_TYPES else b"", charset))
     html = ctype in _HTML_TYPES
     return article_from_text(
         text, art_id, path=url, html=html, data=body, encoding=encoding
@@ -139,9 +210,28 @@ def _join(base: str, link: str) -> str:
 
 
 def _is_feed(ctype: str, body: bytes) -> bool:
-    """A feed by its content type (not HTML's) or by how its body opens."""
+    """A feed by its content type (not HTML's) or by how its body opens: its first element,
+    after white space, ``<?...?>`` and ``<!--...-->``, is ``rss``, ``feed`` or ``rdf:RDF``.
+    Read as a scan of the first ``SNIFF_BYTES`` (each step finds one end marker), so the
+    cost is linear in the prefix whatever the page holds -- no backtracking regex on
+    fetched bytes."""
     named = ctype not in _HTML_TYPES and any(w in ctype for w in ("rss", "atom", "xml"))
-    return named or bool(_FEED_START.match(body.lstrip(b"\xef\xbb\xbf")))
+    if named:
+        return True
+    head = body[:SNIFF_BYTES].removeprefix(b"\xef\xbb\xbf")
+    at = 0
+    while True:
+        while at < len(head) and head[at : at + 1].isspace():
+            at += 1
+        for opener, closer in ((b"<?", b"?>"), (b"<!--", b"-->")):
+            if head.startswith(opener, at):
+                end = head.find(closer, at + len(opener))
+                if end < 0:
+                    return False
+                at = end + len(closer)
+                break
+        else:
+            return re.match(rb"<(?:rss|feed|rdf:RDF)[\s>]", head[at : at + 10]) is not None
 
 
 def _entry_date(entry: dict) -> PublishedDate | None:
@@ -159,20 +249,20 @@ def fetch(
     timeout: float = 20.0,
     max_bytes: int = 5_000_000,
     user_agent: str = "summarizer/0.1",
+    allow_private: bool = False,
+    max_entries: int = MAX_ENTRIES,
 ) -> tuple[list[Article], dict[str, str]]:
     """Fetch pages and feeds -> (articles in input order, failed: url -> one line; the URL
-    without credentials, as everywhere it is shown)."""
+    without credentials, as everywhere it is shown). Redirects and feed links to a private or
+    local address are refused unless the user named that origin or ``allow_private``; a feed
+    gives at most ``max_entries`` entries (a warning says how many more it had)."""
     articles: list[Article] = []
     failed: dict[str, str] = {}
     headers = {"User-Agent": user_agent, "Accept": _ACCEPT}
-    with httpx2.Client(
-        timeout=timeout,
-        follow_redirects=True,
-        max_redirects=MAX_REDIRECTS,
-        headers=headers,
-    ) as client:
+    policy = _Policy(named={_origin(u) for u in urls if is_url(u)}, allow_private=allow_private)
+    with httpx2.Client(timeout=timeout, follow_redirects=False, headers=headers) as client:
         for url in urls:
-            articles += _articles(client, url, failed, timeout, max_bytes)
+            articles += _articles(client, url, failed, timeout, max_bytes, policy=policy, max_entries=max_entries)
     return _unique_ids(articles), failed
 
 
@@ -184,6 +274,9 @@ def _articles(
     max_bytes: int,
     feed: str | None = None,
     entry: dict | None = None,
+    *,
+    policy: _Policy,
+    max_entries: int = 0,
 ) -> list[Article]:
     """The article(s) at ``url``: a page, or a feed's pages (``feed``: the feed we are in)."""
     shown = _public(url)
@@ -191,9 +284,10 @@ def _articles(
     try:
         if not is_url(url):
             raise _Failed("not an http(s) URL")
-        final, ctype, body = _get(client, url, timeout, max_bytes)
+        final, header, body = _get(client, url, timeout, max_bytes, policy)
+        ctype = header.split(";")[0].strip().lower()
         if not _is_feed(ctype, body):
-            article = _page(url_id(url), shown, ctype, body)
+            article = _page(url_id(url), shown, ctype, body, header)
             date = _entry_date(entry) if entry is not None else None
             if date is not None and article.published.iso is None:
                 article = dataclasses.replace(article, published=date)
@@ -204,6 +298,9 @@ def _articles(
         links = [(_join(final, e.link), e) for e in entries if e.get("link")]
         if not links:
             raise _Failed("a feed with no entries that link to an article")
+        if len(links) > max_entries:
+            log.warning(f"{shown}: read the first {max_entries} of {len(links)} entries (--max-entries lifts it)")
+            links = links[:max_entries]
     except InputError as exc:  # its message starts with the URL already
         failed[shown] = f"{exc}{where}"
         return []
@@ -213,7 +310,7 @@ def _articles(
     return [
         article
         for link, e in links
-        for article in _articles(client, link, failed, timeout, max_bytes, shown, e)
+        for article in _articles(client, link, failed, timeout, max_bytes, shown, e, policy=policy)
     ]
 
 

@@ -53,6 +53,7 @@ class StubServer:
         self.tokenized: list[str] = []
         self.models = models or [{"id": "stub", "object": "model"}]  # GET /v1/models
         self.probes: list[str] = []  # paths of the GETs received
+        self.paths: list[str] = []  # paths (with their queries) of the chat requests received
         self._lock = threading.Lock()
         stub = self
 
@@ -74,6 +75,7 @@ class StubServer:
                 with stub._lock:
                     index = len(stub.requests)
                     stub.requests.append(body)
+                    stub.paths.append(self.path)
                     stub.headers.append({k.lower(): v for k, v in self.headers.items()})
                 kind = stub.behaviour(index, body)
                 with stub._lock:

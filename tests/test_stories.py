@@ -149,7 +149,7 @@ def test_digest_html_lists_the_stories_with_unique_section_ids():
     assert page.count('<article class="story"') == 3
     ids = re.findall(r'\bid="([^"]+)"', page)
     assert len(ids) == len(set(ids))
-    assert 'href="#story-a1_ledger"' in page and 'id="story-a1_ledger-facts"' in page
+    assert 'href="#story-a1_ledger"' in page and 'id="story-a1_ledger:facts"' in page
     assert "Not in any story" in page and "n3_paywall" in page
 
 

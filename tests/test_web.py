@@ -331,3 +331,21 @@ def test_a_failed_url_with_credentials_shows_none_of_them(base):
     assert len(failed) == 2
     assert not any("s3cret" in k + v or "pw2" in k + v for k, v in failed.items()), failed
     assert f"http://127.0.0.1:{port}/x" in failed
+
+
+# ----------------------------------------------------------------------------- hostile pages
+
+
+def test_a_page_of_processing_instructions_is_read_in_linear_time():
+    """A 189-byte page of ``<?a?>`` cost minutes of CPU in the old feed-sniffing regex (time
+    doubled with every two more); the scan reads a bounded prefix once. Each body below
+    would take far longer than the bound on the old regex."""
+    from summarizer.web import _is_feed
+
+    started = time.perf_counter()
+    for body in (b"<?a?>" * 30, b"<?a?>" * 5000, b"<!--" + b"<?" * 100_000, b"<?" * 1_000_000):
+        assert _is_feed("text/html", body) is False
+    assert _is_feed("text/plain", b"<?xml version='1.0'?>\n<!-- c -->\n<rss version='2.0'>") is True
+    assert _is_feed("text/plain", b"\xef\xbb\xbf  <feed xmlns='x'>") is True
+    assert _is_feed("text/html", b"<html><rss>") is False
+    assert time.perf_counter() - started < 5  # before: over 4 minutes for the first body alone

@@ -23,6 +23,7 @@ import json
 import secrets
 from pathlib import Path
 from typing import Any
+from urllib.parse import parse_qsl, urlsplit, urlunsplit
 
 import httpx2
 import instructor
@@ -118,6 +119,14 @@ class _TruncationAware(httpx2.AsyncBaseTransport):
         await self.inner.aclose()
 
 
+def _split_query(base_url: str | None) -> tuple[str | None, dict[str, str]]:
+    """``http://h/v1?api-version=1`` -> (``http://h/v1``, {"api-version": "1"})."""
+    if not base_url or "?" not in base_url:
+        return base_url, {}
+    parts = urlsplit(base_url)
+    return urlunsplit(parts._replace(query="", fragment="")).rstrip("/"), dict(parse_qsl(parts.query, keep_blank_values=True))
+
+
 class LLM:
     """An endpoint plus everything around it: recordings, cache, embedded server."""
 
@@ -129,11 +138,15 @@ class LLM:
         record: Path | None = None,
     ):
         self.settings = settings
+        if replay is not None and not Path(replay).is_dir():
+            raise ConfigError(f"{replay}: no recording folder here (replay)")
         self.replay = RecordingDir(replay) if replay else None
         self.record = RecordingDir(record) if record else None
         self._stack = contextlib.AsyncExitStack()
         self._client: Any = None
-        self.base_url: str | None = settings.base_url
+        # a query in the base URL ("/v1?api-version=1", Azure-style) is sent as a query on every
+        # call, not glued in front of the path ("/v1?api-version=1/chat/completions")
+        self.base_url, self.query = _split_query(settings.base_url)
         self.server: EmbeddedServer | None = None
         self.cache: SqliteCache | None = None
         self.window: Window = UNKNOWN
@@ -182,7 +195,9 @@ class LLM:
         )
         http = httpx2.AsyncClient(transport=transport, timeout=httpx2.Timeout(s.timeout, connect=10.0))
         self._stack.push_async_callback(http.aclose)
-        oai = openai.AsyncOpenAI(api_key=key, base_url=self.base_url, http_client=http, max_retries=s.max_retries)
+        oai = openai.AsyncOpenAI(
+            api_key=key, base_url=self.base_url, http_client=http, max_retries=s.max_retries, default_query=self.query or None
+        )
         mode = _MODES[s.mode or "json_schema"]
         create = instructor.patch(create=_chat_completions(oai), mode=mode)
         self._client = instructor.AsyncInstructor(client=oai, create=create, mode=mode)

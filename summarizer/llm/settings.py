@@ -11,6 +11,7 @@ Keys: ``--api-key`` / ``SUMMARIZER_API_KEY`` go to whatever endpoint you configu
 from __future__ import annotations
 
 import os
+import re
 import tomllib
 from dataclasses import dataclass, fields, replace
 from pathlib import Path
@@ -57,6 +58,12 @@ class Settings:
     #: recogniser (en_core_web_sm, installed with the parser) as one more vote per mention.
     #: None -> $SUMMARIZER_NER ("1"), the config, off.
     ner: bool | None = None
+    #: fetching URLs and feeds (``web.fetch``): seconds per URL, its own limit (not the model's
+    #: ``timeout``: 900 s on the embedded runtime); entries read per feed; redirects and feed
+    #: links to private and local addresses the input did not name refused unless allowed
+    url_timeout: float = 20.0
+    max_entries: int | None = None
+    allow_private: bool = False
 
     @property
     def embedded(self) -> bool:
@@ -69,6 +76,18 @@ class Settings:
             return False
         u = urlparse(self.base_url)
         return u.scheme == "https" and u.hostname == "api.openai.com" and u.port in (None, 443) and not u.username
+
+
+def _check_base_url(url: str) -> None:
+    """A base URL the client can use: http(s), a host, a port in range -- else a
+    ``ConfigError`` naming it (without its credentials)."""
+    try:
+        parts = urlparse(url)
+        parts.port  # noqa: B018  -- raises on "99999" or "abc"
+    except ValueError as exc:
+        raise ConfigError(f"base URL {redact_url(url)!r} is not a usable URL ({exc})") from None
+    if parts.scheme not in ("http", "https") or not parts.hostname:
+        raise ConfigError(f"base URL {redact_url(url)!r} is not a usable URL (it needs http:// or https:// and a host)")
 
 
 def config_path() -> Path:
@@ -105,6 +124,7 @@ def resolve(flags: Settings, config: dict[str, object] | None = None) -> Setting
     s = Settings(**merged)  # type: ignore[arg-type]
     if s.base_url:
         s = replace(s, base_url=s.base_url.rstrip("/"))
+        _check_base_url(s.base_url)
     if s.defence is None:
         s = replace(s, defence="on")
     if s.defence not in DEFENCES:
@@ -175,12 +195,16 @@ def api_key_for(settings: Settings, environ: dict[str, str] | None = None) -> st
 
 def redact_url(url: str) -> str:
     """The URL without credentials: user:password@ and the query's values are never written or printed."""
-    u = urlparse(url)
+    try:
+        u = urlparse(url)
+        port = u.port
+    except ValueError:  # not a URL ("http://[::1", a port of 99999): cut what could be a secret
+        return re.sub(r"([?&][^=&#]*)=[^&#]*", r"\1=***", re.sub(r"^([A-Za-z][\w+.-]*://)[^/?#]*@", r"\1", url))
     if not (u.username or u.password or u.query):
         return url
     host = u.hostname or ""
-    if u.port:
-        host += f":{u.port}"
+    if port:
+        host += f":{port}"
     query = "&".join(f"{part.split('=', 1)[0]}=***" for part in u.query.split("&") if part) if u.query else ""
     return u._replace(netloc=host, query=query).geturl()
 
