@@ -419,7 +419,13 @@ def main() -> None:
     ap.add_argument("--injection", action="store_true", help="planted instructions, defence off / output / on (embedded, ~20 min)")
     ap.add_argument("--save", action="store_true", help="with --injection: copy the recordings into fixtures/injection")
     ap.add_argument("--entities", action="store_true", help="entity types, rules alone vs with spaCy's NER vote (replayed, ~2 min)")
+    ap.add_argument("--inputs", action="store_true", help="inputs that stalled the tool, timed to the first model request (~1 min)")
     args = ap.parse_args()
+    if args.inputs:
+        from bench.inputs import bench_inputs
+
+        print(_table("Inputs that stalled the tool: seconds to the first model request (each its own process)", bench_inputs()))
+        return
     if args.entities:
         from bench.entities import run
 

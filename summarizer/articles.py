@@ -25,8 +25,9 @@ Decoding (``decode``), in this order:
    cp1252 and that reading looks like Western European text: no symbol between two letters
    ("powiedzia³" is Polish read wrongly), no accented capital after a small letter inside a
    word, at most half of the letters accented (Cyrillic and Greek read as cp1252 are almost
-   all accented), and, when the text is long enough for charset-normalizer's language
-   detection, a language written in cp1252 (English, French, German, Spanish, Portuguese,
+   all accented), and either an accented letter standing alone as a word ("à", "è", "é"
+   before a word: no cp1250 language writes "ŕ" or "č" alone) or, when the text is long
+   enough for charset-normalizer's language detection, a language written in cp1252 (English, French, German, Spanish, Portuguese,
    Italian, Dutch, the Nordic languages...) ranks first. Otherwise charset-normalizer's best
    guess; none -> refused.
 
@@ -60,6 +61,7 @@ import sys
 import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 from typing import BinaryIO, NamedTuple
 
@@ -210,6 +212,11 @@ def _is_letter(c: str) -> bool:
     return c.isalpha() and c not in "ªº"  # ordinal indicators follow digits, not letters
 
 
+# an accented letter standing alone as a word: French and Portuguese "à", Italian "è",
+# Portuguese "é"; read as cp1250 the same bytes are "ŕ", "č", "é" -- words of no language
+_LONE_ACCENTED = re.compile(r"(?<![^\W\d_])[àè](?![^\W\d_])|(?<![^\W\d_])é(?= [a-zà-ÿ])")
+
+
 def _reads_as_western(text: str) -> bool:
     """Does this cp1252 reading look like Western European text? (module docstring, step 4)"""
     letters = [c for c in text if _is_letter(c)]
@@ -224,6 +231,8 @@ def _reads_as_western(text: str) -> bool:
             return False  # "by³o", "Bucureºti"
         if c.isupper() and before and text[i - 1].islower():
             return False  # "jaŸñ"
+    if _LONE_ACCENTED.search(text):
+        return True  # "à Genève", "è già", "é um": a one-letter word no cp1250 language writes ("ŕ", "č")
     from charset_normalizer.cd import coherence_ratio
 
     ranked = coherence_ratio(text)  # [(language, score)], best first; [] when too short to tell
@@ -302,18 +311,23 @@ def is_heading(line: str) -> bool:
 def paragraphs(article: Article) -> list[tuple[int, int]]:
     """Where every line of the cleaned text (what the model sees) is in ``raw``, in order:
     headline and cross-heads included."""
+    return list(_paragraphs(article.text, article.raw))
+
+
+@lru_cache(maxsize=64)  # asked again for every part of a long article
+def _paragraphs(text: str, raw: str) -> tuple[tuple[int, int], ...]:
     spans = []
     cursor = 0
-    for line in article.text.split("\n"):
+    for line in text.split("\n"):
         s = line.strip()
         if not s:
             continue
-        pos = article.raw.find(s, cursor)
+        pos = raw.find(s, cursor)
         if pos < 0:
             continue
         cursor = pos + len(s)
         spans.append((pos, pos + len(s)))
-    return spans
+    return tuple(spans)
 
 
 def body_spans(article: Article) -> list[tuple[int, int]]:

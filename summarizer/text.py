@@ -42,32 +42,35 @@ def _segment(language: str, piece: str) -> list[str]:
 
 def sentences(text: str, start: int = 0, end: int | None = None, profile: LanguageProfile = ENGLISH) -> list[tuple[int, int]]:
     """Sentence spans inside ``text[start:end]`` (trimmed of white space), paragraph by paragraph.
-    The last few answers are kept: the quote finder, the claims, the passages addressed to
-    software and the chunker each ask about the same article."""
+    Each paragraph's sentences are kept by its words (``_paragraph``): the quote finder, the
+    claims, the passages addressed to software and the chunker each ask about the same
+    paragraphs, of ``raw`` or of the cleaned text."""
     end = len(text) if end is None else end
-    return list(_sentences(text, start, end, profile.sentence_language))
-
-
-@lru_cache(maxsize=4096)
-def _sentences(text: str, start: int, end: int, language: str) -> tuple[tuple[int, int], ...]:
     spans: list[tuple[int, int]] = []
     for para in re.finditer(r"[^\n]+", text[start:end]):
         p0 = start + para.start()
-        chunk = para.group()
-        if not chunk.strip():
-            continue
-        for q0, piece in _pieces(chunk):
-            cursor = 0
-            for sent in _segment(language, piece):
-                s = sent.strip()
-                if not s:
-                    continue
-                i = piece.find(s, cursor)
-                if i < 0:  # pysbd changed the text (it should not with clean=False): fall back to the rest
-                    i = cursor
-                    s = piece[cursor:].strip()
-                spans.append((p0 + q0 + i, p0 + q0 + i + len(s)))
-                cursor = i + len(s)
+        spans += [(p0 + a, p0 + b) for a, b in _paragraph(para.group(), profile.sentence_language)]
+    return spans
+
+
+@lru_cache(maxsize=65536)  # one entry per paragraph: a long text must not cycle through it
+def _paragraph(chunk: str, language: str) -> tuple[tuple[int, int], ...]:
+    """The sentence spans of one paragraph, relative to it."""
+    spans: list[tuple[int, int]] = []
+    if not chunk.strip():
+        return ()
+    for q0, piece in _pieces(chunk):
+        cursor = 0
+        for sent in _segment(language, piece):
+            s = sent.strip()
+            if not s:
+                continue
+            i = piece.find(s, cursor)
+            if i < 0:  # pysbd changed the text (it should not with clean=False): fall back to the rest
+                i = cursor
+                s = piece[cursor:].strip()
+            spans.append((q0 + i, q0 + i + len(s)))
+            cursor = i + len(s)
     return tuple(spans)
 
 
