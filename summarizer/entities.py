@@ -303,10 +303,10 @@ class _Reader:
             v["place"] += 4
         elif last in self.place_words and inside and not title_split:
             v["place"] += 2  # "along the Esplanade"
+        elif first in self.place_openers and len(words) > 1:
+            v["place"] += 2  # "Port Sevrin", "Eastern Europe"
         if len(words) == 1 and re.search(rf"[A-Z][\w'\u2019-]*\s+(?:{self.place_word_alt}),\s*$", line[:start]):
             v["place"] += 2  # "Mill Lane, Tessock": the town of an address
-        elif first in self.place_openers and len(words) > 1:
-            v["place"] += 2
         adjective = re.search(r"\b([a-z][\w-]*)\s+$", line[:start])  # "in neighbouring Kessmark"
         if ends_phrase and (
             self.place_prep.search(line[:start])
