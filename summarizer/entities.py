@@ -18,7 +18,7 @@ names:
 * **organisation**: its last word is one that ends organisation names in the profile
   ("Ministry", "Board", "Association", "Air"), "the X said" (people are not "the X"), an
   acronym the text defines, an apposition that calls it one (", a construction firm,");
-* **place**: a place preposition before it where the name ends its phrase ("in Sochi", "near
+* **place**: a place preposition before it where the name ends its phrase ("in Tamsby", "near
   the Sorn Strait"), a last word that ends place names ("Street", "Strait", "Cathedral") or
   a first word that opens them ("Port", "Upper").
 
@@ -103,6 +103,7 @@ class _Reader:
 
     def __init__(self, text: str, lines: list[tuple[int, int]], model_people, ner: bool, profile: LanguageProfile):
         self.text, self.lines, self.profile, self.ner = text, lines, profile, ner
+        self._line_end = dict(lines)
         self.lower = lowercase_words(text)
         self.model_people = list(model_people)
         self.org_words = _words(profile, "organisation_words")
@@ -259,7 +260,7 @@ class _Reader:
             v["person"] += 3
         speaks = next_word in self.profile.speech_verbs or (prev in self.profile.speech_verbs and re.match(r"\s*(?:[,.;:]|$)", after) is not None)
         if prev == "the" and (speaks or (head is not None and head.dep_ == "nsubj" and len(words) == 1)):
-            v["organisation"] += 2  # "the Kremlin said", "the Kremlin refused": people are not "the X"
+            v["organisation"] += 2  # "the Admiralty said", "the Admiralty refused": people are not "the X"
         elif speaks:
             entry.speaks += 1  # a person's or an organisation's: decided by the name's shape (``_decide``)
         before_role = re.search(r"\b([a-z][\w-]*),\s*$", line[:start])
@@ -312,7 +313,7 @@ class _Reader:
             self.place_prep.search(line[:start])
             or (adjective and self._adjective(offset, adjective.start(1)) and self.place_prep.search(line[: adjective.start(1)]))
         ):
-            v["place"] += 2  # "in Sochi", "near the Sorn Strait", "between Castrel and Dunmoor"
+            v["place"] += 2  # "in Tamsby", "near the Sorn Strait", "between Castrel and Dunmoor"
         if re.match(rf"['\u2019]s\s+(?:[A-Z][\w'\u2019-]*\s+)*(?=[A-Z])(?i:{self.org_plural})\b", after) and len(words) == 1:
             v["place"] += 2  # "Bregnor's Civil Aviation Safety Board", "Lorvania's Senate": a country's institution
         if self.list_then.match(after):
@@ -335,20 +336,21 @@ class _Reader:
     def _adjective(self, offset: int, at: int) -> bool:
         """Can the word at ``at`` (line-relative) stand between a preposition and a place ("in
         neighbouring Kessmark")? Not a verb ("to meet Putin"), not a title ("to president Vale")."""
-        a, b = next(((x, y) for x, y in self.lines if x <= offset + at < y), (offset, offset))
         return any(
-            t.idx == offset + at - a and t.tag_ not in ("VB", "VBD", "VBP", "VBZ", "MD") and t.lower_ not in self.titles
-            for t in parse(self.text[a:b], self.profile)
+            t.idx == at and t.tag_ not in ("VB", "VBD", "VBP", "VBZ", "MD") and t.lower_ not in self.titles
+            for t in self._line_doc(offset)
         )  # the small parser tags "neighbouring" NN: any word but a verb or a title
 
     def _head(self, offset: int, start: int, end: int):
         """The parser's token for the name's last word (its offsets within the line's parse):
         a name whose last word hangs on a word after it only qualifies a noun ("the Trump
         administration", "the Sorvik link"); one that is a subject does something."""
-        a, b = next(((x, y) for x, y in self.lines if x <= offset + start < y), (offset, offset))
-        doc = parse(self.text[a:b], self.profile)
-        s, e = offset + start - a, offset + end - a
-        return next((t for t in reversed(doc) if s <= t.idx < e), None)
+        return next((t for t in reversed(self._line_doc(offset)) if start <= t.idx < end), None)
+
+    def _line_doc(self, offset: int):
+        """The parse of the news line that starts at ``offset`` (mentions carry their line's
+        start, so no search for it)."""
+        return parse(self.text[offset : self._line_end[offset]], self.profile)
 
     def _worth(self, name: str, line: str, start: int) -> bool:
         words = name.split()
@@ -372,16 +374,14 @@ class _Reader:
     def _tag(self, offset: int, start: int, end: int, key: str) -> None:
         """The parser's part of speech for a one-word name (an adjective is no name); with
         ``ner``, the recogniser's type as one vote."""
-        a, b = next(((x, y) for x, y in self.lines if x <= offset + start < y), (offset, offset))
-        doc = parse(self.text[a:b], self.profile)
-        s, e = offset + start - a, offset + end - a
-        toks = [t for t in doc if s <= t.idx < e]
+        doc = self._line_doc(offset)
+        toks = [t for t in doc if start <= t.idx < end]
         if len(toks) == 1:
             (self.adjective if toks[0].tag_ == "JJ" else self.noun)[key] += 1
         if self.ner:
             kinds = {"PERSON": "person", "ORG": "organisation", "GPE": "place", "LOC": "place", "FAC": "place"}
             for ent in doc.ents:
-                if ent.start_char <= s < ent.end_char and ent.label_ in kinds:
+                if ent.start_char <= start < ent.end_char and ent.label_ in kinds:
                     self.found[key].votes[kinds[ent.label_]] += 2
                     break
 

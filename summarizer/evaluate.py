@@ -319,7 +319,7 @@ def _speaker_right(label: str, speaker: str, people: list[str]) -> bool:
         return speaker != "unknown" and not any(same_person(speaker, p) for p in people)
     if same_person(speaker, label):
         return True
-    # a spelling of the surname ("Zelensky" / "Zelenskyy"), never another person of the article who shares it
+    # a spelling of the surname ("Kovalenko" / "Kowalenko"), never another person of the article who shares it
     return same_surname(speaker, label) and not any(
         same_surname(speaker, p) and not same_person(p, label) for p in people
     )
@@ -872,7 +872,7 @@ def _names(label: str, entry_forms: list[str], person: bool) -> bool:
     keys = {k for f in entry_forms for k in _forms(f)}
     if keys & forms:
         return True
-    # a person by a spelling of the full name ("Zelensky" / "Zelenskyy"); not by a bare surname
+    # a person by a spelling of the full name ("Kovalenko" / "Kowalenko"); not by a bare surname
     # with an honorific ("Mrs. Quillan"), which another person of the family shares
     full = [part for part in label.split(" | ") if len(re.sub(r"^(?:mr|mrs|ms|miss|dr)\.?\s+", "", part, flags=re.I).split()) > 1]
     return person and any(same_person(f, part) for f in entry_forms for part in full)

@@ -275,7 +275,7 @@ class LanguageProfile:
     place_openers: frozenset[str] = frozenset()
     #: common nouns that say what kind of place a name is ("Lowmere province", "Dorsk, the provincial capital")
     place_nouns: frozenset[str] = frozenset()
-    #: prepositions of movement or span that take a place ("from Sochi", "between Castrel and Dunmoor")
+    #: prepositions of movement or span that take a place ("from Tamsby", "between Castrel and Dunmoor")
     place_prepositions: frozenset[str] = frozenset()
     #: endings that make a place's adjective ("Calvera" -> "Calveran", "Veldria" -> "Veldrian")
     demonym_endings: frozenset[str] = frozenset()

@@ -680,7 +680,7 @@ class _Reader:
         return org
 
     def _full(self, bare: str) -> str | None:
-        """The text's fullest form of a name ("Vance" -> "JD Vance"). Each name is compared
+        """The text's fullest form of a name ("Berg" -> "Anna Berg"). Each name is compared
         once with each distinct name of the text (a long text repeats both: without the
         memo the cost grew with quotes x mentions)."""
         if bare not in self._fulls:

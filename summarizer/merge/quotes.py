@@ -94,7 +94,7 @@ def merge_quotes(
         quotes.append(
             BriefingQuote(
                 id=content_id("quote", anchor.source, anchor.norm),
-                # under the merged person's name ("Zelensky", "Zelenskyy", "Volodymyr Zelenskyy": one)
+                # under the merged person's name ("Kovalenko", "Kowalenko", "Olena Kovalenko": one)
                 speaker=people.name_of.get(person, top.speaker) if person else top.speaker,
                 speaker_id=person,
                 text=top.quote.text,
