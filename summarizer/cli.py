@@ -185,7 +185,7 @@ def _article_line(r: ArticleResult) -> str:
     u = r.usage
     src = "replayed" if u.requests == 0 and u.replayed else f"{u.model_seconds:.1f}s in model"
     return (
-        f"[green]done[/green] {r.source.id}: {len(r.people)} people, {len(r.quotes)} quotes, "
+        f"{r.source.id}: {len(r.people)} people, {len(r.quotes)} quotes, "
         f"{len(r.events)} events; {u.prompt_tokens}+{u.completion_tokens} tokens, {src}"
     )
 
@@ -226,7 +226,8 @@ async def _run_extract(settings: Settings, arts, replay, record, quiet, on_resul
         def done(r: ArticleResult) -> None:
             on_result(r)
             progress.advance(task)
-            log(_article_line(r))
+            if not quiet:
+                progress.console.print(line(_article_line(r), "done", "green"), soft_wrap=True)
 
         def failed(a, msg: str) -> None:
             progress.advance(task)

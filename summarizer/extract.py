@@ -169,7 +169,7 @@ def build_messages(
 ) -> list[dict[str, str]]:
     """The chat messages for one article, or for one ``part`` of a long one. The article text is
     a template *variable*; so are the quotes code could not attribute, listed by id after the
-    article (``asked``; default: ``unsettled(quotes)``). A part after the first repeats the
+    article's text, inside its delimiters (``asked``; default: ``unsettled(quotes)``). A part after the first repeats the
     article's headline and dateline (``chunking``). ``defended``: control-token shapes in
     anything sent are neutralised (``addressed.neutralise``), and an id that is itself
     addressed to software is sent as "article"."""

@@ -31,6 +31,8 @@ def test_extract_replay_writes_one_valid_json_per_article(tmp_path):
     for f in files:
         jsonschema.validate(json.loads(f.read_text()), schema)
     assert "5 ok, 0 failed" in r.stderr and "grounded exact" in r.stderr
+    # one line per article, its label styled on a terminal, never markup printed as text
+    assert "done 003_78ba1e2aecd73aa2: " in r.stderr and "[green]" not in r.stderr
 
 
 def test_extract_to_stdout_as_jsonl():

@@ -340,3 +340,26 @@ def test_latin1_french_with_a_lone_accented_word_is_not_read_as_cp1250():
         assert decode(text.encode("latin-1"), "x") == (text, "cp1252")
     czech = "Prezident ve středu v Praze prohlásil, že jednání bylo velmi užitečné. Dosáhli jsme pokroku, dodal."
     assert decode(czech.encode("cp1250"), "x") == (czech, "cp1250")
+
+
+def test_every_character_taken_from_the_article_is_sent_inside_its_delimiters():
+    from summarizer.articles import load
+    from summarizer.extract import build_messages, unsettled
+    from summarizer.quotes import find_quotes
+
+    from .conftest import SEEDS
+
+    [art] = load([str(SEEDS / "001_79dc3337b4ceb51b.txt")])
+    found = find_quotes(art.raw)
+    asked = unsettled(found)
+    assert asked  # this seed holds quotes whose speaker code leaves to the model
+    user = build_messages(art, found, defended=True)[1]["content"]
+    inside, _, after = user.rpartition("</article>")
+    assert after == ""  # nothing follows the closing delimiter
+    body = inside.split("<article>\n", 1)[1]
+    for q in asked:
+        assert f"{q.id}: ‘" in body and q.text[:40] in body
+    # a request without such quotes is the article between its tags, as before
+    [plain_art] = load([str(SEEDS / "003_78ba1e2aecd73aa2.txt")])
+    user = build_messages(plain_art, [], defended=True)[1]["content"]
+    assert user.endswith("\n</article>") and "Quotes whose speaker" not in user
