@@ -37,7 +37,7 @@ sys.path.insert(0, str(ROOT))
 
 
 def _seed_results():
-    from summarizer.articles import load
+    from summarizer.inputs.articles import load
     from summarizer.llm.client import LLM
     from summarizer.llm.settings import Settings, resolve
     from summarizer.pipeline import extract_all
@@ -128,7 +128,7 @@ def bench_throughput(n: int, concurrencies: list[int], latency: float = 0.2) -> 
     import openai
     from openai.types.chat import ChatCompletion
 
-    from summarizer.articles import article_from_text
+    from summarizer.inputs.articles import article_from_text
     from summarizer.llm.client import LLM
     from summarizer.llm.settings import Settings, resolve
     from summarizer.pipeline import extract_all
@@ -317,7 +317,7 @@ def bench_raw_vs_ours() -> dict:
     """One seed request: posted raw to the llama.cpp server vs through our whole client."""
     import httpx2
 
-    from summarizer.articles import load_file
+    from summarizer.inputs.articles import load_file
     from summarizer.llm.client import LLM
     from summarizer.llm.local import EmbeddedServer, packaged_gguf
     from summarizer.llm.settings import Settings, resolve

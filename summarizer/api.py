@@ -29,9 +29,11 @@ from dataclasses import fields
 from pathlib import Path
 from typing import Any
 
-from . import articles as articles_mod
-from . import noise, synthesis, web
-from .articles import Article
+from .inputs import articles as articles_mod
+from .inputs import noise
+from .merge import synthesis
+from .inputs import web
+from .inputs.articles import Article
 from .errors import ConfigError, InputError, NoArticleText, OptionError, SummarizerError
 from .llm.client import LLM
 from .llm.settings import Settings, resolve
@@ -195,7 +197,7 @@ async def run(
     """Extract ``articles`` (and, with ``brief``, cluster them into stories and merge each into
     a briefing) with one client and, for the embedded model, one server. With ``screen``
     (default: when ``brief``), documents that are not articles are set aside first
-    (``summarizer.noise``, no model call; ``RunReport.set_aside``). ``failed``: inputs that
+    (``summarizer.inputs.noise``, no model call; ``RunReport.set_aside``). ``failed``: inputs that
     failed before extraction (unreachable URLs), listed with the run's failures. The command
     line's progress display hangs on the hooks. ``set_aside``: documents already set aside
     while loading (no article text), listed with the rest."""

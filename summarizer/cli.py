@@ -19,7 +19,7 @@ from typing import Annotated
 import typer
 
 from .errors import ConfigError, EndpointError, InputError, ReplayMiss, SummarizerError
-from .grounding import summary_line
+from .reading.grounding import summary_line
 from .llm.exchanges import atomic_write
 from .llm.settings import MODES, Settings, resolve
 from .schemas import ArticleResult, GroundingReport
@@ -336,8 +336,8 @@ def extract(
 
 def _emit(item, fmt: Fmt, output: Path | None, evidence: bool, texts: dict[str, str]) -> None:
     """A ``Briefing`` or a ``Digest`` (several stories) in ``fmt`` to ``output``."""
-    from .render import markdown, markdown_digest
-    from .render_html import html, html_digest
+    from .output.markdown import markdown, markdown_digest
+    from .output.html import html, html_digest
     from .schemas import Digest
 
     many = isinstance(item, Digest)
@@ -494,7 +494,7 @@ def stories(
     documents set aside, without writing briefings. The extraction is the one 'brief' uses (and
     caches)."""
     from .api import stories as stories_of
-    from .render import markdown_stories
+    from .output.markdown import markdown_stories
     from .schemas import Digest, FailedArticle
 
     if fmt not in (Fmt.md, Fmt.json):

@@ -52,8 +52,8 @@ from itertools import combinations
 from pathlib import Path
 from typing import Any
 
-from .grounding import normalize, normalize_with_map
-from .names import same_person, same_surname
+from .reading.grounding import normalize, normalize_with_map
+from .reading.names import same_person, same_surname
 from .schemas import ArticleResult, Briefing, Digest, Evidence, Span
 
 KINDS = ("people", "events", "quotes")

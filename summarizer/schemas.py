@@ -9,7 +9,7 @@ Three layers of models live here and nothing else does:
   llama.cpp they made the server ignore ``maxLength``. Business rules that need the article
   text (quotes must be verbatim, speakers must be the ones the text names) are enforced by
   a validator that runs the check in effect (``checking(...)``), so that a broken rule
-  becomes an instructor re-ask -- see ``summarizer.grounding``.
+  becomes an instructor re-ask -- see ``summarizer.reading.grounding``.
 * ``ArticleResult`` -- one article's output: the extraction plus what code adds
   (ids, metadata parsed by code, evidence spans, grounding status, usage).
 * ``Briefing`` -- the merged, deduplicated result over many articles; every item has
@@ -246,7 +246,7 @@ class Figure(BaseModel):
 
 
 class Frame(BaseModel):
-    """One verb of a claim with its arguments, from the parse (``summarizer.syntax.frames``)."""
+    """One verb of a claim with its arguments, from the parse (``summarizer.reading.syntax.frames``)."""
 
     verb: str = Field(description="Lemma, with its particle ('give_up').")
     doer: str | None = Field(default=None, description="The named doer as written: the 'by X' of a passive, or a named subject.")
@@ -308,14 +308,14 @@ NotNewsReason = Literal[
 
 class NotNews(BaseModel):
     """A line or sentence of the article that is not a news statement: never a claim, fact or
-    lead (``summarizer.notnews``)."""
+    lead (``summarizer.reading.notnews``)."""
 
     text: str
     start: int
     end: int
     reason: NotNewsReason
     detail: str | None = Field(
-        default=None, description="For text addressed to software: the rule that found it (summarizer.addressed)."
+        default=None, description="For text addressed to software: the rule that found it (summarizer.reading.addressed)."
     )
 
 
@@ -593,7 +593,7 @@ class Briefing(BaseModel):
     disagreements: list[Disagreement]
     failed: list[FailedArticle] = Field(default_factory=list)
     set_aside: list[SetAside] = Field(
-        default_factory=list, description="Input documents that are not articles (see summarizer.noise): not merged."
+        default_factory=list, description="Input documents that are not articles (see summarizer.inputs.noise): not merged."
     )
     unsupported: list[UnsupportedItem] = Field(
         default_factory=list,
@@ -646,7 +646,7 @@ class Synthesis(BaseModel):
 
     @model_validator(mode="after")
     def _supported(self, info: ValidationInfo) -> Synthesis:
-        """Says nothing the merged facts do not (checked by ``summarizer.synthesis``)."""
+        """Says nothing the merged facts do not (checked by ``summarizer.merge.synthesis``)."""
         return _run_check(self, info)
 
 

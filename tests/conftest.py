@@ -37,7 +37,7 @@ def replayed_results(tmp_path_factory: pytest.TempPathFactory):
     """The five seeds extracted by replaying fixtures/seeds through the real pipeline."""
     import asyncio
 
-    from summarizer.articles import load
+    from summarizer.inputs.articles import load
     from summarizer.llm.client import LLM
     from summarizer.llm.settings import Settings, resolve
     from summarizer.pipeline import extract_all
@@ -66,7 +66,7 @@ def replayed_stories(tmp_path_factory: pytest.TempPathFactory):
     Returns {story: (articles, results)}."""
     import asyncio
 
-    from summarizer.articles import load
+    from summarizer.inputs.articles import load
     from summarizer.llm.client import LLM
     from summarizer.llm.settings import Settings, resolve
     from summarizer.pipeline import extract_all

@@ -1,4 +1,4 @@
-"""Text addressed to software, rule by rule (``summarizer.addressed``): each family of plant
+"""Text addressed to software, rule by rule (``summarizer.reading.addressed``): each family of plant
 found by the rule meant for it, and the genuine sentences that look like one left alone.
 The sentences are written for these tests; the whole articles are in tests/data/injection."""
 
@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-from summarizer.addressed import blank, find, foreign, in_metadata, unit_rule, without
+from summarizer.reading.addressed import blank, find, foreign, in_metadata, unit_rule, without
 from summarizer.schemas import NotNews
 
 

@@ -11,7 +11,7 @@ from types import SimpleNamespace
 
 import pytest
 
-from summarizer.articles import article_from_text, decode, load, load_file, safe_id
+from summarizer.inputs.articles import article_from_text, decode, load, load_file, safe_id
 from summarizer.errors import InputError
 
 from .conftest import ROOT, SEED_IDS, SEEDS

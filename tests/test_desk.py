@@ -64,7 +64,7 @@ def test_speakers_and_entities_on_the_desk_meet_the_bar(desk_run):
 def test_every_label_pattern_finds_its_place():
     """A pattern that matches nothing is an error of the labels (the evaluator raises on one)."""
     from summarizer.evaluate import _resolve
-    from summarizer.articles import load_file
+    from summarizer.inputs.articles import load_file
 
     for labels_file in sorted(DESK.glob("*/labels.json")):
         texts = {p.stem: load_file(p).raw for p in labels_file.parent.glob("*.txt")}

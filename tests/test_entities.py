@@ -1,6 +1,6 @@
 """Who said it, and who is who: speakers that hold where gender, a shared surname or an aside
-decides (summarizer.quotes), and people / organisations / places typed by how the text treats
-a name (summarizer.entities).
+decides (summarizer.reading.quotes), and people / organisations / places typed by how the text treats
+a name (summarizer.reading.entities).
 
 Every sentence in the small tests was written for these tests (invented people and places,
 shaped like the reporting they stand for). The last tests measure both against the labels of
@@ -15,8 +15,8 @@ import pytest
 from typer.testing import CliRunner
 
 from summarizer.cli import app
-from summarizer.entities import name_entities
-from summarizer.quotes import find_quotes
+from summarizer.reading.entities import name_entities
+from summarizer.reading.quotes import find_quotes
 
 from .conftest import ROOT
 

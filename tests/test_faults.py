@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from summarizer.articles import article_from_text
+from summarizer.inputs.articles import article_from_text
 from summarizer.cli import app
 from summarizer.errors import EndpointError
 from summarizer.llm.client import LLM

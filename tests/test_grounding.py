@@ -8,10 +8,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from summarizer.articles import article_from_text, body_spans
-from summarizer.extract import ExtractionCheck, build_messages, to_result, unsettled
-from summarizer.grounding import Document, find_all, normalize
-from summarizer.quotes import find_quotes
+from summarizer.inputs.articles import article_from_text, body_spans
+from summarizer.extraction.extract import ExtractionCheck, build_messages, to_result, unsettled
+from summarizer.reading.grounding import Document, find_all, normalize
+from summarizer.reading.quotes import find_quotes
 from summarizer.schemas import ArticleExtraction, extraction_model
 
 TEXT = (
@@ -154,7 +154,7 @@ def test_replayed_seed_quotes_slice_to_their_text(replayed_results):
 
 
 def test_fast_normalize_equals_the_offset_mapping_one():
-    from summarizer.grounding import normalize_with_map
+    from summarizer.reading.grounding import normalize_with_map
 
     from .conftest import SEEDS
 

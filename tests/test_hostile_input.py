@@ -47,7 +47,7 @@ def test_a_base_url_query_is_sent_as_a_query_and_the_call_is_recorded(tmp_path):
     ``/v1?api-version=1/chat/completions``, --record wrote nothing and usage said 0 calls."""
     import asyncio
 
-    from summarizer.articles import article_from_text
+    from summarizer.inputs.articles import article_from_text
     from summarizer.llm.client import LLM
     from summarizer.llm.settings import Settings, resolve
     from summarizer.pipeline import extract_all
@@ -96,7 +96,7 @@ def test_a_device_a_fifo_and_an_endless_stdin_are_one_line_each(tmp_path, monkey
 
 
 def test_a_link_out_of_an_input_folder_is_not_followed(tmp_path):
-    from summarizer.articles import expand
+    from summarizer.inputs.articles import expand
 
     outside = tmp_path / "secret.txt"
     outside.write_text("Not for the model.")
@@ -115,8 +115,8 @@ def test_a_link_out_of_an_input_folder_is_not_followed(tmp_path):
 def test_ids_are_capped_in_bytes_so_every_file_name_fits():
     """A URL segment of 120 CJK characters made an id of 360 bytes: -d and --record failed
     with ENAMETOOLONG (and --split-dir after every model call)."""
-    from summarizer.articles import MAX_ID_BYTES, safe_id
-    from summarizer.web import url_id
+    from summarizer.inputs.articles import MAX_ID_BYTES, safe_id
+    from summarizer.inputs.web import url_id
 
     got = url_id("http://news.example/" + "\u65b0\u805e" * 60 + ".html")
     assert len(got.encode("utf-8")) <= MAX_ID_BYTES and got == "\u65b0\u805e" * 20
@@ -212,7 +212,7 @@ def test_redirects_and_feed_links_to_another_local_address_are_refused(monkeypat
     """A page that redirected to another loopback port, or a feed entry that linked there, was
     fetched and the internal page became the headline. The origin the user named may be
     local; other private and local addresses are refused unless allowed."""
-    from summarizer.web import fetch
+    from summarizer.inputs.web import fetch
 
     for var in ("HTTP_PROXY", "HTTPS_PROXY", "ALL_PROXY", "http_proxy", "https_proxy"):
         monkeypatch.delenv(var, raising=False)
@@ -250,7 +250,7 @@ def test_redirects_and_feed_links_to_another_local_address_are_refused(monkeypat
 def test_a_pages_declared_charset_is_honoured(monkeypatch):
     """The HTTP charset was ignored: a page the guess gets wrong (KOI8-R read as cp932) became
     mojibake. The others show the declared charset changes nothing the guess got right."""
-    from summarizer.web import fetch
+    from summarizer.inputs.web import fetch
 
     for var in ("HTTP_PROXY", "HTTPS_PROXY", "ALL_PROXY", "http_proxy", "https_proxy"):
         monkeypatch.delenv(var, raising=False)
@@ -277,7 +277,7 @@ def test_a_pages_declared_charset_is_honoured(monkeypatch):
 
 
 def test_an_html_files_meta_charset_is_honoured(tmp_path):
-    from summarizer.articles import load_file
+    from summarizer.inputs.articles import load_file
 
     text = "Городской совет одобрил строительство моста."
     page = tmp_path / "story.html"
@@ -291,7 +291,7 @@ def test_a_digest_page_keeps_its_ids_unique_whatever_the_article_ids(tmp_path):
     import re
 
     import summarizer
-    from summarizer.render_html import html_digest
+    from summarizer.output.html import html_digest
     from summarizer.schemas import Digest, Story
 
     from .conftest import ROOT
@@ -310,7 +310,7 @@ def test_a_long_paragraph_reaches_the_sentence_splitter_in_bounded_pieces():
     """One 200 KB paragraph took 92 s (400 KB: 341 s): pysbd's cost grows with the square of
     what it is given. The paragraph is now given in pieces of bounded size, cut only at sure
     sentence ends -- the sentences are the ones the whole paragraph gives."""
-    from summarizer import text as T
+    from summarizer.reading import text as T
 
     para = " ".join(f"The council of Tamsby voted on day {i} to build {i} new bridges, Mr. Berg said." for i in range(2500))
     pieces = T._pieces(para)
@@ -331,7 +331,7 @@ def test_latin1_french_with_a_lone_accented_word_is_not_read_as_cp1250():
     """Short Latin-1 French (a menu line and a sentence) was read as cp1250: "ŕ Genčve".
     charset-normalizer's language ranking puts Romanian first on so little text; "à" standing
     alone as a word is French (or Portuguese), and no cp1250 language writes "ŕ" alone."""
-    from summarizer.articles import decode
+    from summarizer.inputs.articles import decode
 
     for text in (
         "Réunion à Genève|Accueil|Société|Économie\nLa réunion à Genève a duré trois heures.",
@@ -343,9 +343,9 @@ def test_latin1_french_with_a_lone_accented_word_is_not_read_as_cp1250():
 
 
 def test_every_character_taken_from_the_article_is_sent_inside_its_delimiters():
-    from summarizer.articles import load
-    from summarizer.extract import build_messages, unsettled
-    from summarizer.quotes import find_quotes
+    from summarizer.inputs.articles import load
+    from summarizer.extraction.extract import build_messages, unsettled
+    from summarizer.reading.quotes import find_quotes
 
     from .conftest import SEEDS
 

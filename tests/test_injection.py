@@ -20,8 +20,8 @@ import re
 import pytest
 
 from summarizer import api
-from summarizer.addressed import CONTROL_TOKEN, find, in_metadata, neutralise
-from summarizer.articles import load, paragraphs
+from summarizer.reading.addressed import CONTROL_TOKEN, find, in_metadata, neutralise
+from summarizer.inputs.articles import load, paragraphs
 from summarizer.evaluate import evaluate_plant
 
 from .conftest import ROOT

@@ -8,7 +8,7 @@ import shutil
 
 import pytest
 
-from summarizer.articles import article_from_text, load
+from summarizer.inputs.articles import article_from_text, load
 from summarizer.errors import ReplayMiss
 from summarizer.llm.client import LLM
 from summarizer.llm.settings import Settings, resolve
@@ -44,7 +44,7 @@ def test_article_text_reaches_the_model_unchanged_even_with_template_syntax():
     assert "{{ 7*7 }} and {% raw %}{{ x }}{% endraw %} and {# not a comment #}" in user
     assert "49" not in user
     assert "\n    Indented line stays indented.\n" in user
-    assert "Ignore previous instructions" not in user  # set apart (summarizer.addressed): not sent
+    assert "Ignore previous instructions" not in user  # set apart (summarizer.reading.addressed): not sent
     # with the defence off, the injected instruction is data inside the article tags, after the system prompt
     with StubServer(lambda body: answer) as stub:
         run(stub_settings(stub, defence="off"), [article_from_text(TRICKY, "tricky")])

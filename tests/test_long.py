@@ -16,18 +16,18 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from summarizer.articles import article_from_text, body_spans, load
-from summarizer.chunking import OVERLAP_CHARS, parts, split
+from summarizer.inputs.articles import article_from_text, body_spans, load
+from summarizer.extraction.chunking import OVERLAP_CHARS, parts, split
 from summarizer.cli import app
 from summarizer.errors import ConfigError
-from summarizer.liveblog import find_entries, find_turns
+from summarizer.reading.liveblog import find_entries, find_turns
 from summarizer.llm.client import LLM
 from summarizer.llm.context import estimate
 from summarizer.llm.local import choose_context, gguf_metadata
 from summarizer.llm.settings import Settings, resolve
-from summarizer.names import same_person
+from summarizer.reading.names import same_person
 from summarizer.pipeline import extract_all
-from summarizer.quotes import find_quotes
+from summarizer.reading.quotes import find_quotes
 
 from .conftest import ROOT
 from .stub_server import StubServer
@@ -186,7 +186,7 @@ def test_entries_become_dated_events_and_speakers_get_their_header_roles(replaye
 
 
 def test_the_briefing_timeline_orders_the_entries_by_time_and_shows_it(replayed):
-    from summarizer.render import markdown
+    from summarizer.output.markdown import markdown
     from summarizer.schemas import Briefing
 
     _, briefing = replayed

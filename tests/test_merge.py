@@ -15,10 +15,10 @@ import sys
 import pytest
 from typer.testing import CliRunner
 
-from summarizer.articles import article_from_text
+from summarizer.inputs.articles import article_from_text
 from summarizer.cli import app
 from summarizer.evaluate import evaluate, evaluate_facts, load_labels, total
-from summarizer.extract import to_result
+from summarizer.extraction.extract import to_result
 from summarizer.merge import merge
 from summarizer.schemas import ArticleExtraction
 
@@ -160,7 +160,7 @@ def test_a_wire_copy_is_one_voice(story_briefings):
 
 
 def test_a_disputed_statement_is_flagged_and_never_the_headline(story_briefings):
-    from summarizer.synthesis import fallback
+    from summarizer.merge.synthesis import fallback
 
     b, _ = story_briefings["fire"]
     disputed = [f for f in b.facts if f.disputed]

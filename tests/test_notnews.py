@@ -1,5 +1,5 @@
-"""Lines that are not news are set aside before any statement is made (summarizer.notnews,
-summarizer.claims). The articles here are written for the tests, shaped like pages as text
+"""Lines that are not news are set aside before any statement is made (summarizer.reading.notnews,
+summarizer.reading.claims). The articles here are written for the tests, shaped like pages as text
 extraction leaves them; none of their lines is taken from the desk set."""
 
 from __future__ import annotations
@@ -8,10 +8,10 @@ import dataclasses
 
 import pytest
 
-from summarizer.articles import article_from_text, paragraphs
-from summarizer.claims import read_claims
+from summarizer.inputs.articles import article_from_text, paragraphs
+from summarizer.reading.claims import read_claims
 from summarizer.language import ENGLISH
-from summarizer.notnews import classify_line, dateline
+from summarizer.reading.notnews import classify_line, dateline
 
 PAGE = """date 2026-02-11
 Flood barrier fails as river breaks its banks in Osterby

@@ -10,7 +10,7 @@ import time
 import pytest
 
 from summarizer.language import ENGLISH
-from summarizer.quantities import Quantity, find_quantities, same_value
+from summarizer.reading.quantities import Quantity, find_quantities, same_value
 
 from .conftest import SEEDS
 

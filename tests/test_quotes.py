@@ -1,4 +1,4 @@
-"""summarizer.quotes: quotation marks, speakers by code, quote vs scare quote, and the model's answer checked.
+"""summarizer.reading.quotes: quotation marks, speakers by code, quote vs scare quote, and the model's answer checked.
 
 Every sentence in the small tests below was written for these tests (invented people and places);
 the last tests measure the finder against the hand labels of the five seeds and the test stories
@@ -13,10 +13,10 @@ from pathlib import Path
 
 import pytest
 
-from summarizer.articles import body_spans, load
-from summarizer.grounding import normalize
-from summarizer.names import same_person, same_surname
-from summarizer.quotes import FoundQuote, find_quotes, verify_speaker
+from summarizer.inputs.articles import body_spans, load
+from summarizer.reading.grounding import normalize
+from summarizer.reading.names import same_person, same_surname
+from summarizer.reading.quotes import FoundQuote, find_quotes, verify_speaker
 from tests.conftest import recorded_content
 
 ROOT = Path(__file__).resolve().parent.parent

@@ -31,11 +31,11 @@ import pytest
 from markdown_it import MarkdownIt
 from markdown_it.rules_core.linkify import linkify as core_linkify
 
-from summarizer import render
-from summarizer.articles import article_from_text
-from summarizer.extract import to_result
+from summarizer.output import markdown as render
+from summarizer.inputs.articles import article_from_text
+from summarizer.extraction.extract import to_result
 from summarizer.merge import merge
-from summarizer.render import _md_escape, markdown
+from summarizer.output.markdown import _md_escape, markdown
 from summarizer.schemas import (
     ArticleExtraction,
     Briefing,
@@ -565,7 +565,7 @@ def test_brief_on_hostile_articles_writes_no_live_markup_in_any_format(pixel_ser
 def test_hostile_digest_renders_only_our_structure(name, pixel_server):
     """The front page of several stories: titles, what members share, ids and the reasons of
     documents set aside come from articles and file names; all of it stays text."""
-    from summarizer.render import markdown_digest
+    from summarizer.output.markdown import markdown_digest
     from summarizer.schemas import Digest, FailedArticle, SetAside, Story, StoryMember
 
     port, hits = pixel_server
@@ -591,7 +591,7 @@ def test_hostile_digest_renders_only_our_structure(name, pixel_server):
         assert _flat(item) in visible, (name, item)
     assert S2 in visible and S3 in visible
     assert hits == []
-    from summarizer.render_html import html_digest
+    from summarizer.output.html import html_digest
 
     page = html_digest(d, texts)
     assert page.count("<script") == 3 and "<img" not in page and "javascript:alert(1)\">" not in page

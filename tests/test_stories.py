@@ -16,7 +16,9 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 import pytest
 from typer.testing import CliRunner
 
-from summarizer import articles, noise
+from summarizer.inputs import articles
+
+from summarizer.inputs import noise
 from summarizer.cli import app
 from summarizer.language import ENGLISH
 from summarizer.merge.stories import StoryThresholds, cluster_stories

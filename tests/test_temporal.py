@@ -8,9 +8,9 @@ import re
 
 import pytest
 
-from summarizer import temporal
+from summarizer.reading import temporal
 from summarizer.language import ENGLISH
-from summarizer.temporal import TimeExpression, find_dates, resolve_when
+from summarizer.reading.temporal import TimeExpression, find_dates, resolve_when
 
 from .conftest import SEEDS
 

@@ -1,4 +1,4 @@
-"""summarizer.web against a real HTTP server on 127.0.0.1 (stdlib, random port, offline).
+"""summarizer.inputs.web against a real HTTP server on 127.0.0.1 (stdlib, random port, offline).
 
 Every page, feed and path below is written for these tests."""
 
@@ -11,7 +11,7 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 import pytest
 
-from summarizer.web import fetch, is_url, url_id
+from summarizer.inputs.web import fetch, is_url, url_id
 
 # Two news pages written for these tests: <title>, article:published_time, 4 paragraphs.
 FIRE_PAGE = """<!doctype html>
@@ -340,7 +340,7 @@ def test_a_page_of_processing_instructions_is_read_in_linear_time():
     """A 189-byte page of ``<?a?>`` cost minutes of CPU in the old feed-sniffing regex (time
     doubled with every two more); the scan reads a bounded prefix once. Each body below
     would take far longer than the bound on the old regex."""
-    from summarizer.web import _is_feed
+    from summarizer.inputs.web import _is_feed
 
     started = time.perf_counter()
     for body in (b"<?a?>" * 30, b"<?a?>" * 5000, b"<!--" + b"<?" * 100_000, b"<?" * 1_000_000):

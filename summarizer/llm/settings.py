@@ -49,12 +49,12 @@ class Settings:
     concurrency: int | None = None
     cache_dir: str | None = None
     no_cache: bool = False
-    #: text addressed to software (``summarizer.addressed``): "on" -- set apart from the model's
+    #: text addressed to software (``summarizer.reading.addressed``): "on" -- set apart from the model's
     #: view and the evidence, control tokens neutralised, every model-written field checked
     #: against the article without it; "output" -- the same checks, the request as with "off";
     #: "off" -- none of it (for measuring). None -> $SUMMARIZER_DEFENCE, the config, "on".
     defence: str | None = None
-    #: entity types: the rules of ``summarizer.entities`` (default), or with spaCy's entity
+    #: entity types: the rules of ``summarizer.reading.entities`` (default), or with spaCy's entity
     #: recogniser (en_core_web_sm, installed with the parser) as one more vote per mention.
     #: None -> $SUMMARIZER_NER ("1"), the config, off.
     ner: bool | None = None
@@ -160,7 +160,7 @@ def resolve(flags: Settings, config: dict[str, object] | None = None) -> Setting
         # at twice the tokens, so it gets none; strong endpoints repair what they are told.
         s = replace(s, reasks=0 if s.embedded else 1)
     if s.synthesis is None:
-        # The headline/overview must restate the merged facts (``summarizer.synthesis``). The
+        # The headline/overview must restate the merged facts (``summarizer.merge.synthesis``). The
         # embedded 1.5B model's never did on the seeds: 0 of 14 answers (13 briefings of the
         # seeds and their subsets, one re-ask) passed, each 9-23 s of a ~4 min run, so it is
         # not asked; the briefing opens with the sources' own statements either way.

@@ -15,7 +15,7 @@ One module per kind, each with its rules in its docstring:
 
 Two phases, because one decision may need the model: ``plan(results)`` does everything
 code can and lists the claim pairs it cannot settle (``MergePlan.questions``); the caller
-may ask the model about them in one batched call (``summarizer.adjudication``) and passes
+may ask the model about them in one batched call (``summarizer.merge.adjudication``) and passes
 the answers to ``MergePlan.finish(answers)``. ``merge(results)`` is both phases without a
 model: unsettled pairs count as unrelated.
 """
@@ -26,7 +26,7 @@ from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from ..addressed import blank
+from ..reading.addressed import blank
 from ..language import ENGLISH, LanguageProfile
 from ..schemas import (
     ArticleResult,

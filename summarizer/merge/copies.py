@@ -17,9 +17,9 @@ from collections.abc import Sequence
 
 from rapidfuzz import fuzz
 
-from ..grounding import normalize
+from ..reading.grounding import normalize
 from ..schemas import ArticleResult
-from ..text import quoted_spans, words
+from ..reading.text import quoted_spans, words
 from .index import UnionFind, candidate_pairs
 
 COPY_MIN = 0.6  # share of the smaller document's 5-shingles found in the other

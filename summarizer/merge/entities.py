@@ -6,7 +6,7 @@ import re
 from collections import Counter
 from collections.abc import Sequence
 
-from ..grounding import normalize
+from ..reading.grounding import normalize
 from ..language import ENGLISH, LanguageProfile
 from ..schemas import ArticleResult, BriefingEntity
 from .index import slug_id, uniq

@@ -1,7 +1,7 @@
 """Facts across articles: each statement once with every outlet that makes it, and where they differ.
 
 The units are the articles' **claims** (every statement of the body, found by code; see
-``summarizer.claims``), so the comparison does not depend on which five points a model
+``summarizer.reading.claims``), so the comparison does not depend on which five points a model
 picked. For each candidate pair of claims from different articles (blocking: shared rare
 words, figures, quoted words) code compares:
 
@@ -19,7 +19,7 @@ otherwise the same statement (another figure agrees, or the rest is near-identic
 **same, disputed**: one fact, marked, plus a disagreement on that figure; a differing slot
 in an otherwise related statement -> **conflict**; dissimilar -> **unrelated**. What code
 cannot settle (a middle band of similarity) is **asked** -- all such pairs of a briefing in
-one batched, grammar-constrained call (``summarizer.adjudication``) -- and the model's
+one batched, grammar-constrained call (``summarizer.merge.adjudication``) -- and the model's
 answer is checked: "conflict" is kept only where code finds a differing slot.
 
 Facts are groups of "same" claims, joined with average linkage under a veto: every two
@@ -40,9 +40,9 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from itertools import combinations
 
-from ..grounding import normalize
+from ..reading.grounding import normalize
 from ..language import ENGLISH, LanguageProfile
-from ..quantities import find_quantities
+from ..reading.quantities import find_quantities
 from ..schemas import (
     ArticleResult,
     BriefingEvent,
@@ -54,7 +54,7 @@ from ..schemas import (
     Position,
     Span,
 )
-from ..text import quoted_spans, stem_words, words
+from ..reading.text import quoted_spans, stem_words, words
 from .copies import count_voices
 from .index import UnionFind, candidate_pairs, content_id, uniq
 

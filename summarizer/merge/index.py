@@ -11,7 +11,7 @@ import re
 from collections import Counter, defaultdict
 from collections.abc import Hashable, Iterable, Iterator, Sequence
 
-from ..text import content_id  # noqa: F401  (re-exported: the merge's ids)
+from ..reading.text import content_id  # noqa: F401  (re-exported: the merge's ids)
 
 
 class UnionFind:

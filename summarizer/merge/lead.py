@@ -33,7 +33,7 @@ aggregators show a story under its most representative article's headline:
    it belongs to (every article stating it), or its article alone.
 
 Captions, datelines, bylines and fragments never reach the lead: they are not claims
-(``summarizer.notnews``). Pure code, no model.
+(``summarizer.reading.notnews``). Pure code, no model.
 """
 
 from __future__ import annotations
@@ -45,10 +45,10 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
 from ..language import LanguageProfile
-from ..quantities import find_quantities
+from ..reading.quantities import find_quantities
 from ..schemas import ArticleResult, BriefingFact, CitedSentence, Claim, Disagreement
-from ..syntax import has_verb, opens_with_question_word
-from ..text import content_stems
+from ..reading.syntax import has_verb, opens_with_question_word
+from ..reading.text import content_stems
 
 LEDE_CLAIMS = 2  # the lede: an article's first statements (the second only in the same paragraph)
 LEDE_SPAN = 400  # ... within this many characters of the first

@@ -1,6 +1,6 @@
 """People across articles: one entry per person, every alias and role with its sources.
 
-Rules (``summarizer.names`` holds the name logic):
+Rules (``summarizer.reading.names`` holds the name logic):
 
 * Mentions whose surnames match within spelling variance (Zelensky / Zelenskyy) form a
   surname class; inside it, full names merge when their given names are compatible (equal,
@@ -22,10 +22,10 @@ from collections import Counter, defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from ..grounding import normalize
+from ..reading.grounding import normalize
 from ..language import ENGLISH, LanguageProfile
-from ..names import compatible as _compatible
-from ..names import (
+from ..reading.names import compatible as _compatible
+from ..reading.names import (
     fold,
     learned_titles,
     lowercase_words,

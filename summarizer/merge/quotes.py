@@ -1,6 +1,6 @@
 """Quotes across articles: the same words once, with every article that carries them.
 
-Two quotes (verbatim inside the article's quotation marks: ``summarizer.quotes`` finds them)
+Two quotes (verbatim inside the article's quotation marks: ``summarizer.reading.quotes`` finds them)
 are one when their words are the same after grounding's normalisation, or one is a fragment
 of the other (20+ characters) by the same speaker. A fact that paraphrases a quote is linked
 to it (``related``), not merged with it.
@@ -14,11 +14,11 @@ from dataclasses import dataclass
 
 from rapidfuzz import fuzz, process
 
-from ..grounding import normalize
+from ..reading.grounding import normalize
 from ..language import ENGLISH, LanguageProfile
-from ..names import parts, same_person
+from ..reading.names import parts, same_person
 from ..schemas import ArticleResult, BriefingFact, BriefingQuote, Evidence, Quote
-from ..text import content_stems, words
+from ..reading.text import content_stems, words
 from .index import UnionFind, candidate_pairs, content_id, uniq
 from .people import PeopleIndex
 

@@ -46,9 +46,9 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from ..language import ENGLISH, LanguageProfile
-from ..names import fold, parts
+from ..reading.names import fold, parts
 from ..schemas import ArticleResult, Story, StoryMember
-from ..text import stem_words, words
+from ..reading.text import stem_words, words
 from .entities import entity_key
 from .index import UnionFind, candidate_pairs
 

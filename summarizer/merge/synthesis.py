@@ -14,10 +14,10 @@ from __future__ import annotations
 
 import re
 
-from .prompting import render
-from .quantities import find_quantities
-from .schemas import Briefing, BriefingFact, CitedSentence, Synthesis
-from .text import content_stems
+from ..prompting import render
+from ..reading.quantities import find_quantities
+from ..schemas import Briefing, BriefingFact, CitedSentence, Synthesis
+from ..reading.text import content_stems
 
 MAX_FACTS = 25
 OVERVIEW_FACTS = 3

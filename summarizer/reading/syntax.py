@@ -33,9 +33,9 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
-from .errors import ConfigError
-from .language import ENGLISH, LanguageProfile
-from .schemas import Frame
+from ..errors import ConfigError
+from ..language import ENGLISH, LanguageProfile
+from ..schemas import Frame
 
 FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP", "MD"})
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "csubj", "csubjpass", "expl"})

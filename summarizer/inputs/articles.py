@@ -65,9 +65,10 @@ from functools import lru_cache
 from pathlib import Path
 from typing import BinaryIO, NamedTuple
 
-from .errors import InputError, NoArticleText
-from .language import ENGLISH, LanguageProfile
-from .schemas import ArticleSource, PublishedDate
+from ..errors import InputError, NoArticleText
+from ..reading.text import is_heading
+from ..language import ENGLISH, LanguageProfile
+from ..schemas import ArticleSource, PublishedDate
 
 ARTICLE_SUFFIXES = {".txt", ".md", ".markdown", ".html", ".htm"}
 HTML_SUFFIXES = {".html", ".htm"}
@@ -300,12 +301,6 @@ def clean_text(raw: str, profile: LanguageProfile = ENGLISH) -> tuple[str, dict[
     if first and len(first) <= 150 and not first.endswith((".", "”", '"', "?")) and "\n" in text:
         meta["title_hint"] = first
     return text, meta
-
-
-def is_heading(line: str) -> bool:
-    """A title or cross-head, not a statement: short, and no sentence-ending punctuation."""
-    s = line.strip()
-    return bool(s) and len(s) <= 150 and not s.endswith((".", "!", "?", "\u201d", '"', "\u2019", "'", ":", "…"))
 
 
 def paragraphs(article: Article) -> list[tuple[int, int]]:

@@ -56,7 +56,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import Literal
 
-from .language import ENGLISH, LanguageProfile
+from ..language import ENGLISH, LanguageProfile
 
 Precision = Literal["day", "month", "year", "unknown"]
 

@@ -6,7 +6,7 @@ explainer's question subheads, "Related:" lines, embedded posts, wire trailers, 
 and update notes, bullet lists cut from their sentence. None of them is a statement a
 briefing may count or cite. ``screen`` reads every line of an article and returns the body
 to make statements from (the dateline cut off the paragraph it opens: the rest of that
-paragraph is the lede) and the lines it set aside, each with its reason; ``summarizer.claims``
+paragraph is the lede) and the lines it set aside, each with its reason; ``summarizer.reading.claims``
 then sets aside sentences with no clause of their own, questions, and quotations whose
 speaker the sentence does not name.
 
@@ -23,7 +23,7 @@ Shape rules first -- they need no word list and hold on any outlet:
 * **embed**: a line with a social handle in parentheses (``— Name (@handle) May 14, 2026``),
   a ``pic.twitter.com`` link or a bare URL; the post's own text right above its signature too.
 * **bracketed**: a line wholly inside parentheses or brackets ("(Associated Press)").
-* **subhead**: a line with no sentence-ending punctuation (``articles.is_heading``) other
+* **subhead**: a line with no sentence-ending punctuation (``text.is_heading``) other
   than the headline; a **question** standing alone as a short paragraph.
 * **list**: a bullet or numbered line that is not a sentence of its own.
 * **byline**: "By NAME" or "NAME, <role>" on a line of its own.
@@ -40,10 +40,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from .articles import is_heading
-from .language import ENGLISH, LanguageProfile
+from .text import is_heading
+from ..language import ENGLISH, LanguageProfile
 from .liveblog import find_turns
-from .schemas import NotNews
+from ..schemas import NotNews
 from .syntax import statement
 
 QUESTION_MAX_WORDS = 20  # a question paragraph up to this long is a subhead, not a reported question

@@ -21,7 +21,7 @@ from __future__ import annotations
 import re
 import string
 
-from .schemas import Briefing, BriefingFact, Digest, Evidence, FailedArticle, NotNewsItem, SetAside, UnsupportedItem
+from ..schemas import Briefing, BriefingFact, Digest, Evidence, FailedArticle, NotNewsItem, SetAside, UnsupportedItem
 
 _PRECISION_FMT = {"day": "{}", "month": "{} (month)", "year": "{} (year)"}
 KIND = {

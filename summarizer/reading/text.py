@@ -17,7 +17,7 @@ import hashlib
 import re
 from functools import lru_cache
 
-from .language import ENGLISH, LanguageProfile
+from ..language import ENGLISH, LanguageProfile
 
 _WORD = re.compile(r"[^\W_]+(?:['\u2019][^\W_]+)*", re.UNICODE)
 _QUOTED = re.compile(r"\u201c[^\u201c\u201d]{1,2000}\u201d|\"[^\"\n]{1,2000}\"|\u2018[^\u2018\n]{2,600}?\u2019(?!\w)")
@@ -191,3 +191,9 @@ def quoted_spans(text: str, start: int = 0, end: int | None = None) -> list[tupl
     """Spans inside quotation marks (“…”, "…", ‘…’ when it closes before a non-letter)."""
     end = len(text) if end is None else end
     return [(start + m.start() + 1, start + m.end() - 1) for m in _QUOTED.finditer(text[start:end])]
+
+
+def is_heading(line: str) -> bool:
+    """A title or cross-head, not a statement: short, and no sentence-ending punctuation."""
+    s = line.strip()
+    return bool(s) and len(s) <= 150 and not s.endswith((".", "!", "?", "\u201d", '"', "\u2019", "'", ":", "…"))

@@ -94,7 +94,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Literal
 
-from .language import ENGLISH, LanguageProfile
+from ..language import ENGLISH, LanguageProfile
 from .liveblog import find_turns
 from .names import fold, looks_like_name, lowercase_words, same_person, split_title, used_as_place_or_thing
 from .text import sentences as split_sentences

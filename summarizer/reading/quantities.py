@@ -81,7 +81,7 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
-from .language import ENGLISH, LanguageProfile
+from ..language import ENGLISH, LanguageProfile
 
 Unit = str  # "count" | "percent" | "percentage_point" | ISO 4217 code | canonical time unit
 

@@ -8,7 +8,7 @@ Kremlin refused ...") -- with offsets into the article text, the figures it stat
 it names (``temporal``: "on Friday" resolved against the article's own date). A claim
 that a key point's evidence covers is marked ``key`` (the model found it important).
 
-Only news sentences become claims: ``summarizer.notnews`` sets aside the lines that are not
+Only news sentences become claims: ``summarizer.reading.notnews`` sets aside the lines that are not
 (captions, datelines, bylines, subheads ...), and here a sentence is set aside when it has no
 clause of its own (a subject and a finite verb: "Dismissing X, who has not."), when it is a
 question, or when it is someone's words and the article does not say whose (a quotation is a
@@ -25,11 +25,11 @@ import re
 from dataclasses import asdict
 
 from .grounding import normalize
-from .language import ENGLISH, LanguageProfile
+from ..language import ENGLISH, LanguageProfile
 from .liveblog import find_entries, find_turns
 from .quantities import find_quantities
 from .notnews import screen
-from .schemas import Claim, DateMention, Figure, NotNews, Quote, Span
+from ..schemas import Claim, DateMention, Figure, NotNews, Quote, Span
 from .syntax import figure_frame, frames, main_clause, statement
 from .temporal import find_dates
 from .text import clauses, content_id, content_stems, quoted_spans, sentences

@@ -61,8 +61,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 from itertools import pairwise
 
-from .language import ENGLISH, LanguageProfile
-from .schemas import ArticleExtraction, ArticleResult, Briefing, NotNews
+from ..language import ENGLISH, LanguageProfile
+from ..schemas import ArticleExtraction, ArticleResult, Briefing, NotNews
 from .syntax import imperative, ordered
 from .text import quoted_spans, sentences
 

@@ -16,8 +16,8 @@ from typing import Literal
 
 from pydantic import BaseModel, Field, create_model
 
-from .merge import Question
-from .prompting import render
+from . import Question
+from ..prompting import render
 
 Answer = Literal["same", "conflict", "unrelated"]
 MAX_CHARS = 300  # of each statement shown to the model

@@ -41,7 +41,7 @@ import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
-from .language import ENGLISH, LanguageProfile
+from ..language import ENGLISH, LanguageProfile
 from .names import fold, lowercase_words, same_person
 from .syntax import parse
 

@@ -14,7 +14,7 @@ from datetime import datetime
 from functools import lru_cache
 from typing import Literal
 
-from .language import ENGLISH, LanguageProfile
+from ..language import ENGLISH, LanguageProfile
 
 Precision = Literal["day", "month", "year", "unknown"]
 

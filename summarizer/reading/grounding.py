@@ -15,7 +15,7 @@ Alignment (in the spirit of langextract's resolver), for a needle in the article
 Every span satisfies ``text[start:end]`` == the evidence, with ``text`` the article file
 decoded as UTF-8 (``Article.raw``).
 
-Quotes are not aligned here: ``summarizer.quotes`` finds them in the text (verbatim by
+Quotes are not aligned here: ``summarizer.reading.quotes`` finds them in the text (verbatim by
 construction) and settles who said them; ``find_mentions`` gives the places a person is named.
 """
 
@@ -29,7 +29,7 @@ from dataclasses import dataclass, field
 from rapidfuzz import fuzz
 
 from .names import parse_name
-from .schemas import (
+from ..schemas import (
     AlignmentStatus,
     GroundingCounts,
     GroundingReport,

@@ -31,7 +31,7 @@ from functools import lru_cache
 
 from rapidfuzz import fuzz
 
-from .language import ENGLISH, LanguageProfile
+from ..language import ENGLISH, LanguageProfile
 
 _SURNAME_MIN = 85.0
 _GIVEN_MIN = 85.0

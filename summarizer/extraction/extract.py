@@ -1,7 +1,7 @@
 """Per-article extraction, the pure half: build the request, turn the answer into a result.
 
 ``build_messages`` renders ``prompts/extract_*.j2`` with the article as a variable, and the
-quotes code could not attribute (``summarizer.quotes``) listed by id. ``to_result`` takes the
+quotes code could not attribute (``summarizer.reading.quotes``) listed by id. ``to_result`` takes the
 validated ``ArticleExtraction`` and adds what code does better than the model: the quotes and
 their speakers (a model's speaker only as the text bears it out), roles, organisations,
 places, every statement of the body with its figures and dates, ids, ISO dates resolved
@@ -17,14 +17,14 @@ import re
 from collections import Counter
 from dataclasses import replace
 
-from . import addressed
-from .articles import Article, body_spans, paragraphs
+from ..reading import addressed
+from ..inputs.articles import Article, body_spans, paragraphs
 from .chunking import Part, dateline
-from .claims import read_claims
-from .entities import Named, name_entities
-from .notnews import caption_words, screen
-from .dates import resolve
-from .grounding import (
+from ..reading.claims import read_claims
+from ..reading.entities import Named, name_entities
+from ..reading.notnews import caption_words, screen
+from ..reading.dates import resolve
+from ..reading.grounding import (
     Document,
     align_statement,
     count,
@@ -32,9 +32,9 @@ from .grounding import (
     find_mentions,
     normalize,
 )
-from .language import ENGLISH
-from .liveblog import Entry, clock_time, find_entries, find_turns
-from .names import (
+from ..language import ENGLISH
+from ..reading.liveblog import Entry, clock_time, find_entries, find_turns
+from ..reading.names import (
     fold,
     looks_like_name,
     looks_like_role,
@@ -43,9 +43,9 @@ from .names import (
     split_title,
     used_as_place_or_thing,
 )
-from .prompting import render
-from .quotes import FoundQuote, find_quotes, verify_speaker
-from .schemas import (
+from ..prompting import render
+from ..reading.quotes import FoundQuote, find_quotes, verify_speaker
+from ..schemas import (
     MAX_UNSETTLED_QUOTES,
     ArticleExtraction,
     ArticleResult,
@@ -61,8 +61,8 @@ from .schemas import (
     Unsupported,
     Usage,
 )
-from .temporal import resolve_when
-from .text import content_id, content_stems
+from ..reading.temporal import resolve_when
+from ..reading.text import content_id, content_stems
 
 # A small model copying “...” tends to emit a bare " that closes the JSON string under the
 # grammar ("Trump called it an "): in the model's copy of the article, double quotation

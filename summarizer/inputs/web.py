@@ -48,8 +48,8 @@ import feedparser
 import httpx2
 
 from .articles import Article, article_from_text, decode, declared_charset, safe_id
-from .errors import InputError
-from .schemas import PublishedDate
+from ..errors import InputError
+from ..schemas import PublishedDate
 
 log = logging.getLogger("summarizer")
 

@@ -38,9 +38,9 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from .articles import Article
-from .language import ENGLISH, LanguageProfile
-from .schemas import SetAside
-from .text import sentences, words
+from ..language import ENGLISH, LanguageProfile
+from ..schemas import SetAside
+from ..reading.text import sentences, words
 
 
 @dataclass(frozen=True)

@@ -16,8 +16,8 @@ from __future__ import annotations
 import json
 from html import escape
 
-from .render import KIND, UPDATES, diagnosis, disputed_note, lead_lines, shown_quotes, support_label, topic_groups
-from .schemas import Briefing, Digest, Evidence, FailedArticle, SetAside
+from .markdown import KIND, UPDATES, diagnosis, disputed_note, lead_lines, shown_quotes, support_label, topic_groups
+from ..schemas import Briefing, Digest, Evidence, FailedArticle, SetAside
 
 _CSS = """
 :root{--fg:#1d232a;--muted:#5b6670;--line:#d9dee3;--accent:#0b5cad;--bg:#fff;--mark:#ffe58a;--solo:#eef1f4;--multi:#d7f0dd}

@@ -18,7 +18,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from .text import sentences
+from ..reading.text import sentences
 
 CHUNK_CHARS = 10_000  # a part: about two news articles, what the answer's bounds (6 people, 3 facts) fit
 OVERLAP_CHARS = 600  # repeated from the end of one part at the start of the next
