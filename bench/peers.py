@@ -36,8 +36,8 @@ sys.path.insert(0, str(ROOT))
 def main() -> None:
     from pydantic import ValidationError
 
-    from summarizer.inputs.articles import load
     from summarizer.extraction.extract import build_messages
+    from summarizer.inputs.articles import load
     from summarizer.llm.local import EmbeddedServer, packaged_gguf
     from summarizer.llm.settings import EMBEDDED_MODEL
     from summarizer.schemas import ArticleExtraction

@@ -29,20 +29,18 @@ from dataclasses import fields
 from pathlib import Path
 from typing import Any
 
-from .inputs import articles as articles_mod
-from .inputs import noise
-from .merge import synthesis
-from .inputs import web
-from .inputs.articles import Article
 from .errors import ConfigError, InputError, NoArticleText, OptionError, SummarizerError
+from .evaluate import DeskScore
+from .inputs import articles as articles_mod
+from .inputs import noise, web
+from .inputs.articles import Article
 from .llm.client import LLM
 from .llm.settings import Settings, resolve
-from .merge import Thresholds
+from .merge import Thresholds, synthesis
 from .merge import merge as merge_results
 from .merge.copies import voice_groups
 from .merge.stories import cluster_stories
 from .pipeline import RunReport, digest_results, extract_all, merge_stories, single_briefing
-from .evaluate import DeskScore
 from .schemas import ArticleResult, Briefing, Digest, SetAside, Story
 
 Inputs = Iterable["str | Path | Article"]
@@ -112,7 +110,7 @@ def load(
     paths: list[str] = []
     urls: list[str] = []
     no_text: list[tuple[str, str | None, str]] = []
-    inputs = _as_inputs(inputs)
+    given = _as_inputs(inputs)
 
     def flush() -> None:
         nonlocal paths, urls
@@ -130,7 +128,7 @@ def load(
             out.extend(got)
         paths, urls = [], []
 
-    for item in inputs:
+    for item in given:
         if isinstance(item, Article):
             flush()
             out.append(item)
@@ -156,7 +154,7 @@ def load(
     return out
 
 
-def _as_inputs(inputs: Any) -> list[str | Path | Article]:
+def _as_inputs(inputs: Any) -> list[str | os.PathLike[str] | Article]:
     """``inputs`` as a list: one path, URL or ``Article`` given alone is one input (not its
     letters); anything but those is an ``InputError`` naming what was given."""
     if isinstance(inputs, (str, os.PathLike, Article)):
@@ -421,7 +419,8 @@ def label_report(
     from .evaluate import evaluate_stories, merge_report, stories_from_json, story_table
 
     texts = texts_for(results)
-    text, errors = "", []
+    text = ""
+    errors: list[str] = []
     if results and any(k in labels for k in ("people", "events", "quotes", "facts", "disagreements", "attributed_quotes")):
         text, errors = merge_report(labels, results, texts, briefing)
     if "stories" in labels or "set_aside" in labels:

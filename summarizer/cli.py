@@ -19,9 +19,9 @@ from typing import Annotated
 import typer
 
 from .errors import ConfigError, EndpointError, InputError, ReplayMiss, SummarizerError
-from .reading.grounding import summary_line
 from .llm.exchanges import atomic_write
 from .llm.settings import MODES, Settings, resolve
+from .reading.grounding import summary_line
 from .schemas import ArticleResult, GroundingReport
 from .terminal import err, line, show
 
@@ -239,7 +239,7 @@ async def _run_extract(settings: Settings, arts, replay, record, quiet, on_resul
         )  # fmt: skip
 
 
-def _extract_run(paths, settings, replay, record, quiet, on_result, texts=None, brief=False, screen=None):
+def _extract_run(paths, settings: Settings, replay, record, quiet, on_result, texts=None, brief=False, screen=None):
     """Load + extract (+ stories and briefings) with the CLI's error handling; returns (run
     report, digest or None). A URL that cannot be fetched is one line on stderr and a failure
     in the report; the rest go on."""
@@ -336,8 +336,8 @@ def extract(
 
 def _emit(item, fmt: Fmt, output: Path | None, evidence: bool, texts: dict[str, str]) -> None:
     """A ``Briefing`` or a ``Digest`` (several stories) in ``fmt`` to ``output``."""
-    from .output.markdown import markdown, markdown_digest
     from .output.html import html, html_digest
+    from .output.markdown import markdown, markdown_digest
     from .schemas import Digest
 
     many = isinstance(item, Digest)

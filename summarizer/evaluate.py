@@ -644,7 +644,9 @@ def evaluate_desk(name: str, labels: dict[str, Any], briefing: Briefing, texts: 
                 continue
             mine = [e for e in evidence if e.source == src and e.span is not None]
             same_words = own.text and any(e.text and normalize(e.text) == normalize(own.text) for e in mine)
-            if same_words or (wanted and any(labels_at(src, e.span.start, e.span.end) & wanted for e in mine)):
+            if same_words or (
+                wanted and any(labels_at(src, e.span.start, e.span.end) & wanted for e in mine if e.span is not None)
+            ):
                 s.citations_held += 1
             else:
                 s.errors.append(f"{kind} cites {src}, which does not state it: {text[:90]!r}")
@@ -665,10 +667,10 @@ def evaluate_desk(name: str, labels: dict[str, Any], briefing: Briefing, texts: 
                 s.single_source_stated_elsewhere += 1
                 s.errors.append(f"'single source' fact also stated by {', '.join(sorted(elsewhere))}: {f.statement[:80]!r}")
     for c in briefing.lead:
-        f = facts.get(c.fact or "")
-        if f is not None:
-            check_item("overview sentence", c.text, c.sources, f.evidence, own_evidence(c.text, f.evidence))
-            evidence = f.evidence
+        fact = facts.get(c.fact or "")
+        if fact is not None:
+            check_item("overview sentence", c.text, c.sources, fact.evidence, own_evidence(c.text, fact.evidence))
+            evidence = fact.evidence
         else:  # a statement of one article: it cites that article alone
             s.citations += len(c.sources)
             s.citations_held += int(len(c.sources) == 1)

@@ -15,25 +15,30 @@ import asyncio
 import multiprocessing
 import os
 import time
-from concurrent.futures import ProcessPoolExecutor
 from collections.abc import Callable
+from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 
-from .merge import adjudication
-
-from .merge import synthesis
-from .inputs.articles import Article
 from .errors import ConfigError, EndpointError, ExtractionError, SummarizerError
-from .inputs.articles import body_spans
 from .extraction.chunking import CHUNK_CHARS, MIN_CHUNK_CHARS, Part
 from .extraction.chunking import parts as chunk_parts
-from .extraction.extract import ExtractionCheck, asked_per_part, build_messages, combine, for_model, set_apart, to_result, unsettled
-from .reading.quotes import FoundQuote, find_quotes
+from .extraction.extract import (
+    ExtractionCheck,
+    asked_per_part,
+    build_messages,
+    combine,
+    for_model,
+    set_apart,
+    to_result,
+    unsettled,
+)
+from .inputs.articles import Article, body_spans
 from .llm.client import LLM
 from .llm.settings import Settings
-from .merge import plan
+from .merge import adjudication, plan, synthesis
 from .merge.copies import voice_groups
 from .merge.stories import cluster_stories
+from .reading.quotes import FoundQuote, find_quotes
 from .schemas import ArticleResult, Briefing, Digest, FailedArticle, SetAside, Story, Synthesis, Usage, extraction_model
 
 

@@ -27,12 +27,12 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from contextvars import ContextVar
 from pathlib import Path
-from typing import Annotated, Any, Literal
+from typing import Annotated, Any, Final, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationInfo, create_model, model_validator
 
-SCHEMA_VERSION = 2  # 2: quotes found by code (no `kind`: every quote is verbatim)
-BRIEFING_SCHEMA_VERSION = 2
+SCHEMA_VERSION: Final = 2  # 2: quotes found by code (no `kind`: every quote is verbatim)
+BRIEFING_SCHEMA_VERSION: Final = 2
 
 Check = Callable[[Any], "str | None"]
 _check: ContextVar[Check | None] = ContextVar("summarizer_check", default=None)

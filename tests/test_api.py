@@ -66,6 +66,7 @@ def test_a_failed_article_is_reported_and_the_others_go_on(tmp_path):
 
 
 def test_the_merge_package_is_still_importable_beside_the_function():
-    from summarizer.merge import merge as merge_logic, plan  # noqa: F401
+    from summarizer.merge import merge as merge_logic  # noqa: F401
+    from summarizer.merge import plan
 
     assert callable(summarizer.merge) and callable(plan)

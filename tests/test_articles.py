@@ -11,8 +11,8 @@ from types import SimpleNamespace
 
 import pytest
 
-from summarizer.inputs.articles import article_from_text, decode, load, load_file, safe_id
 from summarizer.errors import InputError
+from summarizer.inputs.articles import article_from_text, decode, load, load_file, safe_id
 
 from .conftest import ROOT, SEED_IDS, SEEDS
 

@@ -14,9 +14,9 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from summarizer.inputs.articles import article_from_text
 from summarizer.cli import app
 from summarizer.errors import EndpointError
+from summarizer.inputs.articles import article_from_text
 from summarizer.llm.client import LLM
 from summarizer.llm.settings import Settings, resolve
 from summarizer.pipeline import extract_all

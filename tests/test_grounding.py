@@ -8,8 +8,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from summarizer.inputs.articles import article_from_text, body_spans
 from summarizer.extraction.extract import ExtractionCheck, build_messages, to_result, unsettled
+from summarizer.inputs.articles import article_from_text, body_spans
 from summarizer.reading.grounding import Document, find_all, normalize
 from summarizer.reading.quotes import find_quotes
 from summarizer.schemas import ArticleExtraction, extraction_model

@@ -14,9 +14,9 @@ import pytest
 from typer.testing import CliRunner
 
 from summarizer.cli import app
-from summarizer.reading.grounding import normalize
 from summarizer.merge import merge
 from summarizer.output.html import html
+from summarizer.reading.grounding import normalize
 
 from .conftest import FIXTURES, ROOT, SEEDS
 

@@ -20,9 +20,9 @@ import re
 import pytest
 
 from summarizer import api
-from summarizer.reading.addressed import CONTROL_TOKEN, find, in_metadata, neutralise
-from summarizer.inputs.articles import load, paragraphs
 from summarizer.evaluate import evaluate_plant
+from summarizer.inputs.articles import load, paragraphs
+from summarizer.reading.addressed import CONTROL_TOKEN, find, in_metadata, neutralise
 
 from .conftest import ROOT
 

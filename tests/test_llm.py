@@ -8,8 +8,8 @@ import shutil
 
 import pytest
 
-from summarizer.inputs.articles import article_from_text, load
 from summarizer.errors import ReplayMiss
+from summarizer.inputs.articles import article_from_text, load
 from summarizer.llm.client import LLM
 from summarizer.llm.settings import Settings, resolve
 from summarizer.pipeline import extract_article

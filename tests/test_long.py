@@ -16,17 +16,17 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from summarizer.inputs.articles import article_from_text, body_spans, load
-from summarizer.extraction.chunking import OVERLAP_CHARS, parts, split
 from summarizer.cli import app
 from summarizer.errors import ConfigError
-from summarizer.reading.liveblog import find_entries, find_turns
+from summarizer.extraction.chunking import OVERLAP_CHARS, parts, split
+from summarizer.inputs.articles import article_from_text, body_spans, load
 from summarizer.llm.client import LLM
 from summarizer.llm.context import estimate
 from summarizer.llm.local import choose_context, gguf_metadata
 from summarizer.llm.settings import Settings, resolve
-from summarizer.reading.names import same_person
 from summarizer.pipeline import extract_all
+from summarizer.reading.liveblog import find_entries, find_turns
+from summarizer.reading.names import same_person
 from summarizer.reading.quotes import find_quotes
 
 from .conftest import ROOT

@@ -9,8 +9,8 @@ import dataclasses
 import pytest
 
 from summarizer.inputs.articles import article_from_text, paragraphs
-from summarizer.reading.claims import read_claims
 from summarizer.language import ENGLISH
+from summarizer.reading.claims import read_claims
 from summarizer.reading.notnews import classify_line, dateline
 
 PAGE = """date 2026-02-11

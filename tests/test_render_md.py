@@ -31,10 +31,10 @@ import pytest
 from markdown_it import MarkdownIt
 from markdown_it.rules_core.linkify import linkify as core_linkify
 
-from summarizer.output import markdown as render
-from summarizer.inputs.articles import article_from_text
 from summarizer.extraction.extract import to_result
+from summarizer.inputs.articles import article_from_text
 from summarizer.merge import merge
+from summarizer.output import markdown as render
 from summarizer.output.markdown import _md_escape, markdown
 from summarizer.schemas import (
     ArticleExtraction,

@@ -16,10 +16,8 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 import pytest
 from typer.testing import CliRunner
 
-from summarizer.inputs import articles
-
-from summarizer.inputs import noise
 from summarizer.cli import app
+from summarizer.inputs import articles, noise
 from summarizer.language import ENGLISH
 from summarizer.merge.stories import StoryThresholds, cluster_stories
 from summarizer.schemas import ArticleResult, Digest, GroundingReport

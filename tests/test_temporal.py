@@ -8,8 +8,8 @@ import re
 
 import pytest
 
-from summarizer.reading import temporal
 from summarizer.language import ENGLISH
+from summarizer.reading import temporal
 from summarizer.reading.temporal import TimeExpression, find_dates, resolve_when
 
 from .conftest import SEEDS

@@ -15,15 +15,16 @@ from __future__ import annotations
 import datetime
 import re
 from collections import Counter
+from collections.abc import Sequence
 from dataclasses import replace
 
-from ..reading import addressed
 from ..inputs.articles import Article, body_spans, paragraphs
-from .chunking import Part, dateline
+from ..language import ENGLISH
+from ..prompting import render
+from ..reading import addressed
 from ..reading.claims import read_claims
-from ..reading.entities import Named, name_entities
-from ..reading.notnews import caption_words, screen
 from ..reading.dates import resolve
+from ..reading.entities import Named, name_entities
 from ..reading.grounding import (
     Document,
     align_statement,
@@ -32,7 +33,6 @@ from ..reading.grounding import (
     find_mentions,
     normalize,
 )
-from ..language import ENGLISH
 from ..reading.liveblog import Entry, clock_time, find_entries, find_turns
 from ..reading.names import (
     fold,
@@ -43,8 +43,10 @@ from ..reading.names import (
     split_title,
     used_as_place_or_thing,
 )
-from ..prompting import render
+from ..reading.notnews import caption_words, screen
 from ..reading.quotes import FoundQuote, find_quotes, verify_speaker
+from ..reading.temporal import Precision, resolve_when
+from ..reading.text import content_id, content_stems
 from ..schemas import (
     MAX_UNSETTLED_QUOTES,
     ArticleExtraction,
@@ -61,8 +63,7 @@ from ..schemas import (
     Unsupported,
     Usage,
 )
-from ..reading.temporal import resolve_when
-from ..reading.text import content_id, content_stems
+from .chunking import Part, dateline
 
 # A small model copying “...” tends to emit a bare " that closes the JSON string under the
 # grammar ("Trump called it an "): in the model's copy of the article, double quotation
@@ -161,7 +162,7 @@ def unsettled(quotes: list[FoundQuote]) -> list[FoundQuote]:
 
 def build_messages(
     article: Article,
-    quotes: list[FoundQuote] = (),
+    quotes: Sequence[FoundQuote] = (),
     part: Part | None = None,
     asked: list[FoundQuote] | None = None,
     *,
@@ -179,7 +180,7 @@ def build_messages(
     article_id = "article" if defended and addressed.in_metadata(article.id) else article.id
     whole = part is None or part.count == 1
     header: dict[str, object] = {"part": 1, "parts": None, "headline": None, "dateline": None}
-    if not whole:
+    if part is not None and not whole:
         spans = body_spans(article)
         header = {
             "part": part.index,
@@ -195,7 +196,7 @@ def build_messages(
                 "extract_user.j2",
                 article_id=prompt_field(article_id),
                 published=prompt_field(safe(article.published.iso or article.published.as_written or "")),
-                article_text=safe(model_view(article.text if whole else article.text[part.start : part.end])),
+                article_text=safe(model_view(article.text if whole or part is None else article.text[part.start : part.end])),
                 quotes=shown,
                 **header,
             ),
@@ -623,7 +624,9 @@ def _year_given(date: str, article: Article) -> bool:
     if re.search(rf"(?<!\d){year}(?!\d)", article.raw):
         return True
     published = article.published.iso
-    return bool(published) and abs(int(published[:4]) - int(year)) <= 1
+    if not published:
+        return False
+    return abs(int(published[:4]) - int(year)) <= 1
 
 
 def _same_place(span: Span, others: list[Span]) -> bool:
@@ -635,7 +638,7 @@ def _same_place(span: Span, others: list[Span]) -> bool:
     return shared > 0.5 * min(span.end - span.start, o.end - o.start)
 
 
-def _entry_date(entry: Entry, published: str | None) -> tuple[str | None, str]:
+def _entry_date(entry: Entry, published: str | None) -> tuple[str | None, Precision]:
     if not published or len(published) != 10:
         return None, "unknown"
     day = datetime.date.fromisoformat(published) + datetime.timedelta(days=entry.day_offset)

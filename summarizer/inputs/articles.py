@@ -66,8 +66,8 @@ from pathlib import Path
 from typing import BinaryIO, NamedTuple
 
 from ..errors import InputError, NoArticleText
-from ..reading.text import is_heading
 from ..language import ENGLISH, LanguageProfile
+from ..reading.text import is_heading
 from ..schemas import ArticleSource, PublishedDate
 
 ARTICLE_SUFFIXES = {".txt", ".md", ".markdown", ".html", ".htm"}
@@ -158,8 +158,8 @@ def declared_charset(data: bytes, content_type: str | None = None) -> str | None
         m = re.search(r"charset\s*=\s*[\"']?([A-Za-z0-9._:-]{1,40})", content_type, re.IGNORECASE)
         found = m.group(1) if m else None
     if found is None:
-        m = _META_CHARSET.search(data[:2048])
-        found = m.group(1).decode("ascii") if m else None
+        tag = _META_CHARSET.search(data[:2048])
+        found = tag.group(1).decode("ascii") if tag else None
     try:
         return codecs.lookup(found).name if found else None
     except LookupError:
@@ -297,9 +297,9 @@ def clean_text(raw: str, profile: LanguageProfile = ENGLISH) -> tuple[str, dict[
     text = "\n".join(kept)
     text = chrome["trailing"].sub("", text)
     text = re.sub(r"\n{3,}", "\n\n", text).strip()
-    first = text.split("\n", 1)[0].strip()
-    if first and len(first) <= 150 and not first.endswith((".", "”", '"', "?")) and "\n" in text:
-        meta["title_hint"] = first
+    first_line = text.split("\n", 1)[0].strip()
+    if first_line and len(first_line) <= 150 and not first_line.endswith((".", "”", '"', "?")) and "\n" in text:
+        meta["title_hint"] = first_line
     return text, meta
 
 

@@ -37,10 +37,10 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
-from .articles import Article
 from ..language import ENGLISH, LanguageProfile
-from ..schemas import SetAside
 from ..reading.text import sentences, words
+from ..schemas import SetAside
+from .articles import Article
 
 
 @dataclass(frozen=True)

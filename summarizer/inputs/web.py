@@ -47,9 +47,9 @@ from urllib.parse import unquote, urljoin, urlsplit
 import feedparser
 import httpx2
 
-from .articles import Article, article_from_text, decode, declared_charset, safe_id
 from ..errors import InputError
 from ..schemas import PublishedDate
+from .articles import Article, article_from_text, declared_charset, decode, safe_id
 
 log = logging.getLogger("summarizer")
 

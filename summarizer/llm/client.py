@@ -33,10 +33,11 @@ from instructor.core.exceptions import (
     InstructorRetryException,
 )
 from openai.types.chat import ChatCompletion
-from pydantic import ValidationError
+from pydantic import BaseModel, ValidationError
 
 from ..errors import ConfigError, EndpointError, ExtractionError, ReplayMiss
 from ..schemas import ModelInfo, Usage, checking
+from .context import MESSAGE_TOKENS, UNKNOWN, Window, count, estimate, probe, schema_text
 from .exchanges import (
     ExchangeTransport,
     RecordingDir,
@@ -47,7 +48,6 @@ from .exchanges import (
     log,
     pending,
 )
-from .context import MESSAGE_TOKENS, UNKNOWN, Window, count, estimate, probe, schema_text
 from .local import EmbeddedServer, default_identity, gguf_identity, packaged_gguf
 from .settings import NO_KEY, Settings, api_key_for, endpoint_id, redact_url
 
@@ -60,7 +60,7 @@ _MODES = {
 
 
 @functools.cache
-def _prepared(model: type) -> Any:
+def _prepared(model: type[BaseModel]) -> Any:
     """``model`` as instructor's response class, built once, with its JSON Schema built once.
 
     Given a plain pydantic model, instructor builds a new wrapper class on every call and pydantic
@@ -69,7 +69,7 @@ def _prepared(model: type) -> Any:
     used as it is; the schema is served as a fresh copy (callers may edit what they get), so the
     request body is byte for byte the same. Validation is unchanged.
     """
-    wrapped = instructor.openai_schema(model)
+    wrapped: Any = instructor.openai_schema(model)  # its model_json_schema is replaced below
     frozen = json.dumps(wrapped.model_json_schema())
 
     def model_json_schema(cls: type, *args: Any, **kwargs: Any) -> dict[str, Any]:
@@ -206,7 +206,7 @@ class LLM:
     async def __aexit__(self, *exc: object) -> None:
         await self._stack.aclose()
 
-    async def request_tokens(self, system: str, user: str, response_model: type) -> tuple[int, bool]:
+    async def request_tokens(self, system: str, user: str, response_model: type[BaseModel]) -> tuple[int, bool]:
         """The request's prompt tokens, and whether it fits the window with ``max_tokens`` for
         the answer. The estimate first (``context.estimate``, high); the endpoint's tokenizer
         only for a request the estimate does not clear. An unknown window: (estimate, True)."""
@@ -226,7 +226,7 @@ class LLM:
         """Tokens of ``text`` by the endpoint's tokenizer, else the estimate."""
         return await count(self.base_url or "", self._key, self.window, self.settings.model, text)
 
-    async def _create(self, response_model: type, system: str, user: str, *, label: str, check: Any) -> Any:
+    async def _create(self, response_model: type[BaseModel], system: str, user: str, *, label: str, check: Any) -> Any:
         """One validated answer. Its exchanges reach the cache and the recording only once it
         validated; an answer from the cache that no longer validates is dropped and asked again
         (once), with a warning."""
@@ -248,8 +248,9 @@ class LLM:
             held.commit()
             return result
 
-    async def _ask(self, response_model: type, system: str, user: str, *, label: str, check: Any) -> Any:
+    async def _ask(self, response_model: type[BaseModel], system: str, user: str, *, label: str, check: Any) -> Any:
         s = self.settings
+        assert s.reasks is not None  # settings.resolve() sets it
         try:
             # No context= for instructor: with one it would render the messages (article text
             # included) through Jinja. The validators find the check through checking().
@@ -273,7 +274,7 @@ class LLM:
             raise _classify(exc, label, self) from exc
 
     async def ask(
-        self, response_model: type, system: str, user: str, *, label: str, record_as: str, check: Any = None
+        self, response_model: type[BaseModel], system: str, user: str, *, label: str, record_as: str, check: Any = None
     ) -> tuple[Any, Usage]:
         """One constrained call: messages + response model -> parsed object + usage.
 

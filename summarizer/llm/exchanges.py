@@ -53,7 +53,7 @@ current_article: contextvars.ContextVar[str] = contextvars.ContextVar("current_a
 #: Where the transport adds up usage for the current article.
 current_usage: contextvars.ContextVar[Usage | None] = contextvars.ContextVar("current_usage", default=None)
 #: Exchanges held back until the caller accepts the answer (see ``pending``).
-_pending: contextvars.ContextVar[list | None] = contextvars.ContextVar("pending_exchanges", default=None)
+_pending: contextvars.ContextVar[Pending | None] = contextvars.ContextVar("pending_exchanges", default=None)
 #: Answer from the endpoint even when the cache has an entry (a cached answer that failed).
 bypass_cache: contextvars.ContextVar[bool] = contextvars.ContextVar("bypass_cache", default=False)
 
@@ -67,7 +67,7 @@ class Pending(list):
 
     def __init__(self) -> None:
         super().__init__()
-        self.from_cache: list[tuple[Store, str]] = []
+        self.from_cache: list[tuple[SqliteCache, str]] = []
 
     def commit(self) -> None:
         for exchange, stores in self:
@@ -264,7 +264,7 @@ class ExchangeTransport(httpx2.AsyncBaseTransport):
         inner: httpx2.AsyncBaseTransport | None = None,
         replay: RecordingDir | None = None,
         record: RecordingDir | None = None,
-        cache: Store | None = None,
+        cache: SqliteCache | None = None,
     ):
         self.endpoint_id = endpoint_id
         self.inner = inner

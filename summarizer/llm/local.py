@@ -187,7 +187,7 @@ def choose_context(gguf: Path, available: int | None = None) -> tuple[int, str]:
     known = [x for x in (trained, by_memory) if x]
     n = min(known) if known else 8192
     why = [f"trained {trained:,}" if trained else "trained context not in the file"]
-    if by_memory:
+    if by_memory and available:
         why.append(f"memory allows {by_memory:,} ({available / 2**30:.1f} GiB available, KV cache {per_token // 1024} KiB a token)")
     return n, f"{n:,} tokens ({'; '.join(why)})"
 

@@ -121,10 +121,11 @@ def resolve(flags: Settings, config: dict[str, object] | None = None) -> Setting
     for name, value in config.items():
         if merged[name] is None or merged[name] == getattr(defaults, name):
             merged[name] = value
-    s = Settings(**merged)  # type: ignore[arg-type]
+    s = Settings(**merged)
     if s.base_url:
-        s = replace(s, base_url=s.base_url.rstrip("/"))
-        _check_base_url(s.base_url)
+        base_url = s.base_url.rstrip("/")
+        s = replace(s, base_url=base_url)
+        _check_base_url(base_url)
     if s.defence is None:
         s = replace(s, defence="on")
     if s.defence not in DEFENCES:
@@ -151,6 +152,7 @@ def resolve(flags: Settings, config: dict[str, object] | None = None) -> Setting
         )
     if s.chunk_chars is not None and s.chunk_chars < 1000:
         raise ConfigError(f"chunk_chars must be 1000 or more, not {s.chunk_chars} (--chunk-chars / SUMMARIZER_CHUNK_CHARS)")
+    assert s.timeout is not None  # set above when unset
     if not s.timeout > 0:
         raise ConfigError(f"timeout must be more than 0 seconds, not {s.timeout:g} (--timeout / SUMMARIZER_TIMEOUT)")
     if s.reasks is None:

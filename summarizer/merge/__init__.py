@@ -26,8 +26,8 @@ from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from ..reading.addressed import blank
 from ..language import ENGLISH, LanguageProfile
+from ..reading.addressed import blank
 from ..schemas import (
     ArticleResult,
     Briefing,
@@ -45,9 +45,9 @@ from .copies import copy_groups, voice_groups
 from .entities import cluster_entities, entity_key
 from .events import merge_events
 from .facts import (
-    Thresholds,
     FactPlan,
     Question,
+    Thresholds,
     apply_answers,
     finish_facts,
     plan_facts,

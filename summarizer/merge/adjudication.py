@@ -12,15 +12,21 @@ variables, never template source.
 from __future__ import annotations
 
 from functools import cache
-from typing import Literal
+from typing import Literal, Protocol
 
 from pydantic import BaseModel, Field, create_model
 
-from . import Question
 from ..prompting import render
+from . import Question
 
 Answer = Literal["same", "conflict", "unrelated"]
 MAX_CHARS = 300  # of each statement shown to the model
+
+
+class Answered(Protocol):
+    """An instance of a ``response_model(n)`` class."""
+
+    answers: list[Answer]
 
 
 @cache
@@ -43,5 +49,5 @@ def build_messages(questions: list[Question]) -> tuple[str, str]:
     return render("adjudicate_system.j2"), render("adjudicate_user.j2", questions=pairs)
 
 
-def answers_by_number(questions: list[Question], result: BaseModel) -> dict[int, str]:
+def answers_by_number(questions: list[Question], result: Answered) -> dict[int, str]:
     return {q.number: a for q, a in zip(questions, result.answers)}

@@ -18,8 +18,8 @@ from collections.abc import Sequence
 from rapidfuzz import fuzz
 
 from ..reading.grounding import normalize
-from ..schemas import ArticleResult
 from ..reading.text import quoted_spans, words
+from ..schemas import ArticleResult
 from .index import UnionFind, candidate_pairs
 
 COPY_MIN = 0.6  # share of the smaller document's 5-shingles found in the other

@@ -5,12 +5,12 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Sequence
+from collections.abc import Set as AbstractSet
 
-from ..reading.grounding import normalize
 from ..language import ENGLISH, LanguageProfile
+from ..reading.grounding import normalize
 from ..schemas import ArticleResult, BriefingEntity
 from .index import slug_id, uniq
-
 
 _WITH_ACRONYM = re.compile(r"(.+?)\s*\(([A-Z][A-Z&.]{1,9})\)")
 
@@ -24,7 +24,7 @@ def entity_key(name: str, profile: LanguageProfile = ENGLISH) -> str:
 
 def cluster_entities(
     results: Sequence[ArticleResult], attr: str, prefix: str, profile: LanguageProfile = ENGLISH,
-    exclude: set[str] = frozenset(),
+    exclude: AbstractSet[str] = frozenset(),
 ) -> list[BriefingEntity]:
     """Group ``attr`` ("organizations"/"places") of every article by ``entity_key``; a name
     written with its acronym ("Calveran Geophysical Survey (CGS)") is one entity with the
@@ -47,13 +47,13 @@ def cluster_entities(
     taken: set[str] = set()
     for key in sorted(groups):
         members = groups[key]
-        names = Counter(n for _, n in members)
-        canonical = max(names, key=lambda n: (bool(_WITH_ACRONYM.fullmatch(n)), names[n], len(n), n))
+        spellings = Counter(n for _, n in members)
+        canonical = max(spellings, key=lambda n: (bool(_WITH_ACRONYM.fullmatch(n)), spellings[n], len(n), n))
         out.append(
             BriefingEntity(
                 id=slug_id(prefix, key, taken),
                 name=canonical,
-                aliases=sorted(set(names) - {canonical}),
+                aliases=sorted(set(spellings) - {canonical}),
                 sources=uniq(s for s, _ in members),
             )
         )

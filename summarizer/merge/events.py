@@ -17,12 +17,12 @@ from dataclasses import dataclass
 
 from rapidfuzz import fuzz
 
-from ..reading.grounding import normalize
 from ..language import ENGLISH, LanguageProfile
+from ..reading.grounding import normalize
 from ..reading.quantities import find_quantities
-from ..schemas import ArticleResult, BriefingEvent, Event, Evidence
 from ..reading.text import content_stems, stem_words
 from ..reading.text import words as text_words
+from ..schemas import ArticleResult, BriefingEvent, Event, Evidence
 from .entities import entity_key
 from .index import UnionFind, candidate_pairs, content_id, uniq
 from .people import PeopleIndex

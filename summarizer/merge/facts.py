@@ -37,12 +37,14 @@ import re
 from bisect import bisect_right
 from collections import Counter, defaultdict
 from collections.abc import Callable, Sequence
+from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, field
 from itertools import combinations
 
-from ..reading.grounding import normalize
 from ..language import ENGLISH, LanguageProfile
+from ..reading.grounding import normalize
 from ..reading.quantities import find_quantities
+from ..reading.text import quoted_spans, stem_words, words
 from ..schemas import (
     ArticleResult,
     BriefingEvent,
@@ -54,10 +56,8 @@ from ..schemas import (
     Position,
     Span,
 )
-from ..reading.text import quoted_spans, stem_words, words
 from .copies import count_voices
 from .index import UnionFind, candidate_pairs, content_id, uniq
-
 
 
 @dataclass(frozen=True)
@@ -283,7 +283,7 @@ def _prepare(results: Sequence[ArticleResult], voices: dict[str, str], profile: 
                     names.add(_entity_key(t))
                 elif st not in profile.stop_words:
                     content.add(st)
-            figs = []
+            figs: list[Fig] = []
             breaks = [m.start() for m in break_re.finditer(c.text)]
             for f in c.figures:
                 a, b = f.start - c.start, f.end - c.start
@@ -411,7 +411,7 @@ class Comparer:
             return self.t.same_aligned, self.t.ask_aligned
         return self.t.same, self.t.ask
 
-    def similarity(self, a: Unit, b: Unit, drop: set[str] = frozenset()) -> float:
+    def similarity(self, a: Unit, b: Unit, drop: AbstractSet[str] = frozenset()) -> float:
         """Weighted overlap of what two claims say (not who says it).
 
         Ochiai (shared weight / geometric mean) -- or, when at least two features are shared,
@@ -806,10 +806,10 @@ def _date_parts(key: str, profile: LanguageProfile) -> tuple[int | None, int | N
             weekday = datetime.date(int(m.group(1)), month, day).weekday()
         return month, day, weekday
     ws = key.split()
-    month = next((profile.months[w.rstrip(".")] for w in ws if w.rstrip(".") in profile.months), None)
+    named_month = next((profile.months[w.rstrip(".")] for w in ws if w.rstrip(".") in profile.months), None)
     day = next((int(w) for w in ws if w.isdigit() and 1 <= int(w) <= 31), None)
     weekday = next((profile.weekdays[w] for w in ws if w in profile.weekdays), None)
-    return month, day, weekday
+    return named_month, day, weekday
 
 
 def _moved_dates(a: Unit, b: Unit, profile: LanguageProfile) -> tuple[str, str] | None:
@@ -1058,7 +1058,7 @@ def build_facts(plan: FactPlan) -> tuple[list[tuple[list[int], set[int]]], dict[
 
 
 def _statement(
-    members: list[Unit], disputed: set[int], borrowed: set[int] = frozenset(), profile: LanguageProfile = ENGLISH,
+    members: list[Unit], disputed: set[int], borrowed: AbstractSet[int] = frozenset(), profile: LanguageProfile = ENGLISH,
     support: dict[int, int] | None = None,
 ) -> Unit:
     """The member to show: its own (not one it shares with another fact), the one the most
@@ -1272,7 +1272,7 @@ def _disagreements(
             Disagreement(
                 id=did,
                 subject=subject,
-                kind=kind,  # type: ignore[arg-type]
+                kind=kind,
                 evolution=evolution,
                 decided_by="model" if any(e[3] == "model" for e in edges) else "code",
                 positions=positions,

@@ -46,9 +46,9 @@ from dataclasses import dataclass, field
 
 from ..language import LanguageProfile
 from ..reading.quantities import find_quantities
-from ..schemas import ArticleResult, BriefingFact, CitedSentence, Claim, Disagreement
 from ..reading.syntax import has_verb, opens_with_question_word
 from ..reading.text import content_stems
+from ..schemas import ArticleResult, BriefingFact, CitedSentence, Claim, Disagreement
 
 LEDE_CLAIMS = 2  # the lede: an article's first statements (the second only in the same paragraph)
 LEDE_SPAN = 400  # ... within this many characters of the first

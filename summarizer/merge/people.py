@@ -22,8 +22,8 @@ from collections import Counter, defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from ..reading.grounding import normalize
 from ..language import ENGLISH, LanguageProfile
+from ..reading.grounding import normalize
 from ..reading.names import compatible as _compatible
 from ..reading.names import (
     fold,

@@ -14,11 +14,11 @@ from dataclasses import dataclass
 
 from rapidfuzz import fuzz, process
 
-from ..reading.grounding import normalize
 from ..language import ENGLISH, LanguageProfile
+from ..reading.grounding import normalize
 from ..reading.names import parts, same_person
-from ..schemas import ArticleResult, BriefingFact, BriefingQuote, Evidence, Quote
 from ..reading.text import content_stems, words
+from ..schemas import ArticleResult, BriefingFact, BriefingQuote, Evidence, Quote
 from .index import UnionFind, candidate_pairs, content_id, uniq
 from .people import PeopleIndex
 

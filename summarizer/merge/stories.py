@@ -47,8 +47,8 @@ from dataclasses import dataclass
 
 from ..language import ENGLISH, LanguageProfile
 from ..reading.names import fold, parts
-from ..schemas import ArticleResult, Story, StoryMember
 from ..reading.text import stem_words, words
+from ..schemas import ArticleResult, Story, StoryMember
 from .entities import entity_key
 from .index import UnionFind, candidate_pairs
 
@@ -158,7 +158,7 @@ def _average_linkage(n: int, sims: dict[tuple[int, int], float], links: set[tupl
     size = {i: 1 for i in range(n)}
     members = {i: [i] for i in range(n)}
     total: dict[int, dict[int, float]] = defaultdict(dict)
-    linked: dict[int, dict[int, int]] = defaultdict(dict)
+    linked: dict[int, dict[int, float]] = defaultdict(dict)
     for (i, j), s in sims.items():
         total[i][j] = total[j][i] = s
     for i, j in links:

@@ -16,8 +16,8 @@ import re
 
 from ..prompting import render
 from ..reading.quantities import find_quantities
-from ..schemas import Briefing, BriefingFact, CitedSentence, Synthesis
 from ..reading.text import content_stems
+from ..schemas import Briefing, BriefingFact, CitedSentence, Synthesis
 
 MAX_FACTS = 25
 OVERVIEW_FACTS = 3

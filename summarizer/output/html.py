@@ -16,8 +16,8 @@ from __future__ import annotations
 import json
 from html import escape
 
-from .markdown import KIND, UPDATES, diagnosis, disputed_note, lead_lines, shown_quotes, support_label, topic_groups
 from ..schemas import Briefing, Digest, Evidence, FailedArticle, SetAside
+from .markdown import KIND, UPDATES, diagnosis, disputed_note, lead_lines, shown_quotes, support_label, topic_groups
 
 _CSS = """
 :root{--fg:#1d232a;--muted:#5b6670;--line:#d9dee3;--accent:#0b5cad;--bg:#fff;--mark:#ffe58a;--solo:#eef1f4;--multi:#d7f0dd}
@@ -289,10 +289,13 @@ def _sections(
     out.append("</ul></section>")
 
     out.append(f'<section id="{prefix}people"><h2>People</h2><ul class="items">')
-    for p in b.people:
-        aka = f" <span class=meta>also: {escape(', '.join(p.aliases))}</span>" if p.aliases else ""
-        roles = "; ".join(escape(r.role) for r in p.roles)
-        out.append(f"<li{_evidence_attrs(p.evidence)}><strong>{escape(p.name)}</strong>{' — ' + roles if roles else ''}{aka} {_badges(p.sources, numbers)}</li>")
+    for person in b.people:
+        aka = f" <span class=meta>also: {escape(', '.join(person.aliases))}</span>" if person.aliases else ""
+        roles = "; ".join(escape(r.role) for r in person.roles)
+        out.append(
+            f"<li{_evidence_attrs(person.evidence)}><strong>{escape(person.name)}</strong>"
+            f"{' — ' + roles if roles else ''}{aka} {_badges(person.sources, numbers)}</li>"
+        )
     out.append("</ul></section>")
 
     out.append(f'<section id="{prefix}sources"><h2>Sources</h2>')

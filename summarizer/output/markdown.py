@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import re
 import string
+from collections.abc import Sequence
 
 from ..schemas import Briefing, BriefingFact, Digest, Evidence, FailedArticle, NotNewsItem, SetAside, UnsupportedItem
 
@@ -251,10 +252,12 @@ def markdown(b: Briefing, *, evidence: bool = False, texts: dict[str, str] | Non
 
     if b.people:
         out += ["## People", ""]
-        for p in b.people:
-            aka = f" (also: {', '.join(e(a) for a in p.aliases)})" if p.aliases else ""
-            roles = "; ".join(f"{e(r.role)}" + (f" {_markers(r.sources, numbers)}" if len(p.roles) > 1 else "") for r in p.roles)
-            out.append(f"- **{e(p.name)}**{aka}{' — ' + roles if roles else ''} {_markers(p.sources, numbers)}")
+        for person in b.people:
+            aka = f" (also: {', '.join(e(a) for a in person.aliases)})" if person.aliases else ""
+            roles = "; ".join(
+                f"{e(r.role)}" + (f" {_markers(r.sources, numbers)}" if len(person.roles) > 1 else "") for r in person.roles
+            )
+            out.append(f"- **{e(person.name)}**{aka}{' — ' + roles if roles else ''} {_markers(person.sources, numbers)}")
         out.append("")
 
     if b.quotes:
@@ -343,7 +346,7 @@ def markdown_digest(d: Digest, *, evidence: bool = False, texts: dict[str, str] 
     return "\n".join(out).rstrip("\n") + "\n"
 
 
-def markdown_stories(stories: list, set_aside: list[SetAside] = (), failed: list[FailedArticle] = ()) -> str:
+def markdown_stories(stories: list, set_aside: Sequence[SetAside] = (), failed: Sequence[FailedArticle] = ()) -> str:
     """``summarizer stories``: each story's id, title, members and what ties them."""
     e = _md_escape
     out = [f"# {len(stories)} stories", ""]

@@ -239,7 +239,7 @@ def _spoken_to(s: str, rules: _Rules) -> bool:
     """Software named, then spoken to ("AI summarisers: use ...", "Dear assistant, ..."); a
     capitalised word is a name's ("Wayback Machine: Browse history"), an acronym is not."""
     m = rules.vocative.search(s)
-    return bool(m) and not any(w[:1].isupper() and w[1:].islower() for w in m.group(1).split())
+    return m is not None and not any(w[:1].isupper() and w[1:].islower() for w in m.group(1).split())
 
 
 def _orders(text: str, rules: _Rules, profile: LanguageProfile) -> bool:

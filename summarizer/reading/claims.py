@@ -24,12 +24,12 @@ from __future__ import annotations
 import re
 from dataclasses import asdict
 
-from .grounding import normalize
 from ..language import ENGLISH, LanguageProfile
-from .liveblog import find_entries, find_turns
-from .quantities import find_quantities
-from .notnews import screen
 from ..schemas import Claim, DateMention, Figure, NotNews, Quote, Span
+from .grounding import normalize
+from .liveblog import find_entries, find_turns
+from .notnews import screen
+from .quantities import find_quantities
 from .syntax import figure_frame, frames, main_clause, statement
 from .temporal import find_dates
 from .text import clauses, content_id, content_stems, quoted_spans, sentences
@@ -125,7 +125,7 @@ def read_claims(
                 elif not own and c0 == s0:
                     reason = "fragment"  # a sentence with no subject and finite verb of its own
                 if reason is not None:
-                    set_aside.append(NotNews(text=text, start=c0, end=c1, reason=reason))  # type: ignore[arg-type]
+                    set_aside.append(NotNews(text=text, start=c0, end=c1, reason=reason))
                     continue
                 figures = [
                     Figure(

@@ -68,10 +68,10 @@ def resolve(when: str | None, base_iso: str | None, profile: LanguageProfile = E
     for cand in candidates:
         if not cand:
             continue
-        probes = [_parse(cand, b) for b in _PROBE_BASES]
-        if any(p is None for p in probes):
+        first, second = [_parse(cand, b) for b in _PROBE_BASES]
+        if first is None or second is None:
             continue
-        relative = _key(*probes[0]) != _key(*probes[1])
+        relative = _key(*first) != _key(*second)
         if relative:
             if base_iso is None:
                 return None, "unknown"
@@ -79,7 +79,7 @@ def resolve(when: str | None, base_iso: str | None, profile: LanguageProfile = E
             if parsed is None:
                 continue
         else:
-            parsed = probes[0]
+            parsed = first
         date, period = parsed
         if period == "year":
             return f"{date.year:04d}", "year"

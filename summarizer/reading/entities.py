@@ -39,6 +39,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter, defaultdict
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from ..language import ENGLISH, LanguageProfile
@@ -475,7 +476,7 @@ def name_entities(
     text: str,
     lines: list[tuple[int, int]],
     *,
-    model_people: list[str] = (),
+    model_people: Sequence[str] = (),
     ner: bool = False,
     profile: LanguageProfile = ENGLISH,
 ) -> list[Named]:

@@ -28,13 +28,13 @@ from dataclasses import dataclass, field
 
 from rapidfuzz import fuzz
 
-from .names import parse_name
 from ..schemas import (
     AlignmentStatus,
     GroundingCounts,
     GroundingReport,
     Span,
 )
+from .names import parse_name
 from .text import content_stems
 
 STATEMENT_MIN = 0.5  # weighted share of a statement's content words its evidence sentence must hold
@@ -150,7 +150,7 @@ def find_all(doc: Document, needle: str, limit: int = 20) -> tuple[list[Span], A
     """Every exact occurrence, else every normalised occurrence (non-overlapping)."""
     if not needle.strip():
         return [], "none"
-    spans = []
+    spans: list[Span] = []
     pos = doc.text.find(needle)
     while pos != -1 and len(spans) < limit:
         spans.append(Span(start=pos, end=pos + len(needle), status="exact", score=100))
@@ -226,10 +226,10 @@ def find_mentions(doc: Document, names: Iterable[str]) -> list[Mention]:
     mentions.sort(key=lambda m: (m.start, -(m.end - m.start)))
     # drop mentions nested inside a longer one ("Putin" inside "Vladimir Putin")
     out: list[Mention] = []
-    for m in mentions:
-        if out and m.start < out[-1].end:
+    for mention in mentions:
+        if out and mention.start < out[-1].end:
             continue
-        out.append(m)
+        out.append(mention)
     return out
 
 

@@ -134,8 +134,9 @@ def find_entries(text: str, start: int = 0, min_entries: int = MIN_ENTRIES) -> l
 
 def clock_time(written: str | None) -> str | None:
     """``HH:MM`` when ``written`` is only a time of day ("8:45 a.m.", "10:15", "3:30 PM ET")."""
-    m = _TIME.match((written or "").strip())
-    if m is None or m.end("stamp") != len(written.strip()):
+    stripped = (written or "").strip()
+    m = _TIME.match(stripped)
+    if m is None or m.end("stamp") != len(stripped):
         return None
     minutes = _minutes(m)
     return None if minutes is None else f"{minutes // 60:02d}:{minutes % 60:02d}"

@@ -185,7 +185,7 @@ def given_compatible(a: str, b: str) -> bool:
 
 
 def compatible(pa: NameParts, pb: NameParts) -> bool:
-    if not pa.core or not pb.core or pa.suffix != pb.suffix or not surname_match(pa.surname, pb.surname):
+    if not pa.core or not pb.core or pa.suffix != pb.suffix or not surname_match(pa.core[-1], pb.core[-1]):
         return False
     if pa.given is None or pb.given is None:
         return True

@@ -40,11 +40,11 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from .text import is_heading
 from ..language import ENGLISH, LanguageProfile
-from .liveblog import find_turns
 from ..schemas import NotNews
+from .liveblog import find_turns
 from .syntax import statement
+from .text import is_heading
 
 QUESTION_MAX_WORDS = 20  # a question paragraph up to this long is a subhead, not a reported question
 BYLINE_MAX_WORDS = 10
@@ -152,7 +152,7 @@ class Screen:
 
 
 def _aside(text: str, start: int, end: int, reason: str) -> NotNews:
-    return NotNews(text=text[start:end], start=start, end=end, reason=reason)  # type: ignore[arg-type]
+    return NotNews(text=text[start:end], start=start, end=end, reason=reason)
 
 
 def caption_words(line: str, profile: LanguageProfile = ENGLISH) -> int:
@@ -186,8 +186,8 @@ def classify_line(line: str, profile: LanguageProfile = ENGLISH) -> str | None:
         return "subhead"
     if s.endswith("?") and _word_count(s) <= QUESTION_MAX_WORDS and s[0] not in "\u201c\"'\u2018" and s.count("?") == 1:
         return "question"
-    if _BULLET.match(s):
-        item = s[_BULLET.match(s).end() :]
+    if bullet := _BULLET.match(s):
+        item = s[bullet.end() :]
         return None if statement(item, 0, len(item), profile) else "list"
     return None
 

@@ -389,7 +389,9 @@ class _Reader:
         (quantity or None, whether the noun came through "of", where to go on reading)."""
         units = self._units(pos, value, currency)
         if units is None:
-            return None, False, self.g.hyphen_word.match(self.text, pos).end()
+            hyphen = self.g.hyphen_word.match(self.text, pos)  # _units returns None only after it matched
+            assert hyphen is not None
+            return None, False, hyphen.end()
         end, value, unit, spelled_span = units
         noun, via_of = self.g.noun(self.text, end, plural=unit == "count" and value != 1, of_only=spelled_span)
         return self._make(start, end, value, unit, noun), via_of, end
@@ -416,7 +418,9 @@ class _Reader:
             return skip  # "2025-08-21", "10:42", "3,6", "24/7", "2-1"
         value, pos, scaled = float(raw.replace(",", "")), e, False
         if e < len(text) and text[e].isalpha():
-            letters = g.glued_letters.match(text, e).group().lower()
+            glued = g.glued_letters.match(text, e)
+            assert glued is not None
+            letters = glued.group().lower()
             pos = e + len(letters)
             if letters in g.ordinals or letters in g.time_of_day:
                 return skip  # "61st", "3pm"

@@ -440,7 +440,7 @@ def frames(
                 patient=list(_phrase_lemmas(patient)),
                 negated=negated,
                 places=places,
-                tense=_tense(v),  # type: ignore[arg-type]
+                tense=_tense(v),
             )
         )
     return out

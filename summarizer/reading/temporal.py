@@ -257,13 +257,15 @@ def _period(unit: str, modifier: str, base: date) -> Resolved:
 
 def _expression(m: re.Match[str], text: str, base: date | None, profile: LanguageProfile) -> TimeExpression | None:
     kind = m.lastgroup  # the kind's group encloses all the others, so it closes last
+    assert kind is not None
     start, end = m.start(), m.end()
-    resolved: Resolved | None = _UNKNOWN
+    resolved: Resolved = _UNKNOWN
     if kind == "absolute":
         future = _governed(text, start, profile)
-        resolved = _absolute(m, base, future, profile)
-        if resolved is None:
+        absolute = _absolute(m, base, future, profile)
+        if absolute is None:
             return None
+        resolved = absolute
     elif kind == "weekday":
         lead = m["w_part"] or m["w_prep"] or m["w_mod"]
         if not lead and _is_name(text, start, profile):
