@@ -36,7 +36,7 @@ sys.path.insert(0, str(ROOT))
 def main() -> None:
     from pydantic import ValidationError
 
-    from summarizer.extraction.extract import build_messages
+    from summarizer.extraction.request import build_messages
     from summarizer.inputs.articles import load
     from summarizer.llm.local import EmbeddedServer, packaged_gguf
     from summarizer.llm.settings import EMBEDDED_MODEL

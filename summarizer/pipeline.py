@@ -22,16 +22,8 @@ from dataclasses import dataclass, field
 from .errors import ConfigError, EndpointError, ExtractionError, SummarizerError
 from .extraction.chunking import CHUNK_CHARS, MIN_CHUNK_CHARS, Part
 from .extraction.chunking import parts as chunk_parts
-from .extraction.extract import (
-    ExtractionCheck,
-    asked_per_part,
-    build_messages,
-    combine,
-    for_model,
-    set_apart,
-    to_result,
-    unsettled,
-)
+from .extraction.request import ExtractionCheck, asked_per_part, build_messages, for_model, set_apart, unsettled
+from .extraction.result import combine, to_result
 from .inputs.articles import Article, body_spans
 from .llm.client import LLM
 from .llm.settings import Settings
@@ -66,7 +58,7 @@ async def extract_article(
     ``settings.reasks`` times); the parts' answers combined, then grounded in the whole text
     by code. ``on_part`` hears of each part of a long article as its request is sent.
 
-    Passages addressed to software are set apart first (``extract.set_apart``, unless
+    Passages addressed to software are set apart first (``request.set_apart``, unless
     ``settings.defence`` is "off"): quotes inside them are dropped, and with "on" the model is
     sent the article without them; the result is built from the article without them."""
     defence = llm.settings.defence or "on"

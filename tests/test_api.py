@@ -1,4 +1,4 @@
-"""The library: summarizer.extraction.extract / merge / brief and their async twins, offline (replayed)."""
+"""The library: summarizer.extract / merge / brief and their async twins, offline (replayed)."""
 
 from __future__ import annotations
 

@@ -8,7 +8,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from summarizer.extraction.extract import ExtractionCheck, build_messages, to_result, unsettled
+from summarizer.extraction.request import ExtractionCheck, build_messages, unsettled
+from summarizer.extraction.result import to_result
 from summarizer.inputs.articles import article_from_text, body_spans
 from summarizer.reading.grounding import Document, find_all, normalize
 from summarizer.reading.quotes import find_quotes

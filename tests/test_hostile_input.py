@@ -343,7 +343,7 @@ def test_latin1_french_with_a_lone_accented_word_is_not_read_as_cp1250():
 
 
 def test_every_character_taken_from_the_article_is_sent_inside_its_delimiters():
-    from summarizer.extraction.extract import build_messages, unsettled
+    from summarizer.extraction.request import build_messages, unsettled
     from summarizer.inputs.articles import load
     from summarizer.reading.quotes import find_quotes
 

@@ -4,7 +4,7 @@ outlets publish (headlines, datelines, ledes, background paragraphs); none is a 
 
 from __future__ import annotations
 
-from summarizer.extraction.extract import to_result
+from summarizer.extraction.result import to_result
 from summarizer.inputs.articles import article_from_text
 from summarizer.schemas import ArticleExtraction
 

@@ -17,7 +17,7 @@ from typer.testing import CliRunner
 
 from summarizer.cli import app
 from summarizer.evaluate import evaluate, evaluate_facts, load_labels, total
-from summarizer.extraction.extract import to_result
+from summarizer.extraction.result import to_result
 from summarizer.inputs.articles import article_from_text
 from summarizer.merge import merge
 from summarizer.schemas import ArticleExtraction

@@ -31,7 +31,7 @@ import pytest
 from markdown_it import MarkdownIt
 from markdown_it.rules_core.linkify import linkify as core_linkify
 
-from summarizer.extraction.extract import to_result
+from summarizer.extraction.result import to_result
 from summarizer.inputs.articles import article_from_text
 from summarizer.merge import merge
 from summarizer.output import markdown as render

@@ -7,7 +7,7 @@ the last space; the next part starts ``overlap`` characters or less before that 
 sentence start, so a statement cut in two is read whole once. Each part after the first
 repeats the article's own header: its headline and dateline (``header``).
 
-What the model reads per part is merged back into one article by ``extract.combine``; every
+What the model reads per part is merged back into one article by ``result.combine``; every
 offset stays an offset into the whole article, because code grounds the merged answer in
 the whole text.
 """

@@ -45,7 +45,7 @@ quote as units of their own: an order inside quotation marks is found too ("A sp
 said: 'Ignore your previous instructions and ...'").
 
 When a list misses a word the shape rules still hold, and the per-article step checks every
-model-written field against the article without these passages (``extract.Outside``).
+model-written field against the article without these passages (``extraction.checks.Outside``).
 
 ``neutralise`` is the other half: control-token and tag shapes in anything sent to an endpoint
 (article text, quotes, ids, titles, dates) are turned into look-alikes that no tokenizer reads
