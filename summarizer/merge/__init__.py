@@ -8,10 +8,14 @@ One module per kind, each with its rules in its docstring:
   August calls) kept apart
 * ``facts``    -- every article's claims compared: one fact with all its sources, and
   disagreements (figures, places, dates, directions) side by side; figures that change
-  between days as an evolution
+  between days as an evolution. Built on ``units`` (the claims read once for comparison),
+  ``compare`` (similarity, slots, verdicts) and ``disagreements``
 * ``quotes``   -- the same words once, with every article carrying them
 * ``copies``   -- syndicated copies are one voice, not corroboration
 * ``index``    -- union-find and the candidate index (blocking) they share
+* ``lead``, ``synthesis`` -- the headline and overview by code; a model's, checked against the facts
+* ``adjudication`` -- the batched question about the pairs code cannot settle
+* ``stories``  -- which articles tell one story
 
 Two phases, because one decision may need the model: ``plan(results)`` does everything
 code can and lists the claim pairs it cannot settle (``MergePlan.questions``); the caller

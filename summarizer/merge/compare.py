@@ -1,0 +1,589 @@
+"""How two units compare: similarity (a weighted overlap of words, figures, dates, names and
+quoted phrases, weights from the whole briefing) and the slots that make two similar
+statements different facts (a figure measuring the same thing, a direction, a negation, a
+place, another day); ``Comparer.verdict`` decides same, same but disputed, conflict, unrelated
+or ask. The tunables are ``Thresholds`` and the constants here."""
+
+from __future__ import annotations
+
+import math
+import re
+from collections import Counter, defaultdict
+from collections.abc import Set as AbstractSet
+from dataclasses import dataclass, field
+
+from ..language import ENGLISH, LanguageProfile
+from ..reading.text import words
+from ..schemas import (
+    Figure,
+)
+from .index import uniq
+from .units import Fig, Slot, Unit, quoting_pairs
+
+
+@dataclass(frozen=True)
+class Thresholds:
+    """What a user might tune: when two statements are one fact, and how many pairs to ask about.
+
+    Chosen on the labelled seeds and test stories (README "Quality"); re-measure a change with
+    ``summarizer evaluate``."""
+
+    #: similarity at or above which two claims with no differing detail are one fact
+    same: float = 0.45
+    #: below: unrelated; between ``ask`` and ``same``: asked (or unrelated without a model)
+    ask: float = 0.3
+    #: two articles that share this many statements at ``same`` report one occasion ...
+    aligned_min: int = 2
+    #: ... and their other statements are compared with these (a prior, not a word list)
+    same_aligned: float = 0.35
+    ask_aligned: float = 0.25
+    #: pairs sent to the model in the one adjudication call (most similar first)
+    max_questions: int = 24
+
+
+CONFLICT_MIN = 0.3  # similarity of the rest of two claims with a differing slot to call it a conflict
+
+
+VALUE_RATIO_MAX = 10  # two figures further apart than this factor measure different things
+
+
+EQUAL_PREFERENCE = 1.3  # an equal value's match counts this much more when figures are paired
+
+
+STRONG_MEASURE = 1.5  # two figures this alike in what they measure (noun, verb, words) are about one thing
+
+
+DISPUTED_SAME_MIN = 0.55  # ... and to call them one fact with a disputed detail (or an agreeing figure)
+
+
+NEGATION_MIN = 0.55  # "not X" vs "X": the rest must be this similar (negation is easy to misread)
+
+
+CONTAIN_WEIGHT = 0.8  # weight of "the shorter claim is inside the longer one"
+
+
+CONTAIN_MIN_SHARED = 3  # ... counted only when they share this many features ("The strike is open-ended" is in no long sentence)
+
+
+MEASURE_MIN = 0.4  # closeness-weighted overlap of two figures' measures to compare their values
+
+
+SUBJECT_WORDS = 3  # words of a disagreement's subject besides the noun
+
+
+NOUN_BONUS = 0.5  # ... plus this when what one figure counts is named around the other
+
+
+FIGURE_WEIGHT = 1.5  # a figure or a date two statements share says more than a word they share
+
+
+NAME_WEIGHT = 0.45  # a name two statements share says less than a word they share (it says who, not what)
+
+
+SHARED_QUOTE_SCORE = 0.5  # ... makes the two claims at least this similar
+
+
+Relation = str  # "same" | "disputed" | "conflict" | "unrelated" | "ask"
+
+
+@dataclass
+class Verdict:
+    relation: Relation
+    score: float
+    slots: list[Slot] = field(default_factory=list)
+    by: str = "code"
+
+
+@dataclass
+class Question:
+    """A pair code could not settle, for the adjudication call."""
+
+    number: int
+    a: Unit
+    b: Unit
+
+
+def _kind_weight(feature: str) -> float:
+    if feature.startswith(("#", "@")):
+        return FIGURE_WEIGHT
+    if feature.startswith("e:"):
+        return NAME_WEIGHT
+    return 1.0
+
+
+class FigureRules:
+    """The figure rules of ``Comparer``: whether two figures measure the same thing, and the
+    pairs of figures that agree or differ between two units."""
+
+    profile: LanguageProfile
+
+    def _other_measures(self, fa: Fig, fb: Fig, a: Unit, b: Unit) -> bool:
+        """Do two figures of one unit count different things, whatever the words around them
+        share? What they count (``Figure.noun``: "diseases" vs "forms"; two nouns for people --
+        "workers", "employees", "others" -- are one measure), whom (the same noun qualified apart: "of the first patient"
+        vs "with the two other patients"), what was done with it (the governing verbs
+        differ, neither claim uses the other's, and the verbs share no argument: "requested $14
+        billion" vs "approved $3.1 billion"), and when (one names a year the other does not
+        report: "In 2019, ... 100 people" vs this week's 14)."""
+        stem = self.profile.stem
+        na, nb = fa.noun, fb.noun
+        qa, qb = _qualified(fa.figure), _qualified(fb.figure)
+        # ... unless one's noun is the other's verb ("no arrests had been made" / "police arrested two")
+        verbed = (fb.figure.verb and na == stem(fb.figure.verb)) or (fa.figure.verb and nb == stem(fa.figure.verb))
+        if na and nb and na != nb and not (self._people(fa) and self._people(fb)) and not verbed:
+            return True
+        if fa.figure.apart != fb.figure.apart:
+            return True  # "a further 17 people" are not the 14 counted before
+        if (fa.figure.value == 0) != (fb.figure.value == 0):
+            # "no passengers were hurt" counts the hurt, not the 186 on board: a "none" is one
+            # measure with a count only when its verb or noun is what the other's verb does
+            zero, other = (fa, fb) if fa.figure.value == 0 else (fb, fa)
+            does = {stem(w) for w in [other.figure.verb or "", *other.figure.arguments] if w}
+            if not ({stem(zero.figure.verb)} if zero.figure.verb else set()) & does and zero.noun not in does:
+                return True
+        if fa.figure.kind and fb.figure.kind and fa.figure.kind != fb.figure.kind:
+            return True  # a distance ("200 kilometers") is no count ("1,800 dock workers")
+        if fa.figure.unit == "count" and bool(na) != bool(nb) and (na or nb) not in (fb.measure if na else fa.measure):
+            return True  # "in one case" and a bare "two": what one counts must be named around the other
+        if any(qa[n] and qb[n] and not (qa[n] & qb[n]) for n in qa.keys() & qb.keys()):
+            return True
+        va, vb = fa.figure.verb, fb.figure.verb
+        beside = {k for k in fa.measure if k.startswith("#")} & {k for k in fb.measure if k.startswith("#")}
+        # one total beside both ("six of the nine" / "seven of the nine"): one measure whatever the verbs
+        if va and vb and not beside:
+            sa, sb = stem(va), stem(vb)
+            args_a = {stem(x) for x in fa.figure.arguments}
+            args_b = {stem(x) for x in fb.figure.arguments}
+            if sa != sb and sa not in fb.measure and sb not in fa.measure and not (args_a & args_b):
+                return True  # "requested $14 billion" / "approved $3.1 billion"; "carrying seven crew" / "none ... injured"
+            oa, ob = fa.figure.about, fb.figure.about
+            if sa == sb and oa and ob and stem(oa) != stem(ob) and stem(oa) not in b.stems and stem(ob) not in a.stems:
+                return True  # "measured the quake at 6.1" / "the aftershock, measured at 4.9"
+        for x, y in ((a, b), (b, a)):
+            if x.years and not (x.years & (y.years | ({y.published[:4]} if y.published else set()))):
+                return True
+        va_, vb_ = fa.figure.value, fb.figure.value
+        if fa.figure.unit == "count" and (float(va_).is_integer() != float(vb_).is_integer()):
+            return True  # a magnitude of 6.4 and a count of 200 are not one measure
+        if va_ and vb_ and max(abs(va_), abs(vb_)) > VALUE_RATIO_MAX * min(abs(va_), abs(vb_)):
+            return True  # outlets differ on a figure, not by an order of magnitude
+        pa, pb = set(fa.figure.places), set(fb.figure.places)
+        return bool(pa and pb and not (pa & pb))  # 3,200 at Marlow, 1,800 at Trevanne
+
+    def _people(self, f: Fig) -> bool:
+        """Does the figure count people ("workers", "rate-setters", "others")? Such nouns are
+        one measure in other words (workers = employees); an ending no list knows counts as a
+        different thing, which only keeps two figures apart."""
+        noun = (f.figure.noun or f.figure.counted or "").lower().split("-")[-1]
+        return noun in self.profile.generic_nouns or noun.endswith(self.profile.person_noun_endings)
+
+    def _figure_slots(self, a: Unit, b: Unit) -> tuple[list[tuple[Fig, Fig]], list[tuple[Fig, Fig, float]]]:
+        """(agreeing, differing) figure pairs: same kind of unit, measuring the same thing; the
+        differing ones with how alike their measures are."""
+        cands = []
+        for fa in a.figs:
+            for fb in b.figs:
+                told = (fb.was is not None and same_value(fa.figure, fb.was)) or (fa.was is not None and same_value(fb.figure, fa.was))
+                if told and fa.figure.unit == fb.figure.unit and not same_value(fa.figure, fb.figure):
+                    # one says "22, up from 14" and the other "14": the writer says it is one measure
+                    cands.append((STRONG_MEASURE + 1.0, False, fa, fb))
+                    continue
+                if fa.figure.unit != fb.figure.unit or self._other_measures(fa, fb, a, b):
+                    continue
+                score = sum(min(w, fb.measure[k]) for k, w in fa.measure.items() if k in fb.measure)
+                # what one counts is named next to the other ("two workers" / "... a worker died")
+                score += NOUN_BONUS * ((fa.noun is not None and fa.noun in fb.measure) + (fb.noun is not None and fb.noun in fa.measure))
+                if score < MEASURE_MIN:
+                    continue
+                # ... and what was done to it: "killed two workers" pairs with "killed two employees"
+                # before "four others were taken to hospital" does
+                if fa.figure.verb and fb.figure.verb and self.profile.stem(fa.figure.verb) == self.profile.stem(fb.figure.verb):
+                    score += NOUN_BONUS
+                cands.append((score, same_value(fa.figure, fb.figure), fa, fb))
+        # agreement is the likelier reading: an equal value close to the best match is taken first
+        cands.sort(key=lambda c: (-c[0] * (EQUAL_PREFERENCE if c[1] else 1.0), not c[1]))
+        used_a, used_b = set(), set()
+        agree, differ = [], []
+        for score, equal, fa, fb in cands:
+            if id(fa) in used_a or id(fb) in used_b:
+                continue
+            used_a.add(id(fa))
+            used_b.add(id(fb))
+            if equal:
+                agree.append((fa, fb))
+            else:
+                differ.append((fa, fb, score))
+        return agree, differ
+
+
+class Comparer(FigureRules):
+    """Similarity and slot comparison of two claims, with weights from the whole briefing."""
+
+    def __init__(self, units: list[Unit], profile: LanguageProfile, thresholds: Thresholds = Thresholds()):
+        self.units = units
+        self.profile = profile
+        self.t = thresholds
+        df = Counter(f for u in units for f in u.feats)
+        n = max(1, len(units))
+        self.df = df
+        self.weight = {f: math.log(1 + n / c) * _kind_weight(f) for f, c in df.items()}
+        self.total = [math.fsum(self.weight[f] for f in u.feats) for u in units]  # fsum: order-independent
+        self.cache: dict[tuple[int, int], Measure] = {}
+        self.aligned: set[frozenset[str]] = set()  # article pairs that report the same occasion
+        self.ask_floor = min(thresholds.ask, thresholds.ask_aligned)
+        self.fig_units = [frozenset(x.figure.unit for x in u.figs) for u in units]
+        self.frame_verbs = [frozenset(f.verb for f in u.frames) for u in units]
+        self.titles = frozenset(profile.stem(w) for w in profile.title_words)
+        self.cumulative = frozenset(profile.stem(w) for w in profile.cumulative_words)
+        self.opposites = frozenset(frozenset(pair) for pair in profile.direction_stems)
+
+        self.quoting = quoting_pairs(units)  # below it, "unrelated" whatever the alignment
+
+    def align(self, verdicts: dict[tuple[int, int], Verdict]) -> None:
+        """Mark the article pairs that share ``aligned_min`` statements (strict thresholds)."""
+        shared: dict[frozenset[str], set[int]] = defaultdict(set)
+        for (i, j), v in verdicts.items():
+            if v.relation in ("same", "disputed", "conflict"):
+                pair = frozenset((self.units[i].source, self.units[j].source))
+                shared[pair] |= {i}
+        self.aligned = {pair for pair, claims in shared.items() if len(claims) >= self.t.aligned_min}
+
+    def thresholds(self, a: Unit, b: Unit) -> tuple[float, float]:
+        if frozenset((a.source, b.source)) in self.aligned:
+            return self.t.same_aligned, self.t.ask_aligned
+        return self.t.same, self.t.ask
+
+    def similarity(self, a: Unit, b: Unit, drop: AbstractSet[str] = frozenset()) -> float:
+        """Weighted overlap of what two claims say (not who says it).
+
+        Ochiai (shared weight / geometric mean) -- or, when at least two features are shared,
+        ``CONTAIN_WEIGHT`` x containment in the shorter claim, whichever is higher: a short
+        statement inside a long sentence that says two things is still the same statement."""
+        weight = self.weight
+        if drop:
+            both = (a.feats & b.feats) - drop
+            wa = self.total[a.k] - math.fsum(weight[f] for f in a.feats & drop)
+            wb = self.total[b.k] - math.fsum(weight[f] for f in b.feats & drop)
+        else:
+            both = a.feats & b.feats
+            wa, wb = self.total[a.k], self.total[b.k]
+        shared = math.fsum(map(weight.__getitem__, both))
+        if wa <= 0 or wb <= 0:
+            return 0.0
+        score = shared / math.sqrt(wa * wb)
+        if len(both) >= CONTAIN_MIN_SHARED and (self._verbs_inside(a, b) if wa <= wb else self._verbs_inside(b, a)):
+            score = max(score, CONTAIN_WEIGHT * shared / min(wa, wb))
+        if (a.quote_fragments and b.quoted_text and any(f in b.quoted_text for f in a.quote_fragments)) or (
+            b.quote_fragments and a.quoted_text and any(f in a.quoted_text for f in b.quote_fragments)
+        ):
+            score = max(score, SHARED_QUOTE_SCORE)  # one quotes a part of what the other quotes: one statement
+        return score
+
+    def _verbs_inside(self, short: Unit, long: Unit) -> bool:
+        """Is what the shorter claim says happened (its verbs) in the longer one? "Grain loading
+        was halted" is not inside a sentence that names grain, a port and the north but no halt."""
+        verbs = {f.verb.split("_")[0] for f in short.frames}
+        return not verbs or bool(verbs & (long.stems | {f.verb.split("_")[0] for f in long.frames}))
+
+    def settled_by_weight(self, a: Unit, b: Unit, shared: float, count: int) -> Verdict | None:
+        """"unrelated" for a pair whose features in common (``count`` of them, ``shared``
+        weight) cannot reach the lowest "ask" threshold, when nothing else could relate them:
+        no figures in the same unit, no opposite directions, no word negated on one side only,
+        no shared quotation. Else None (compare in full). The bound is the similarity itself
+        (Ochiai, or the containment score for two or more shared features), with a margin for
+        the order in which the weights were summed; it is kept as the verdict's score, which
+        nothing reads below the thresholds."""
+        wa, wb = self.total[a.k], self.total[b.k]
+        if wa <= 0 or wb <= 0:
+            return None
+        bound = shared / math.sqrt(wa * wb)
+        if count >= CONTAIN_MIN_SHARED:
+            bound = max(bound, CONTAIN_WEIGHT * shared / min(wa, wb))
+        if bound >= self.ask_floor - 1e-9:
+            return None
+        if self.fig_units[a.k] & self.fig_units[b.k]:
+            return None
+        if a.direction and b.direction:
+            for k, sa in a.direction.items():
+                if sa and b.direction.get(k) == -sa:
+                    return None
+        if a.has_negative != b.has_negative and (a.negated | b.negated) & a.stems & b.stems:
+            return None
+        if (a.k, b.k) in self.quoting:
+            return None
+        if self.frame_verbs[a.k] & self.frame_verbs[b.k]:
+            return None  # one verb in both: its arguments may say they differ (who, whether, where)
+        return Verdict("unrelated", bound)
+
+    def verdict(self, a: Unit, b: Unit) -> Verdict:
+        """The relation of two claims. What they share and where they differ is measured once
+        per pair (``_measure``, cached); the thresholds -- stricter or, once their articles are
+        aligned, more lenient -- are applied on every call (``decide``)."""
+        lo, hi = (a, b) if a.k < b.k else (b, a)
+        key = (lo.k, hi.k)
+        m = self.cache.get(key)
+        if m is None:
+            m = self.cache[key] = self._measure(lo, hi)
+        v = decide(m, *self.thresholds(lo, hi))
+        return v if a.k < b.k else swap(v)
+
+    def _measure(self, a: Unit, b: Unit) -> Measure:
+        score = self.similarity(a, b)
+        agree, differ = self._figure_slots(a, b)
+        slots: list[Slot] = []
+        drop: set[str] = set()  # the differing details' features, left out of the rest's similarity
+        turned: set[str] = set()  # ... of the direction and negation details alone
+        evolving = bool(a.published and b.published and a.published != b.published)
+        strong: list[Slot] = []
+        for fa, fb, alike in differ:
+            subject = _subject(fa, fb, a, b)
+            slot = Slot("number", subject, fa.figure.surface, fb.figure.surface, evolving, f"fig{fa.figure.start}", f"fig{fb.figure.start}")
+            # counting one thing (its noun, its verb, the words around it) says the claims are
+            # about one thing however little else they share
+            told = alike > STRONG_MEASURE + 0.5  # "22, up from 14" against a "14"
+            (strong if told or (alike >= STRONG_MEASURE and fa.noun and fa.noun == fb.noun) else slots).append(slot)
+            drop |= {f"#{fa.figure.unit}:{fa.figure.value:g}", f"#{fb.figure.unit}:{fb.figure.value:g}"}
+        framed = strong + self._frame_slots(a, b, evolving, score)  # who, whether, where, read from the parse
+        if any(fa.figure.value == 0 or fb.figure.value == 0 for fa, fb, _ in differ):
+            # "no ships were damaged" / "three ships were damaged": one disagreement, on the count
+            framed = [s for s in framed if s.kind != "direction"]
+        drop |= {k for s in framed for k in s.a_key.split("|")[1:] + s.b_key.split("|")[1:]}
+        whether = any(s.kind == "direction" for s in framed)
+        for k, sa in ([] if whether else a.direction.items()):
+            sb = b.direction.get(k)
+            if sa and sb and sa == -sb:
+                pos, neg = self.profile.direction_pairs[k]
+                words_a, words_b = (pos, neg) if sa > 0 else (neg, pos)
+                slots.append(Slot("direction", _shared_words(a, b), words_a, words_b, evolving, f"dir{k}", f"dir{k}"))
+                turned |= set(self.profile.direction_stems[k])
+        if a.has_negative != b.has_negative and not whether and not (a.frames and b.frames):  # one says "not X", the other "X"
+            counted = {f.noun for u in (a, b) for f in u.figs if f.figure.value == 0}  # "no ships": a figure
+            for s in ((a.negated | b.negated) & a.stems & b.stems) - counted:
+                neg_a = s in a.negated
+                said = _word_for(a if neg_a else b, s)
+                slots.append(Slot("direction", _shared_words(a, b), f"not {said}" if neg_a else said,
+                                  said if neg_a else f"not {said}", evolving, f"neg:{s}", f"neg:{s}"))
+                turned.add(s)
+        moved = _moved_dates(a, b, self.profile)
+        if moved:  # "will resign at the end of February" / "will leave on January 1"
+            date_slot = Slot("date", _shared_words(a, b), moved[0], moved[1], evolving, "date", "date")
+            drop |= {f for f in a.feats | b.feats if f.startswith("@")}
+            if any(fa.tense == fb.tense and (fa.subject & fb.subject or fa.patient & fb.patient) for fa in a.frames for fb in b.frames):
+                framed.append(date_slot)  # one thing planned for two dates ("a replacement aircraft would fly ...")
+            else:
+                slots.append(date_slot)
+        rest = self.similarity(a, b, drop | turned) if drop | turned else score
+        if turned and rest < NEGATION_MIN:  # negation is easy to misread: only in an otherwise near-identical pair
+            slots = [s for s in slots if s.kind != "direction"]
+            rest = self.similarity(a, b, drop) if drop else score
+        slots += framed
+        other_days = bool(a.days and b.days and not (a.days & b.days)) and not moved
+        # a count that only grows, told on two days ("killing at least 14" on Monday, "has climbed
+        # to 31" on Tuesday), is one count: its days differ because the news moved on
+        accruing = bool(strong) and all(u.stems & self.cumulative for u in (a, b))
+        other = other_days and not accruing
+        return Measure(score, rest, slots, bool(agree), other or self._other_time(a, b) or self._other_figures(a, b, agree, differ), bool(framed))
+
+    def _other_time(self, a: Unit, b: Unit) -> bool:
+        """One claim is set in a year the other does not report ("In 2019, health authorities
+        confirmed two cases ..." against this week's case): another occasion."""
+        for x, y in ((a, b), (b, a)):
+            if x.years and not (x.years & (y.years | ({y.published[:4]} if y.published else set()))):
+                return True
+        return False
+
+    def _other_figures(self, a: Unit, b: Unit, agree: list, differ: list) -> bool:
+        """Both count something (a figure with its noun) of one unit that nothing pairs, with other values ("one of three
+        diseases" / "one of two main forms"): they count different things, so they are not one
+        statement."""
+        if differ:
+            return False  # a figure they both count, told differently: a disagreement, not two occasions
+        paired = {id(f) for pair in agree for f in pair}
+        left_a = [f for f in a.figs if id(f) not in paired and f.noun]
+        left_b = [f for f in b.figs if id(f) not in paired and f.noun]
+        return any(fa.figure.unit == fb.figure.unit and not same_value(fa.figure, fb.figure) for fa in left_a for fb in left_b)
+
+    def _frame_slots(self, a: Unit, b: Unit, evolving: bool, score: float) -> list[Slot]:
+        """Details that differ between two claims' frames of one verb about one thing (the
+        same patient, or the same subject): who did it (two named doers with no name in
+        common: "called by the Federation" / "called by the Union"), whether it happened (one
+        negated: "have not resumed" / "resumed"; "no tsunami warning was issued" / "issued a
+        tsunami warning"; or verbs of a direction pair: "keep her seat" / "give up her seat"),
+        and where (places with no name in common: "treated in Dorsk" / "treated in Hallin").
+        The frames say the claims are about one thing, so these are disagreements however
+        little else the sentences share. Of the same tense only (another time asserts nothing
+        of this one); verbs of a direction pair with two patients need one subject and related
+        sentences (the "ask" threshold); with one patient missing, only who did it counts, when
+        one doer is a passive's "by X" and the sentences are related."""
+        out: list[Slot] = []
+        opposite = lambda x, y: frozenset((x, y)) in self.opposites  # noqa: E731
+        seen: set[str] = set()
+        for fa in a.frames:
+            for fb in b.frames:
+                same_verb = fa.verb == fb.verb
+                if not (same_verb or opposite(fa.verb, fb.verb)) or fa.tense != fb.tense:
+                    continue  # another verb, or another time ("was cut off" / "would never again be cut off")
+                doers_differ = bool(fa.doer and fb.doer and not (fa.doer & fb.doer))
+                one_subject = bool((fa.subject & fb.subject) - self.titles)  # "President" says who in office, not who
+                if fa.patient and fb.patient:
+                    about = bool(fa.patient & fb.patient)
+                    if not about and not same_verb:  # "controllers cleared the jet" / "controllers refused permission"
+                        about = one_subject and score >= self.ask_floor
+                elif not fa.patient and not fb.patient:  # "talks have not resumed" / "talks resumed": one subject
+                    about = one_subject and not doers_differ
+                else:  # one says what it acts on, the other does not: only who did it ("... was drawn up by X"), in related sentences
+                    about = doers_differ and (fa.by or fb.by) and score >= self.ask_floor
+                if not about:
+                    continue
+                if same_verb and doers_differ and fa.negated == fb.negated and f"who:{fa.verb}" not in seen:
+                    seen.add(f"who:{fa.verb}")
+                    out.append(Slot("who", _word_for(a, fa.verb.split("_")[0]), fa.doer_text, fb.doer_text, evolving,
+                                    "|".join([f"who:{fa.verb}", *fa.doer]), "|".join([f"who:{fa.verb}", *fb.doer])))
+                elif not doers_differ and (opposite(fa.verb, fb.verb) or (same_verb and fa.negated != fb.negated)):
+                    key = f"whether:{min(fa.verb, fb.verb)}"
+                    if key in seen:
+                        continue
+                    seen.add(key)
+                    said_a = ("not " if fa.negated else "") + _word_for(a, fa.verb.split("_")[0])
+                    said_b = ("not " if fb.negated else "") + _word_for(b, fb.verb.split("_")[0])
+                    out.append(Slot("direction", _shared_words(a, b), said_a, said_b, evolving, key, key))
+                elif same_verb and fa.places and fb.places and not (fa.places & fb.places) and fa.negated == fb.negated \
+                        and not (fa.places & b.feats) and not (fb.places & a.feats) and "place" not in seen:
+                    seen.add("place")
+                    out.append(Slot("place", _shared_words(a, b), fa.places_text, fb.places_text, evolving,
+                                    "|".join(["place", *fa.places]), "|".join(["place", *fb.places])))
+        return out
+
+    def hint(self, a: Unit, b: Unit) -> list[Slot]:
+        """Details code sees differing that its rules did not weigh (for checking a model's "conflict")."""
+        slots = []
+        if a.places and b.places and not (a.places & b.places):
+            slots.append(Slot("place", _shared_words(a, b), _place_words(a), _place_words(b), False, "place", "place"))
+        for fa in a.figs:
+            for fb in b.figs:
+                if fa.figure.unit == fb.figure.unit and not same_value(fa.figure, fb.figure):
+                    slots.append(Slot("number", _subject(fa, fb, a, b), fa.figure.surface, fb.figure.surface,
+                                      bool(a.published and b.published and a.published != b.published),
+                                      f"fig{fa.figure.start}", f"fig{fb.figure.start}"))
+        if a.days and b.days and not (a.days & b.days):
+            slots.append(Slot("date", _shared_words(a, b), ", ".join(sorted(a.days)), ", ".join(sorted(b.days)), False, "date", "date"))
+        return slots
+
+
+@dataclass(frozen=True)
+class Measure:
+    """What two claims share and where they differ, before any threshold."""
+
+    score: float
+    rest: float  # the similarity without the differing details
+    slots: list[Slot]
+    agree: bool  # a figure both give with the same value
+    other_days: bool  # another occasion: both name days, none in common; another year; figures of one unit nothing pairs
+    framed: bool = False  # a detail differs within frames about one thing (who, whether, where); whether
+
+
+def decide(m: Measure, same_min: float, ask_min: float) -> Verdict:
+    if m.slots:
+        if all(s.kind != "direction" for s in m.slots) and m.rest >= same_min and (m.agree or m.rest >= DISPUTED_SAME_MIN):
+            return Verdict("disputed", m.rest, m.slots)  # the same statement, one detail differs: one fact, and a disagreement on that detail
+        if m.rest >= CONFLICT_MIN or (m.framed and (not m.other_days or any(s.kind == "direction" for s in m.slots))):
+            return Verdict("conflict", m.rest, m.slots)
+        return Verdict("unrelated", m.rest, m.slots)
+    if m.other_days:
+        return Verdict("unrelated", m.score)  # the same words about other days, years or figures
+    if m.score >= same_min:
+        return Verdict("same", m.score)
+    if m.score >= ask_min:
+        return Verdict("ask", m.score)
+    return Verdict("unrelated", m.score)
+
+
+def swap(v: Verdict) -> Verdict:
+    slots = [Slot(s.kind, s.subject, s.b_value, s.a_value, s.evolution, s.b_key, s.a_key) for s in v.slots]
+    return Verdict(v.relation, v.score, slots, v.by)
+
+
+def same_value(a: Figure, b: Figure, tolerance: float = 1e-9) -> bool:
+    if a.unit != b.unit:
+        return False
+    return abs(a.value - b.value) <= tolerance * max(1.0, abs(a.value), abs(b.value))
+
+
+def _subject(fa: Fig, fb: Fig, a: Unit, b: Unit) -> str:
+    """What the figures measure, in a's words: its noun and the closest words both share."""
+    shared = sorted((k for k in set(fa.measure) & set(fb.measure) if not k.startswith("#")),
+                    key=lambda k: (-min(fa.measure[k], fb.measure[k]), k))[:SUBJECT_WORDS]  # fmt: skip
+    keep = set(shared) | ({fa.noun} if fa.noun else set())
+    shown = uniq(w for w in words(a.claim.text) if ENGLISH.stem(w) in keep)  # the article's own spelling
+    return " ".join(shown) or fa.figure.noun or fa.figure.unit
+
+
+def _shared_words(a: Unit, b: Unit) -> str:
+    shared = a.stems & b.stems
+    return " ".join(uniq(w for w in words(a.claim.text) if ENGLISH.stem(w) in shared)[: SUBJECT_WORDS + 2])
+
+
+def _word_for(u: Unit, stem: str) -> str:
+    """The claim's own word for a stem ("ruled" for "rule")."""
+    return next((w for w in words(u.claim.text) if ENGLISH.stem(w) == stem), stem)
+
+
+def _qualified(f: Figure) -> dict[str, set[str]]:
+    """A figure's qualifying nouns with their modifiers ("patient/first" -> {"patient": {"first"}})."""
+    out: dict[str, set[str]] = {}
+    for q in f.qualifier:
+        noun, _, mods = q.partition("/")
+        out.setdefault(noun, set()).update(m for m in mods.split(",") if m)
+    return out
+
+
+def _date_parts(key: str, profile: LanguageProfile) -> tuple[int | None, int | None, int | None]:
+    """(month, day, weekday) of a date key: an ISO date or the words as written ("end february")."""
+    m = re.fullmatch(r"(\d{4})-(\d\d)(?:-(\d\d))?", key)
+    if m:
+        month, day = int(m.group(2)), int(m.group(3)) if m.group(3) else None
+        weekday = None
+        if day is not None:
+            import datetime
+
+            weekday = datetime.date(int(m.group(1)), month, day).weekday()
+        return month, day, weekday
+    ws = key.split()
+    named_month = next((profile.months[w.rstrip(".")] for w in ws if w.rstrip(".") in profile.months), None)
+    day = next((int(w) for w in ws if w.isdigit() and 1 <= int(w) <= 31), None)
+    weekday = next((profile.weekdays[w] for w in ws if w in profile.weekdays), None)
+    return named_month, day, weekday
+
+
+def _moved_dates(a: Unit, b: Unit, profile: LanguageProfile) -> tuple[str, str] | None:
+    """Both claims look ahead to a date and no date of one is a date of the other: (a's words,
+    b's words). Dates are compared by month, then day, then weekday, where both give them."""
+    if not a.future or not b.future:
+        return None
+    for ka in a.future:
+        for kb in b.future:
+            pa, pb = _date_parts(ka, profile), _date_parts(kb, profile)
+            comparable = [(x, y) for x, y in zip(pa, pb) if x is not None and y is not None]
+            if not comparable or all(x == y for x, y in comparable):
+                return None  # the same date (or one that cannot be told apart)
+    return ", ".join(a.future.values()), ", ".join(b.future.values())
+
+
+def _place_words(u: Unit) -> str:
+    return " ".join(uniq(w for w in words(u.claim.text) if ENGLISH.stem(w) in u.places))
+
+
+@dataclass
+class FactPlan:
+    """Everything about the facts that code can decide, plus the pairs it cannot."""
+
+    units: list[Unit]
+    comparer: Comparer
+    verdicts: dict[tuple[int, int], Verdict]
+    questions: list[Question]
+    profile: LanguageProfile
+    moved_on: set[frozenset[int]] = field(default_factory=set)  # claim pairs an update sets apart (earlier / later report)
+
+    @property
+    def pairs_compared(self) -> int:
+        return len(self.verdicts)

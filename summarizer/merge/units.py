@@ -1,0 +1,321 @@
+"""The units the fact merge compares: every claim (and key point) of every article, with its
+words, figures, dates, names, frames and quoted phrases read once (``prepare``), and the pairs
+of units that quote each other (``quoting_pairs``)."""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from collections.abc import Sequence
+from collections.abc import Set as AbstractSet
+from dataclasses import dataclass, field
+
+from ..language import ENGLISH, LanguageProfile
+from ..reading.quantities import find_quantities
+from ..reading.text import quoted_spans, stem_words, words
+from ..schemas import (
+    ArticleResult,
+    Claim,
+    Figure,
+)
+
+ARGUMENT_WEIGHT = 0.5  # closeness given to the arguments of a figure's verb in what it measures
+
+
+WINDOW = 4  # content words either side of a figure that say what it measures
+
+
+PRONOUN_WORDS = 4  # a pronoun among a statement's first words makes it lean on the sentence before
+
+
+NEXT_FIGURE_CHARS = 12  # a figure this close to another is part of its measure ("six of the nine")
+
+
+QUOTED_PHRASE_MAX = 6  # quoted words up to this many are a feature ("meaningful and frank")
+
+
+QUOTED_RUN = 2  # a short quotation of this many words or more found inside another claim's quotation ...
+
+
+@dataclass
+class Fig:
+    figure: Figure
+    noun: str | None  # stem
+    measure: dict[str, float]  # what it measures: stems (and next figures) with their closeness
+    was: Figure | None = None  # the earlier value the claim itself gives it ("22 contacts, up from 14")
+
+
+@dataclass
+class Unit:
+    """One claim of one article, prepared for comparison."""
+
+    k: int
+    source: str
+    claim: Claim
+    published: str | None
+    voice: str
+    position: float  # 0 = the article's first statement, 1 = its last
+    stems: frozenset[str]  # content-word stems
+    feats: frozenset[str]  # content stems, figures ("#hour:2"), dates ("@2025-08-22"), quoted phrases ("q:...")
+    quote_fragments: frozenset[str]  # short quotations (QUOTED_RUN to QUOTED_PHRASE_MAX words)
+    quoted_text: str  # every quotation's words
+    figs: list[Fig]
+    direction: dict[int, int]
+    negated: frozenset[str]  # stems a negation governs
+    has_negative: bool  # any negation or negative verb ("rejected"): polarity is not clean
+    places: frozenset[str]  # stems after a place preposition
+    days: frozenset[str]  # day-precision dates
+    future: dict[str, str] = field(default_factory=dict)  # dates it looks ahead to (key -> as written): "will leave on January 1"
+    years: frozenset[str] = frozenset()  # years it names ("In 2019, ..."): another time than the report's
+    frames: tuple["UFrame", ...] = ()  # its verbs with their arguments (who, what, whether, where)
+
+
+@dataclass(frozen=True)
+class UFrame:
+    """A claim's frame prepared for comparison (``schemas.Frame``): stems and name keys."""
+
+    verb: str
+    doer: frozenset[str]  # name keys of the named doer
+    doer_text: str
+    subject: frozenset[str]
+    patient: frozenset[str]
+    negated: bool
+    places: frozenset[str]  # name keys
+    places_text: str
+    tense: str = "present"
+    by: bool = False
+
+
+def uframe(f, profile: LanguageProfile) -> UFrame:
+    def keys(text: str) -> frozenset[str]:
+        """A name's words as keys, without titles ("Prime Minister", "Finance Minister" say who
+        in office, not which person) and possessive endings."""
+        names = (re.sub(r"['\u2019]s$", "", w) for w in _tokens_of(text) if w[:1].isupper())
+        return frozenset(_entity_key(w.lower()) for w in names if w.lower() not in profile.title_words)
+
+    return UFrame(
+        verb="_".join(profile.stem(w) for w in f.verb.split("_")),
+        doer=keys(f.doer or ""), doer_text=f.doer or "",
+        subject=frozenset(profile.stem(w) for w in f.subject), patient=frozenset(profile.stem(w) for w in f.patient),
+        negated=f.negated,
+        places=frozenset(k for p in f.places for k in keys(p)), places_text=", ".join(f.places), tense=f.tense, by=f.by,
+    )  # fmt: skip
+
+
+@dataclass
+class Slot:
+    """A detail on which two claims differ."""
+
+    kind: str  # number / direction / place / date
+    subject: str
+    a_value: str
+    b_value: str
+    evolution: bool = False
+    a_key: str = ""  # which detail of each claim (a figure's offset, "dir:<stem>"): one disagreement per detail
+    b_key: str = ""
+
+
+_PUNCTUATION_BREAK = r"[,;:()\u2014\u2013]"
+
+
+def _breaks(profile: LanguageProfile) -> re.Pattern[str]:
+    """Where a figure's clause ends: punctuation, or a word that opens a new clause ("and", "but")."""
+    words_ = "|".join(sorted(map(re.escape, profile.clause_openers)))
+    return re.compile(rf"{_PUNCTUATION_BREAK}|\b(?:{words_})\b", re.IGNORECASE)
+
+
+def _tokens_with_offsets(text: str) -> list[tuple[str, int, int]]:
+    return [(m.group().replace("\u2019", "'").lower(), m.start(), m.end()) for m in re.finditer(r"[^\W_]+(?:['\u2019][^\W_]+)*", text)]
+
+
+def _key_point_claims(r: ArticleResult, profile: LanguageProfile) -> list[Claim]:
+    """Per-article JSON written before claims existed: its key points stand in for them."""
+    out = []
+    for k in r.key_points:
+        if not k.evidence:
+            continue  # not found in the article: not a statement the briefing can cite
+        span = k.evidence[0]
+        figures = [  # offsets are into the key point's text: only their order and neighbours are used
+            Figure(surface=q.surface, value=q.value, unit=q.unit, noun=q.noun, approximate=q.approximate,
+                   start=span.start + q.start, end=span.start + q.end)
+            for q in find_quantities(k.text, profile)
+        ]  # fmt: skip
+        out.append(Claim(id=k.id, text=k.text, start=span.start, end=span.end, figures=figures, key=True))
+    return out
+
+
+def _tokens_of(text: str) -> list[str]:
+    return re.findall(r"[^\W_]+(?:['\u2019][^\W_]+)*", text)
+
+
+def _date_key(d) -> str:
+    """A date compared across articles: its ISO date, else its words (month and day as written)."""
+    if d.date:
+        return d.date
+    return " ".join(w for w in words(d.surface) if w not in ("on", "in", "at", "the", "of", "by"))
+
+
+def _entity_key(token: str) -> str:
+    """Names compared loosely: the first six letters (Zelensky = Zelenskyy, Ukraine = Ukrainian)."""
+    return "e:" + token.strip(".'")[:6]
+
+
+def prepare(results: Sequence[ArticleResult], voices: dict[str, str], profile: LanguageProfile) -> list[Unit]:
+    """Claims -> units: content words (stems), names, figures, dates and quoted phrases.
+
+    A capitalised word is a name unless the briefing also writes it in lower case somewhere
+    ("Police arrested ..." vs "the police"); titles and speech verbs are neither: they say
+    who, not what."""
+    lower: set[str] = set()
+    for r in results:
+        for c in r.claims:
+            lower.update(m.group() for m in re.finditer(r"(?<![\w.])[a-z][\w'’-]*", c.text))
+    units: list[Unit] = []
+    dir_stems = profile.direction_stems
+    break_re = _breaks(profile)
+    froms = [m for m in profile.update_markers if m.endswith(" from")]
+    old_value = re.compile(rf"\b(?:{'|'.join(map(re.escape, froms))})\s*$", re.IGNORECASE) if froms else re.compile(r"(?!)")
+    negative = {profile.stem(w) for pair in profile.direction_pairs for w in pair[1:]}
+    for r in results:
+        claims = r.claims or _key_point_claims(r, profile)
+        n = max(1, len(claims) - 1)
+        for rank, c in enumerate(claims):
+            toks = _tokens_with_offsets(c.text)
+            stems_all = stem_words([t for t, _, _ in toks], profile)
+            content: set[str] = set()
+            names: set[str] = set()
+            in_figure = [(f.start - c.start, f.end - c.start) for f in c.figures]
+            for (t, s0, _), st in zip(toks, stems_all):
+                if any(a <= s0 < b for a, b in in_figure):
+                    continue  # "four", "billion": the figure feature speaks for them
+                if t in profile.stop_words or t in profile.speech_verbs or t in profile.title_words or len(t) < 2:
+                    continue
+                if c.text[s0].isupper() and t not in lower and t.replace("’", "'") not in lower:
+                    names.add(_entity_key(t))
+                elif st not in profile.stop_words:
+                    content.add(st)
+            figs: list[Fig] = []
+            breaks = [m.start() for m in break_re.finditer(c.text)]
+            for f in c.figures:
+                a, b = f.start - c.start, f.end - c.start
+                if old_value.search(c.text[max(0, a - 12) : a]):
+                    # "22 contacts, up from 14": the earlier value of the figure before it, not a figure of its own
+                    if figs and figs[-1].figure.unit == f.unit:
+                        figs[-1].was = f
+                    continue
+                # what it measures: its noun, the nearest content words either side within its
+                # clause (nearer weighs more), and a figure right next to it ("six of the nine")
+                lo = max((x for x in breaks if x <= a), default=0)
+                hi = min((x for x in breaks if x >= b), default=len(c.text))
+                around = [(s0, st) for (t, s0, _), st in zip(toks, stems_all) if st in content and lo <= s0 < hi]
+                before = [st for s0, st in around if s0 < a][-WINDOW:]
+                after = [st for s0, st in around if s0 >= b][:WINDOW]
+                measure: dict[str, float] = {}
+                for side in (before[::-1], after):
+                    for d, st in enumerate(side, 1):
+                        measure[st] = max(measure.get(st, 0.0), 1 / (1 + d / 2))
+                for g in c.figures:
+                    if g is not f and min(abs(g.start - f.end), abs(f.start - g.end)) <= NEXT_FIGURE_CHARS:
+                        measure[f"#{g.unit}:{g.value:g}"] = 1.0
+                counted = f.counted or f.noun  # the parse's noun, else the one the figure reader found
+                noun = profile.stem(counted.lower().split("-")[-1]) if counted else None
+                if noun:
+                    measure[noun] = 1.0
+                for place in f.places:  # "at the port of Marlow": where it was counted
+                    measure["p:" + place.lower()] = 1.0
+                for arg in f.arguments:  # what its verb acts on or with: "treated for minor injuries"
+                    st = profile.stem(arg)
+                    measure[st] = max(measure.get(st, 0.0), ARGUMENT_WEIGHT)
+                figs.append(Fig(f, noun, measure))
+            direction: dict[int, int] = {}
+            for k, (pos, neg) in enumerate(dir_stems):
+                if pos in stems_all:
+                    direction[k] = 1
+                if neg in stems_all:
+                    direction[k] = -1 if k not in direction else 0
+            negated = set()
+            has_negative = bool(negative & set(stems_all))
+            for i, (t, _, _) in enumerate(toks):
+                if t in profile.negations or t.endswith("n't"):
+                    has_negative = True
+                    nxt = [stems_all[j] for j in range(i + 1, min(i + 4, len(toks))) if stems_all[j] in content]
+                    if nxt:
+                        negated.add(nxt[0])
+            places = set()
+            for i, (t, _, _) in enumerate(toks[:-1]):
+                if t in profile.locative_prepositions:
+                    following = [stems_all[j] for j in range(i + 1, min(i + 5, len(toks))) if stems_all[j] in content]
+                    places.update(following[:3])
+            feats = set(content) | names
+            fragments: set[str] = set()
+            quoted_words: list[str] = []
+            feats |= {f"#{f.figure.unit}:{f.figure.value:g}" for f in figs}
+            feats |= {f"@{d.date}" for d in c.dates if d.date}
+            for q0, q1 in quoted_spans(c.text):
+                quoted = words(c.text[q0:q1])
+                if len(quoted) <= QUOTED_PHRASE_MAX:
+                    feats.add("q:" + " ".join(quoted))
+                    if len(quoted) >= QUOTED_RUN:
+                        fragments.add(" ".join(quoted))
+                quoted_words.append(" ".join(quoted))
+            units.append(
+                Unit(
+                    k=len(units), source=r.source.id, claim=c, published=r.source.published.iso,
+                    voice=voices.get(r.source.id, r.source.id), position=rank / n, stems=frozenset(content),
+                    feats=frozenset(feats), quote_fragments=frozenset(fragments), quoted_text=" | ".join(quoted_words), figs=figs, direction=direction,
+                    negated=frozenset(negated), has_negative=has_negative,
+                    places=frozenset(places),
+                    days=frozenset(d.date for d in c.dates if d.date and d.precision == "day"),
+                    future={_date_key(d): d.surface for d in c.dates if d.future},
+                    years=frozenset([c.year] if c.year else ()),
+                    frames=tuple(uframe(f, profile) for f in c.frames),
+                )
+            )  # fmt: skip
+    return units
+
+
+def quoting_pairs(units: list[Unit]) -> set[tuple[int, int]]:
+    """Pairs (i < j) where one claim's short quotation occurs in the other's quoted words: one
+    search per quotation through all quoted words at once, instead of one per pair."""
+    quoted = [(u.k, u.quoted_text) for u in units if u.quoted_text]
+    if not quoted:
+        return set()
+    starts, parts, pos = [], [], 0
+    for k, text in quoted:
+        starts.append(pos)
+        parts.append(text)
+        pos += len(text) + 1
+    haystack = "\x00".join(parts)  # no quotation holds a NUL: none is found across two claims
+    out: set[tuple[int, int]] = set()
+    for u in units:
+        for frag in u.quote_fragments:
+            at = haystack.find(frag)
+            while at >= 0:
+                k = quoted[bisect_right(starts, at) - 1][0]
+                if k != u.k:
+                    out.add((min(k, u.k), max(k, u.k)))
+                at = haystack.find(frag, at + 1)
+    return out
+
+
+def statement(
+    members: list[Unit], disputed: set[int], borrowed: AbstractSet[int] = frozenset(), profile: LanguageProfile = ENGLISH,
+    support: dict[int, int] | None = None,
+) -> Unit:
+    """The member to show: its own (not one it shares with another fact), the one the most
+    other articles state directly (``support``), undisputed, not someone's speech, readable
+    alone (no pronoun in its first words: "Trump called it ..."), a key point, then the
+    shortest."""
+
+    def rank(u: Unit) -> tuple:
+        w = words(u.claim.text)
+        leans = any(t in profile.pronouns for t in w[:PRONOUN_WORDS])
+        return (u.claim.continues, u.k in borrowed, -(support or {}).get(u.k, 0), u.k in disputed, u.claim.quoted, leans,
+                not u.claim.key, len(w) < 5, len(w), u.source, u.claim.start)  # fmt: skip
+
+    return min(members, key=rank)
+
+
+def sentence_case(text: str) -> str:
+    text = text.strip()
+    return text[:1].upper() + text[1:] if text else text
