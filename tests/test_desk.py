@@ -63,18 +63,18 @@ def test_speakers_and_entities_on_the_desk_meet_the_bar(desk_run):
 
 def test_every_label_pattern_finds_its_place():
     """A pattern that matches nothing is an error of the labels (the evaluator raises on one)."""
-    from summarizer.evaluate import _resolve
+    from summarizer.evaluate import resolve
     from summarizer.inputs.articles import load_file
 
     for labels_file in sorted(DESK.glob("*/labels.json")):
         texts = {p.stem: load_file(p).raw for p in labels_file.parent.glob("*.txt")}
         labels = json.loads(labels_file.read_text(encoding="utf-8"))
-        _resolve(labels["main_news"]["in"], texts)
+        resolve(labels["main_news"]["in"], texts)
         for spec in labels["facts"].values():
-            _resolve(spec["in"], texts)
+            resolve(spec["in"], texts)
         for spec in labels["disagreements"].values():
             for side in spec["sides"]:
-                _resolve(side, texts)
+                resolve(side, texts)
 
 
 def test_a_briefing_of_a_desk_story_reads_as_news():
