@@ -252,7 +252,7 @@ def _extract_run(paths, settings: Settings, replay, record, quiet, on_result, te
         arts = load(paths, settings=settings, failed=early, set_aside=aside if lenient else None)
     except InputError as exc:
         raise _fail(EXIT_USAGE, str(exc)) from None
-    for url, why in early.items():
+    for why in early.values():
         show(err, why, "failed", "red")
     if not arts and early:
         raise _fail(EXIT_FATAL, "no input could be read")

@@ -39,7 +39,7 @@ class DeskScore:
     entities: EntityScore | None = None  # the briefing's people, organisations, places (with labels)
     errors: list[str] = field(default_factory=list)
 
-    def add(self, other: "DeskScore") -> "DeskScore":
+    def add(self, other: DeskScore) -> DeskScore:
         out = DeskScore(story="desk")
         for name in ("citations", "citations_held", "single_source_stated_elsewhere", "junk", "disagreements",
                      "disagreements_found", "disagreements_shown", "disagreements_right", "invented_dates",

@@ -49,7 +49,7 @@ def evaluate_stories(labels: dict[str, Any], stories: list[list[str]], set_aside
             by_gold[gold[d]][predicted[d]] += 1
         s.purity = sum(c.most_common(1)[0][1] for c in by_pred.values()) / len(docs)
         s.completeness = sum(c.most_common(1)[0][1] for c in by_gold.values()) / len(docs)
-        for k, c in sorted(by_pred.items()):
+        for _, c in sorted(by_pred.items()):
             if len(c) > 1:
                 s.errors.append(f"story: one predicted story mixes {', '.join(sorted(c))}")
         for name, c in sorted(by_gold.items()):

@@ -50,4 +50,4 @@ def build_messages(questions: list[Question]) -> tuple[str, str]:
 
 
 def answers_by_number(questions: list[Question], result: Answered) -> dict[int, str]:
-    return {q.number: a for q, a in zip(questions, result.answers)}
+    return {q.number: a for q, a in zip(questions, result.answers, strict=False)}  # an answer list cut short asks no more

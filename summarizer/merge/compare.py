@@ -563,7 +563,7 @@ def _moved_dates(a: Unit, b: Unit, profile: LanguageProfile) -> tuple[str, str] 
     for ka in a.future:
         for kb in b.future:
             pa, pb = _date_parts(ka, profile), _date_parts(kb, profile)
-            comparable = [(x, y) for x, y in zip(pa, pb) if x is not None and y is not None]
+            comparable = [(x, y) for x, y in zip(pa, pb, strict=True) if x is not None and y is not None]
             if not comparable or all(x == y for x, y in comparable):
                 return None  # the same date (or one that cannot be told apart)
     return ", ".join(a.future.values()), ", ".join(b.future.values())

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Sequence
-from itertools import combinations
+from itertools import combinations, pairwise
 
 from ..language import LanguageProfile
 from ..reading.grounding import normalize
@@ -160,7 +160,7 @@ def _update_order(
             return _ordered_by_words(positions, profile)
         dated.append((days[0], days[-1], p))
     dated.sort(key=lambda x: (x[0], x[1]))
-    for (_, last, _), (first, _, _) in zip(dated, dated[1:]):
+    for (_, last, _), (first, _, _) in pairwise(dated):
         if first < last:
             return None
     if dated[0][1] >= dated[-1][1] and dated[0][0] >= dated[-1][0]:
@@ -203,7 +203,7 @@ def _accrues(dated: list[tuple[str, str, Position]], texts: list[str], profile: 
     if not all(values):
         return False
     firsts = [v[0].value for v in values]
-    return all(x < y for x, y in zip(firsts, firsts[1:]))
+    return all(x < y for x, y in pairwise(firsts))
 
 
 def _marks(text: str, markers: Sequence[str]) -> bool:

@@ -57,9 +57,11 @@ def _compatible(a: Report, b: Report, profile: LanguageProfile) -> bool:
         n = min(len(ea.date), len(eb.date))
         if ea.date[:n] != eb.date[:n]:
             return False
-    if ea.where and eb.where and entity_key(ea.where, profile) != entity_key(eb.where, profile):
-        if fuzz.token_set_ratio(normalize(ea.where), normalize(eb.where)) < 80:
-            return False
+    if (
+        ea.where and eb.where and entity_key(ea.where, profile) != entity_key(eb.where, profile)
+        and fuzz.token_set_ratio(normalize(ea.where), normalize(eb.where)) < 80
+    ):
+        return False
     if a.who and b.who and not (a.who & b.who):
         return False
     if a.figures and b.figures and not (a.figures & b.figures):

@@ -43,6 +43,7 @@ import re
 from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
+from functools import partial
 
 from ..language import LanguageProfile
 from ..reading.quantities import find_quantities
@@ -200,7 +201,7 @@ class _Story:
         """Articles by how many other voices lead with the same news, then how alike."""
         lede_facts = {a.source: {self.fact_of[(a.source, c.start)].id for c in a.lede if (a.source, c.start) in self.fact_of} for a in self.arts}
         for a in self.arts:
-            sims = self.others(a, lambda b: _sim(a.bag, b))
+            sims = self.others(a, partial(_sim, a.bag))
             a.rep = sum(sims) / len(sims) if sims else 0.0
             a.agree = sum(
                 any(lede_facts[a.source] & lede_facts[b.source] or _sim(a.bag, b.bag) >= AGREE for b in self.arts if b.voice == v)

@@ -67,7 +67,7 @@ class Unit:
     days: frozenset[str]  # day-precision dates
     future: dict[str, str] = field(default_factory=dict)  # dates it looks ahead to (key -> as written): "will leave on January 1"
     years: frozenset[str] = frozenset()  # years it names ("In 2019, ..."): another time than the report's
-    frames: tuple["UFrame", ...] = ()  # its verbs with their arguments (who, what, whether, where)
+    frames: tuple[UFrame, ...] = ()  # its verbs with their arguments (who, what, whether, where)
 
 
 @dataclass(frozen=True)
@@ -185,7 +185,7 @@ def prepare(results: Sequence[ArticleResult], voices: dict[str, str], profile: L
             content: set[str] = set()
             names: set[str] = set()
             in_figure = [(f.start - c.start, f.end - c.start) for f in c.figures]
-            for (t, s0, _), st in zip(toks, stems_all):
+            for (t, s0, _), st in zip(toks, stems_all, strict=True):
                 if any(a <= s0 < b for a, b in in_figure):
                     continue  # "four", "billion": the figure feature speaks for them
                 if t in profile.stop_words or t in profile.speech_verbs or t in profile.title_words or len(t) < 2:
@@ -207,7 +207,7 @@ def prepare(results: Sequence[ArticleResult], voices: dict[str, str], profile: L
                 # clause (nearer weighs more), and a figure right next to it ("six of the nine")
                 lo = max((x for x in breaks if x <= a), default=0)
                 hi = min((x for x in breaks if x >= b), default=len(c.text))
-                around = [(s0, st) for (t, s0, _), st in zip(toks, stems_all) if st in content and lo <= s0 < hi]
+                around = [(s0, st) for (t, s0, _), st in zip(toks, stems_all, strict=True) if st in content and lo <= s0 < hi]
                 before = [st for s0, st in around if s0 < a][-WINDOW:]
                 after = [st for s0, st in around if s0 >= b][:WINDOW]
                 measure: dict[str, float] = {}
@@ -281,7 +281,7 @@ def quoting_pairs(units: list[Unit]) -> set[tuple[int, int]]:
     if not quoted:
         return set()
     starts, parts, pos = [], [], 0
-    for k, text in quoted:
+    for _, text in quoted:
         starts.append(pos)
         parts.append(text)
         pos += len(text) + 1

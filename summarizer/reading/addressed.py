@@ -370,7 +370,7 @@ def _sentences_addressed(text: str, a: int, b: int, rules: _Rules, profile: Lang
                 rules_of[k] = "next to an addressed passage"
             last = rules_of[k]
     out: list[NotNews] = []
-    for (s0, s1), rule in zip(spans, rules_of):
+    for (s0, s1), rule in zip(spans, rules_of, strict=True):
         if rule is None:
             continue
         if out and not text[out[-1].end : s0].strip():

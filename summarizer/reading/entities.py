@@ -277,11 +277,10 @@ class _Reader:
         if role and person_shaped:
             role_words = [fold(w) for w in role.group(1).split()]
             head_words = role_words[: role_words.index("of")] if "of" in role_words else role_words  # "a gathering of leaders"
-            if role_words[0] == "who" or any(
+            if (role_words[0] == "who" or any(
                 w in self.profile.title_words or w.endswith(self.profile.person_noun_endings) for w in head_words[-2:]
-            ):
-                if role_words[-1] not in self.org_words:
-                    v["person"] += 2  # "Dario Kessel, head of the ...,", "Ruta Vallin, who"
+            )) and role_words[-1] not in self.org_words:
+                v["person"] += 2  # "Dario Kessel, head of the ...,", "Ruta Vallin, who"
         inside = not _SENTENCE_START.search(line[:start])
         title_split = re.search(r"[A-Z][\w'\u2019-]*\s+the\s+$", line[:start])  # "Meet the Press": a title's last word
         if last in self.org_words and len(words) > 1:
@@ -416,12 +415,12 @@ class _Reader:
                 self._merge(_key(body), key)  # "the Lorvanian Senate" ... "the Senate": one institution
         for key in [k for k, n in found.items() if len(n.name.split()) == 1 and n.name.endswith("s")]:
             one = _key(found[key].name[:-1])
-            if found[key].inside and re.search(rf"(?<=[\w,;:] ){re.escape(found[key].name[:-1])}\b", self.text):
-                if not self._demonym(one):
-                    found[key].votes["organisation"] += 2  # "the Conservatives" and "a Conservative": a party, a group
-                    if one in found:
-                        self._merge(key, one)
-        for key, n in found.items():
+            named_too = re.search(rf"(?<=[\w,;:] ){re.escape(found[key].name[:-1])}\b", self.text)
+            if found[key].inside and named_too and not self._demonym(one):
+                found[key].votes["organisation"] += 2  # "the Conservatives" and "a Conservative": a party, a group
+                if one in found:
+                    self._merge(key, one)
+        for n in found.values():
             if len(n.name.split()) == 1 and any(self.adjective[_key(n.name + e)] + self.noun[_key(n.name + e)] for e in endings):
                 n.votes["place"] += 2  # "Calveran officials": Calvera is a place
         for key in [k for k, n in found.items() if len(n.name.split()) == 1]:
@@ -448,9 +447,8 @@ class _Reader:
         words = [fold(w) for w in longer.split()]
         if "of" in words[:-1] or words[0] in self.place_openers or _key(longer) in self.place_names:
             return False
-        if len(words) == 2 and self._demonym(words[0]):
-            return False  # "Senate" is no short form of "Lorvanian Senate": the same body, named by itself
-        return True
+        # "Senate" is no short form of "Lorvanian Senate": the same body, named by itself
+        return not (len(words) == 2 and self._demonym(words[0]))
 
     def _demonym(self, word: str) -> bool:
         """Is ``word`` the adjective (or the people) of a place the text names or the profile

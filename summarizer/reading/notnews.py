@@ -219,7 +219,7 @@ def screen(
         a, b = lines[k]
         if reasons[k] is None and _word_count(text[a:b]) <= 60:
             reasons[k] = "embed"
-    for (a, b), reason in zip(lines, reasons):
+    for (a, b), reason in zip(lines, reasons, strict=True):
         if reason == "title":
             continue
         if reason is not None:

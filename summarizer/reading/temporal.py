@@ -314,7 +314,7 @@ def resolve_when(when: str, published: str | None, profile: LanguageProfile = EN
     when = when or ""
     expressions = find_dates(when, published, profile)
     edges = [0] + [i for e in expressions for i in (e.start, e.end)] + [len(when)]
-    rest = " ".join(when[a:b] for a, b in zip(edges[::2], edges[1::2])).lower()
+    rest = " ".join(when[a:b] for a, b in zip(edges[::2], edges[1::2], strict=True)).lower()
     if profile.date_shifters.intersection(re.findall(r"\w+", rest)):
         return _UNKNOWN
     values = {(e.date, e.precision) for e in expressions if e.date is not None}

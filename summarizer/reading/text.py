@@ -16,6 +16,7 @@ from __future__ import annotations
 import hashlib
 import re
 from functools import lru_cache
+from itertools import pairwise
 
 from ..language import ENGLISH, LanguageProfile
 
@@ -130,7 +131,7 @@ def clauses(text: str, start: int, end: int, profile: LanguageProfile = ENGLISH,
     cuts = sorted(set(cuts))
     pieces: list[tuple[int, int]] = []
     bounds = cuts + [end]
-    for a, b in zip(bounds, bounds[1:]):
+    for a, b in pairwise(bounds):
         if pieces and len(words(text[a:b])) < min_words:
             pieces[-1] = (pieces[-1][0], b)  # too short to stand alone: stays with the previous piece
         else:
