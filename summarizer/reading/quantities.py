@@ -82,6 +82,7 @@ import unicodedata
 from dataclasses import dataclass
 
 from ..language import ENGLISH, LanguageProfile
+from .numbers import DASHES, GLUE, HYPHENS, Grammar, clean, grammar, norm
 
 Unit = str  # "count" | "percent" | "percentage_point" | ISO 4217 code | canonical time unit
 
@@ -105,224 +106,6 @@ class Quantity:
     noun: str | None
 
 
-# ------------------------------------------------------------------------------ patterns
-_L = r"[^\W\d_]"  # a letter
-_NB = r"(?![^\W_])"  # no letter or digit follows
-_NA = r"(?<![^\W_])"  # no letter or digit precedes
-_WORD = rf"{_L}+(?:['’]{_L}+)*"
-_DIGITS = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?(?![\d])|\d+(?:\.\d+)?"
-_HYPHENS = "-‐‑"  # inside a compound: "30-day", "twenty-five"
-_DASHES = _HYPHENS + "–—"  # also between two numbers: "10–15"
-_GLUE = ",.:/" + _DASHES  # a digit group glued to another by one of these is not one number
-
-
-def _alt(words) -> str:
-    """A longest-first alternation; spaces inside a phrase match any run of whitespace."""
-    phrases = sorted({w.lower() for w in words}, key=len, reverse=True)
-    return "|".join(r"\s+".join(re.escape(part) for part in p.split()) for p in phrases) or "(?!)"
-
-
-def _norm(phrase: str) -> str:
-    return " ".join(phrase.lower().split())
-
-
-def _clean(value: float) -> float:
-    """3.6 * 1e9 -> 3.6e9 exactly: twelve significant digits are all a text ever states."""
-    return float(f"{value:.12g}")
-
-
-class _Grammar:
-    """The profile's word lists compiled into the patterns the reader needs (built once)."""
-
-    def __init__(self, p: LanguageProfile) -> None:
-        self.p = p
-        self.stop = frozenset(w.lower() for w in p.stop_words)
-        self.numbers = {_norm(k): float(v) for k, v in p.number_words.items()}
-        self.articles = articles = frozenset(w.lower() for w in p.indefinite_articles)
-        # "a dozen" in the list makes "dozen" a counted noun: "two dozen" = 24
-        self.multipliers = {
-            k.split()[1]: v for k, v in self.numbers.items() if len(k.split()) == 2 and k.split()[0] in articles
-        }
-        self.scales = {_norm(k): float(v) for k, v in p.scale_words.items()}
-        # "hundred", "million" stand alone; "bn", "m" are abbreviations that follow digits
-        self.full_scales = {k: v for k, v in self.scales.items() if len(k) > 3}
-        self.fractions = {_norm(k): float(v) for k, v in p.fraction_words.items()}
-        self.zero = frozenset(w.lower() for w in p.zero_words)
-        self.currencies = {_norm(k): v for k, v in p.currencies.items()}
-        self.pp = {_norm(k): float(v) for k, v in p.percentage_point_words.items()}
-        self.percent = tuple(w for w in (_norm(x) for x in p.percent_words) if w not in self.pp)
-        self.time_units = {_norm(k): v for k, v in p.time_units.items()}
-        self.months = {_norm(k) for k in p.months}
-        self.weekdays = {_norm(k) for k in p.weekdays}
-        self.determiners = frozenset(w.lower() for w in p.determiners) - articles
-        self.look_past = self.determiners | frozenset(w.lower() for w in p.possessives) | articles  # after "of"
-        self.approximators = tuple(_norm(a) for a in p.approximators)
-        self.time_of_day = tuple(_norm(t) for t in p.time_of_day)
-        self.ordinals = tuple(s.lower() for s in p.ordinal_suffixes)
-        self.plural_endings = tuple(e.lower() for e in p.plural_endings)
-        self.not_plural_endings = tuple(e.lower() for e in p.not_plural_endings)
-        self.irregular_plurals = frozenset(w.lower() for w in p.irregular_plurals)
-        self.adjective_endings = tuple(e.lower() for e in p.adjective_endings)
-        self.past_endings = tuple(e.lower() for e in p.past_endings)
-        self.not_past_endings = tuple(e.lower() for e in p.not_past_endings)
-        self.irregular_past = frozenset(w.lower() for w in p.irregular_past)
-        self.comparative_endings = tuple(e.lower() for e in p.comparative_endings)
-
-        art = _alt(articles)
-        word_numbers = _alt(self.numbers)
-        self.master = re.compile(
-            rf"(?<!\d)(?P<digits>{_DIGITS})"
-            rf"|{_NA}(?<![^\W_][{_HYPHENS}])(?:"
-            rf"(?P<frac>{_alt(self.fractions)})"
-            rf"|(?P<words>{word_numbers}|(?:{art})\s+(?:{_alt(self.full_scales)}))"
-            rf"|(?P<zero>{_alt(self.zero)})"
-            rf"){_NB}",
-            re.IGNORECASE,
-        )
-        conj = _alt(p.number_conjunctions)
-        # the next word of a spelled-out number: "-five", " hundred", " and fifty"
-        self.next_number_word = re.compile(
-            rf"(?P<sep>\s+|[{_HYPHENS}])(?:(?P<conj>{conj})\s+)?(?P<w>{_alt({**self.numbers, **self.full_scales})}){_NB}",
-            re.IGNORECASE,
-        )
-        article_fractions = [k for k in self.fractions if k.split()[0] in articles]
-        self.and_fraction = re.compile(rf"\s+(?:{conj})\s+(?P<f>{_alt(article_fractions)}){_NB}", re.IGNORECASE)
-        fraction_plurals = {k + "s" for k in self.fractions if " " not in k}
-        self.numerator_fraction = re.compile(
-            rf"(?:\s+|[{_HYPHENS}])(?P<f>{_alt(set(self.fractions) | fraction_plurals)}){_NB}", re.IGNORECASE
-        )
-        self.spaced_scale = re.compile(
-            rf"(?:\s+|[{_HYPHENS}])(?P<s>{_alt(k for k in self.scales if len(k) > 1)}){_NB}", re.IGNORECASE
-        )
-        self.glued_letters = re.compile(rf"{_L}+")
-        self.percent_sign = re.compile(r"[^\S\n]?%")
-        self.unit_word = re.compile(
-            rf"\s+(?:(?P<pp>{_alt(self.pp)})|(?P<pct>{_alt(w for w in self.percent if w[0].isalpha())})"
-            rf"|(?P<cur>{_alt(k for k in self.currencies if k.isalpha())})"
-            rf"|(?P<time>{_alt(self.time_units)})){_NB}",
-            re.IGNORECASE,
-        )
-        self.age = re.compile(rf"\s+(?:{_alt(p.age_words)}){_NB}", re.IGNORECASE)
-        self.hyphen_unit = re.compile(
-            rf"[{_HYPHENS}](?P<time>{_alt(self.time_units)})(?:[{_HYPHENS}](?:{_alt(p.age_words)}))?{_NB}",
-            re.IGNORECASE,
-        )
-        self.hyphen_word = re.compile(rf"(?:[{_HYPHENS}]{_WORD})+", re.IGNORECASE)
-        self.time_after = re.compile(rf"\s*(?:{_alt(self.time_of_day)})(?![^\W_])(?!\.\w)", re.IGNORECASE)
-        symbols = [k for k in self.currencies if not k.isalpha()]
-        codes = [k for k in self.currencies if k.isalpha() and len(k) == 3]
-        self.currency_before = re.compile(
-            rf"(?:(?P<sym>{_alt(symbols)})|{_NA}(?P<code>{_alt(codes)}))[^\S\n]?\Z", re.IGNORECASE
-        )
-        self.hedge_before = re.compile(rf"{_NA}(?P<q>{_alt(self.approximators)})\s+\Z", re.IGNORECASE)
-        self.sign_before = re.compile(
-            rf"(?:{_NA}(?:{_alt(s for s in p.number_signs if s[0].isalpha())})"
-            rf"|{_alt(s for s in p.number_signs if not s[0].isalpha())})\s*\Z",
-            re.IGNORECASE,
-        )
-        months = _alt(self.months)
-        self.month_before = re.compile(rf"{_NA}(?P<m>{months})\.?,?[^\S\n]+\Z", re.IGNORECASE)
-        partitives = _alt(p.partitives)
-        self.month_after = re.compile(rf"[^\S\n]+(?:{partitives}[^\S\n]+)?(?P<m>{months}){_NB}", re.IGNORECASE)
-        self.word_before = re.compile(rf"{_NA}(?:(?P<w1>{_WORD})[^\S\n]+)?{_NA}(?P<w>{_WORD})[^\S\n]+\Z")
-        self.partitive = re.compile(rf"\s+(?:{partitives}){_NB}", re.IGNORECASE)
-        self.run_word = re.compile(rf"[^\S\n]+(?P<w>{_WORD}(?:[{_HYPHENS}]{_WORD})*)")
-        self.determiner = re.compile(rf"\s+(?:{_alt(self.determiners)}){_NB}", re.IGNORECASE)
-        self.indefinite = re.compile(
-            rf"(?:\s+(?:{partitives}))?\s+(?:{art})\s+"
-            rf"(?:(?P<pp>{_alt(self.pp)})|(?P<pct>{_alt(w for w in self.percent if w[0].isalpha())})"
-            rf"|(?P<time>{_alt(self.time_units)})|(?P<scale>{_alt(self.full_scales)}))"
-            rf"{_NB}",
-            re.IGNORECASE,
-        )
-        self.number_after_of = re.compile(
-            rf"\s+(?:{_DIGITS}|(?:{word_numbers}){_NB})(?:(?:\s+|[{_HYPHENS}])(?:{word_numbers}|{_alt(self.scales)}){_NB})*",
-            re.IGNORECASE,
-        )
-
-    # ------------------------------------------------------------------ small tests
-    def plural(self, word: str) -> bool:
-        w = word.lower().split("-")[-1]
-        if w in self.irregular_plurals:
-            return True
-        return len(w) > 3 and w.endswith(self.plural_endings) and not w.endswith(self.not_plural_endings)
-
-    def modifier(self, word: str) -> bool:
-        """Looks like it stands in front of the head noun: "NATO", "nation's", "unconditional"."""
-        w = word.lower()
-        return word[0].isupper() or self.possessive(w) or (len(w) > 5 and w.endswith(self.adjective_endings))
-
-    def past_tense(self, word: str) -> bool:
-        """Looks like a past tense or participle ("killed", "held"), not like "speed"."""
-        w = word.lower()
-        return w in self.irregular_past or (
-            len(w) > 4 and w.endswith(self.past_endings) and not w.endswith(self.not_past_endings)
-        )
-
-    @staticmethod
-    def possessive(word: str) -> bool:
-        return word.lower().endswith(("'s", "’s", "s'", "s’"))
-
-    def content(self, word: str) -> bool:
-        w = word.lower()
-        return w not in self.stop and w not in self.numbers and w not in self.zero
-
-    def month(self, written: str) -> bool:
-        """A month name; one that is also a function word ("may") only when capitalised."""
-        return _norm(written.rstrip(".")) in self.months and (written[0].isupper() or _norm(written) not in self.stop)
-
-    def hedge(self, text: str, start: int) -> str | None:
-        m = self.hedge_before.search(text, max(0, start - 24), start)
-        return _norm(m.group("q")) if m else None
-
-    # ------------------------------------------------------------------ the noun
-    def noun(
-        self, text: str, pos: int, *, plural: bool = False, of_only: bool = False, determiner: bool = False
-    ) -> tuple[str | None, bool]:
-        """(the noun after ``pos``, whether it came through "of"). ``plural``: the number wants a
-        plural noun (a count other than one), so the first plural-looking word is the head."""
-        m = self.partitive.match(text, pos)
-        if m:
-            pos = m.end()
-            w = self.run_word.match(text, pos)
-            if w and w.group("w").lower() in self.look_past:
-                pos = w.end()  # "of the", "of its"; a pronoun ("of them") ends the noun phrase
-            n = self.number_after_of.match(text, pos)
-            if n:
-                pos = n.end()
-            return self.head(text, pos, plural), True
-        if of_only:
-            return None, False
-        if determiner and (d := self.determiner.match(text, pos)):
-            pos = d.end()
-        return self.head(text, pos, plural), False
-
-    def head(self, text: str, pos: int, plural: bool = False) -> str | None:
-        """The head of the noun phrase after ``pos`` (see the module doc)."""
-        words: list[str] = []
-        while len(words) < 3 and (m := self.run_word.match(text, pos)):
-            word = m.group("w")
-            if not self.content(word) or self.past_tense(word):
-                break  # "were", "killed": the verb, not the noun phrase
-            if words and word[0].isupper() and not words[-1][0].isupper() and not self.possessive(words[-1]):
-                break  # "the 30-day ceasefire Ukraine accepted": a new phrase
-            words.append(word)
-            pos = m.end()
-            if pos < len(text) and not text[pos].isspace():
-                break  # punctuation ends the phrase
-        if plural and (first := next((w for w in words if self.plural(w)), None)):
-            return first.lower()  # "two main issues", "32 NATO nations"
-        for i, word in enumerate(words):
-            if self.plural(word):
-                if all(self.modifier(w) for w in words[:i]):
-                    return word.lower()  # "70% of Ukrainians", "one Russian officials"
-                words = words[:i]  # "one soldier remains": a verb
-                break
-        return words[-1].lower() if words else None  # "$3.6 billion rescue loan" -> "loan"
-
-
-def _grammar(profile: LanguageProfile) -> _Grammar:
-    return profile.compiled("quantities", _Grammar)
 
 
 # ------------------------------------------------------------------------------ the reader
@@ -332,7 +115,7 @@ class _Reader:
     Every reading method returns ``(quantity or None, where to go on reading)``.
     """
 
-    def __init__(self, g: _Grammar, text: str) -> None:
+    def __init__(self, g: Grammar, text: str) -> None:
         self.g = g
         self.text = text
 
@@ -345,7 +128,7 @@ class _Reader:
     def _make(self, start: int, end: int, value: float, unit: Unit, noun: str | None) -> Quantity:
         qualifier = self.g.hedge(self.text, start)
         return Quantity(
-            start=start, end=end, surface=self.text[start:end], value=_clean(value), unit=unit,
+            start=start, end=end, surface=self.text[start:end], value=clean(value), unit=unit,
             approximate=qualifier is not None, qualifier=qualifier, noun=noun,
         )  # fmt: skip
 
@@ -353,8 +136,8 @@ class _Reader:
         if m.group("digits"):
             return self._digits(m)
         if frac := m.group("frac"):
-            bare = _norm(frac).split()[0] not in self.g.articles
-            return self._fraction(m.start(), m.end(), self.g.fractions[_norm(frac)], bare=bare)
+            bare = norm(frac).split()[0] not in self.g.articles
+            return self._fraction(m.start(), m.end(), self.g.fractions[norm(frac)], bare=bare)
         if m.group("zero"):
             return self._zero(m.start(), m.end())
         return self._words(m)
@@ -365,22 +148,22 @@ class _Reader:
         None when it is a hyphenated compound ("two-state", "10-point") and so no quantity."""
         g, text = self.g, self.text
         if m := g.hyphen_unit.match(text, pos):  # "30-day", "41-year-old"
-            return m.end(), value, g.time_units[_norm(m.group("time"))], False
+            return m.end(), value, g.time_units[norm(m.group("time"))], False
         if currency is None and "%" in g.percent and (m := g.percent_sign.match(text, pos)):
             return m.end(), value, "percent", False
         if m := g.unit_word.match(text, pos):
             if m.group("pp"):
-                return m.end(), value * g.pp[_norm(m.group("pp"))], "percentage_point", False
+                return m.end(), value * g.pp[norm(m.group("pp"))], "percentage_point", False
             if currency is None and m.group("pct"):
                 return m.end(), value, "percent", False
             if currency is None and m.group("cur"):
-                return m.end(), value, g.currencies[_norm(m.group("cur"))], False
+                return m.end(), value, g.currencies[norm(m.group("cur"))], False
             if currency is None and m.group("time"):
                 end = m.end()
                 if age := g.age.match(text, end):  # "41 years old"
                     end = age.end()
-                return end, value, g.time_units[_norm(m.group("time"))], True
-        if text[pos : pos + 1] in tuple(_HYPHENS) and g.hyphen_word.match(text, pos):
+                return end, value, g.time_units[norm(m.group("time"))], True
+        if text[pos : pos + 1] in tuple(HYPHENS) and g.hyphen_word.match(text, pos):
             return None
         return pos, value, currency or "count", False
 
@@ -405,16 +188,16 @@ class _Reader:
         # --- glued to the left: a currency, or letters ("G7"), or a number sign ("No. 10")
         start, currency = s, None
         if (c := g.currency_before.search(text, max(0, s - 6), s)) and (c.group("sym") or c.group("code").isupper()):
-            start, currency = c.start(), g.currencies[_norm(c.group("sym") or c.group("code"))]
+            start, currency = c.start(), g.currencies[norm(c.group("sym") or c.group("code"))]
         if currency is None and s and unicodedata.category(text[s - 1]) == "Sc":
             return skip  # "C$5", "HK$5": a currency the profile does not know
         before = text[start - 1] if start else " "
-        if before.isalnum() or before in "_.'’" or (before in _DASHES and start > 1 and text[start - 2].isalnum()):
+        if before.isalnum() or before in "_.'’" or (before in DASHES and start > 1 and text[start - 2].isalnum()):
             return skip  # "G7", "COVID-19", "’24", ".5"
         if g.sign_before.search(text, max(0, start - 6), start):
             return skip  # "No. 10", "#1"
         # --- glued to the right: another digit group, an ordinal suffix, a scale abbreviation
-        if e < len(text) - 1 and text[e] in _GLUE and text[e + 1].isdigit():
+        if e < len(text) - 1 and text[e] in GLUE and text[e + 1].isdigit():
             return skip  # "2025-08-21", "10:42", "3,6", "24/7", "2-1"
         value, pos, scaled = float(raw.replace(",", "")), e, False
         if e < len(text) and text[e].isalpha():
@@ -430,12 +213,12 @@ class _Reader:
                 return self._make(start, pos, value, "percent", g.noun(text, pos)[0]), pos
             else:
                 return skip  # "5G", "1990s", "10km", "4x4"
-            if pos < len(text) and (text[pos].isalnum() or text[pos] in _GLUE and text[pos + 1 : pos + 2].isdigit()):
+            if pos < len(text) and (text[pos].isalnum() or text[pos] in GLUE and text[pos + 1 : pos + 2].isdigit()):
                 return skip
         if g.time_after.match(text, pos):
             return skip  # "3 a.m.", "10.30 pm", "5 GMT"
         if not scaled and (sc := g.spaced_scale.match(text, pos)):
-            value, pos, scaled = value * g.scales[_norm(sc.group("s"))], sc.end(), True
+            value, pos, scaled = value * g.scales[norm(sc.group("s"))], sc.end(), True
         q, _, end = self._finish(start, pos, value, currency)
         if q is None:
             return None, end
@@ -461,7 +244,7 @@ class _Reader:
         if not m:
             return False
         word = m.group("w")
-        if not word[0].isupper() or not g.content(word) or _norm(word) in g.weekdays or g.hedge(text, start):
+        if not word[0].isupper() or not g.content(word) or norm(word) in g.weekdays or g.hedge(text, start):
             return False
         i = m.start("w") - 1
         while i >= 0 and text[i] in " \t\"'“‘(":
@@ -473,7 +256,7 @@ class _Reader:
         """The value of the spelled-out number at ``m`` ("twenty-five", "two hundred and fifty",
         "three thousand", "a million", "two dozen") and where it ends."""
         g, text = self.g, self.text
-        first = _norm(m.group("words"))
+        first = norm(m.group("words"))
         total, pos = 0.0, m.end()
         if first in g.numbers:
             current = g.numbers[first]
@@ -485,7 +268,7 @@ class _Reader:
                 (scale, 0.0, "big", scale) if scale >= 1000 else (0.0, scale, "hundred", math.inf)
             )
         while n := g.next_number_word.match(text, pos):
-            w, conj, hyphen = _norm(n.group("w")), n.group("conj"), not n.group("sep").isspace()
+            w, conj, hyphen = norm(n.group("w")), n.group("conj"), not n.group("sep").isspace()
             if w in g.full_scales and not conj:
                 scale = g.full_scales[w]
                 if current == 0 or hyphen and scale >= 1000:
@@ -515,15 +298,15 @@ class _Reader:
 
     def _words(self, m: re.Match[str]) -> tuple[Quantity | None, int]:
         g, text = self.g, self.text
-        start, word = m.start(), _norm(m.group("words"))
+        start, word = m.start(), norm(m.group("words"))
         value, pos = self._spelled(m)
         if value <= 10 and (f := g.numerator_fraction.match(text, pos)):  # "two-thirds", "one half"
-            name = _norm(f.group("f"))
+            name = norm(f.group("f"))
             return self._fraction(start, f.end(), value * g.fractions.get(name, g.fractions.get(name[:-1], 0)))
         if a := g.and_fraction.match(text, pos):  # "two and a half", "one and a half million"
-            value, pos = value + g.fractions[_norm(a.group("f"))], a.end()
-            if (sc := g.spaced_scale.match(text, pos)) and _norm(sc.group("s")) in g.full_scales:
-                value, pos = value * g.full_scales[_norm(sc.group("s"))], sc.end()
+            value, pos = value + g.fractions[norm(a.group("f"))], a.end()
+            if (sc := g.spaced_scale.match(text, pos)) and norm(sc.group("s")) in g.full_scales:
+                value, pos = value * g.full_scales[norm(sc.group("s"))], sc.end()
         q, via_of, end = self._finish(start, pos, value, None)
         if q is None:
             return None, end
@@ -543,16 +326,16 @@ class _Reader:
             if prev in g.determiners or (g.content(prev) and prev2 in g.determiners):
                 return None, end
         if m := g.hyphen_unit.match(text, end):  # "a half-hour meeting"
-            unit = g.time_units[_norm(m.group("time"))]
+            unit = g.time_units[norm(m.group("time"))]
             return self._make(start, m.end(), frac, unit, g.noun(text, m.end())[0]), m.end()
         if m := g.indefinite.match(text, end):  # "a quarter of a percentage point", "half a million"
             if m.group("pp"):
-                return self._make(start, m.end(), frac * g.pp[_norm(m.group("pp"))], "percentage_point", None), m.end()
+                return self._make(start, m.end(), frac * g.pp[norm(m.group("pp"))], "percentage_point", None), m.end()
             if m.group("pct"):
                 return self._make(start, m.end(), frac, "percent", None), m.end()
             if m.group("time"):
-                return self._make(start, m.end(), frac, g.time_units[_norm(m.group("time"))], None), m.end()
-            q, _, after = self._finish(start, m.end(), frac * g.full_scales[_norm(m.group("scale"))], None)
+                return self._make(start, m.end(), frac, g.time_units[norm(m.group("time"))], None), m.end()
+            q, _, after = self._finish(start, m.end(), frac * g.full_scales[norm(m.group("scale"))], None)
             return q, after
         if g.partitive.match(text, end) or g.determiner.match(text, end):  # "half of the 40 workers"
             return self._make(start, end, frac * 100, "percent", g.noun(text, end, determiner=True)[0]), end
@@ -561,7 +344,7 @@ class _Reader:
     def _zero(self, start: int, end: int) -> tuple[Quantity | None, int]:
         """ "no arrests", "No Russian officials", "none of the passengers" (see the module doc)."""
         g, text = self.g, self.text
-        word = _norm(text[start:end])
+        word = norm(text[start:end])
         if g.partitive.match(text, end):
             return self._make(start, end, 0.0, "count", g.noun(text, end, plural=True)[0]), end
         if word not in g.stop and word not in g.numbers:
@@ -585,7 +368,7 @@ class _Reader:
 # ------------------------------------------------------------------------------ public
 def find_quantities(text: str, profile: LanguageProfile = ENGLISH) -> list[Quantity]:
     """Every quantity the text states, in text order, non-overlapping (see the module doc)."""
-    g = _grammar(profile)
+    g = grammar(profile)
     reader = _Reader(g, text)
     found: list[Quantity] = []
     pos = 0
