@@ -25,17 +25,16 @@ import asyncio
 import json
 import os
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import fields
 from pathlib import Path
 from typing import Any
 
-from .errors import ConfigError, InputError, NoArticleText, OptionError, SummarizerError
+from .errors import InputError, NoArticleText, SummarizerError
 from .evaluate import DeskScore
 from .inputs import articles as articles_mod
 from .inputs import noise, web
 from .inputs.articles import Article
 from .llm.client import LLM
-from .llm.settings import Settings, resolve
+from .llm.settings import Settings
 from .merge import Thresholds, synthesis
 from .merge import merge as merge_results
 from .merge.copies import voice_groups
@@ -46,49 +45,11 @@ from .schemas import ArticleResult, Briefing, Digest, SetAside, Story
 Inputs = Iterable["str | Path | Article"]
 Say = Callable[..., None]
 
-#: the environment variables the command line reads, per setting (the first one set wins)
-ENVIRONMENT = {
-    "model": ("SUMMARIZER_MODEL",),
-    "base_url": ("SUMMARIZER_BASE_URL", "OPENAI_BASE_URL"),
-    "api_key": ("SUMMARIZER_API_KEY",),
-    "mode": ("SUMMARIZER_MODE",),
-    "gguf": ("SUMMARIZER_GGUF",),
-    "timeout": ("SUMMARIZER_TIMEOUT",),
-    "context_tokens": ("SUMMARIZER_CONTEXT_TOKENS",),
-    "chunk_chars": ("SUMMARIZER_CHUNK_CHARS",),
-    "max_entries": ("SUMMARIZER_MAX_ENTRIES",),
-    "url_timeout": ("SUMMARIZER_URL_TIMEOUT",),
-}
-
-
-_INTEGERS = {"context_tokens", "chunk_chars", "max_entries"}
-
-
 def settings(**options: Any) -> Settings:
     """Options (Settings field names) -> resolved settings: option > environment > config >
-    default. An unknown option or a value of the wrong type is an ``OptionError`` (a
-    ``ConfigError``, and a ``TypeError`` for callers that catch those)."""
-    from pydantic import TypeAdapter, ValidationError
-
-    known = {f.name for f in fields(Settings)}
-    unknown = sorted(set(options) - known)
-    if unknown:
-        raise OptionError(f"unknown option(s) {', '.join(unknown)}; known: {', '.join(sorted(known))}")
-    given = {k: v for k, v in options.items() if v is not None}
-    try:  # the dataclass's own field types, checked (timeout="abc", concurrency=[2])
-        TypeAdapter(Settings).validate_python(given, strict=False)
-    except ValidationError as exc:
-        bad = "; ".join(f"{'.'.join(map(str, e['loc']))}={e.get('input')!r}: {e['msg']}" for e in exc.errors())
-        raise OptionError(f"bad option value(s): {bad}") from None
-    for name, variables in ENVIRONMENT.items():
-        if name not in given:
-            value = next((os.environ[v] for v in variables if os.environ.get(v)), None)
-            if value is not None:
-                try:
-                    given[name] = float(value) if name in ("timeout", "url_timeout") else int(value) if name in _INTEGERS else value
-                except ValueError:
-                    raise ConfigError(f"{variables[0]}={value!r} is not a number") from None
-    return resolve(Settings(**given))
+    default (``Settings.from_sources``). An unknown option or a value of the wrong type is an
+    ``OptionError`` (a ``ConfigError``, and a ``TypeError`` for callers that catch those)."""
+    return Settings.from_sources(options)
 
 
 def load(

@@ -12,15 +12,16 @@ import json
 import logging
 import os
 import sys
+from dataclasses import fields
 from enum import Enum
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, Any
 
 import typer
 
 from .errors import ConfigError, EndpointError, InputError, ReplayMiss, SummarizerError
 from .llm.exchanges import atomic_write
-from .llm.settings import MODES, Settings, resolve
+from .llm.settings import ENVIRONMENT, MODES, Settings
 from .reading.grounding import summary_line
 from .schemas import ArticleResult, GroundingReport
 from .terminal import err, line, show
@@ -66,12 +67,12 @@ class Fmt(str, Enum):
 
 # ----------------------------------------------------------------------------- shared options
 
-ModelOpt = Annotated[str | None, typer.Option("--model", "-m", envvar="SUMMARIZER_MODEL", help="Model name at the endpoint.")]
+ModelOpt = Annotated[str | None, typer.Option("--model", "-m", envvar=list(ENVIRONMENT["model"]), help="Model name at the endpoint.")]
 BaseUrlOpt = Annotated[
     str | None,
     typer.Option(
         "--base-url",
-        envvar=["SUMMARIZER_BASE_URL", "OPENAI_BASE_URL"],
+        envvar=list(ENVIRONMENT["base_url"]),
         help="OpenAI-compatible endpoint (OpenAI, Ollama, llama.cpp, vLLM, LM Studio). Unset: the embedded local model.",
     ),
 ]
@@ -79,17 +80,17 @@ ApiKeyOpt = Annotated[
     str | None,
     typer.Option(
         "--api-key",
-        envvar="SUMMARIZER_API_KEY",
+        envvar=list(ENVIRONMENT["api_key"]),
         show_envvar=True,
         help="Key for --base-url. OPENAI_API_KEY is used for api.openai.com only.",
     ),
 ]
 ModeOpt = Annotated[
     str | None,
-    typer.Option("--mode", envvar="SUMMARIZER_MODE", help=f"instructor mode: {' | '.join(MODES)} (default: tools for OpenAI, json_schema elsewhere)."),
+    typer.Option("--mode", envvar=list(ENVIRONMENT["mode"]), help=f"instructor mode: {' | '.join(MODES)} (default: tools for OpenAI, json_schema elsewhere)."),
 ]
 GgufOpt = Annotated[
-    str | None, typer.Option("--gguf", envvar="SUMMARIZER_GGUF", help="Run the embedded runtime on this GGUF instead of the packaged model.")
+    str | None, typer.Option("--gguf", envvar=list(ENVIRONMENT["gguf"]), help="Run the embedded runtime on this GGUF instead of the packaged model.")
 ]
 ReplayOpt = Annotated[
     Path | None, typer.Option("--replay", help="Answer only from this recording: no network, no model.", file_okay=False)
@@ -97,15 +98,15 @@ ReplayOpt = Annotated[
 RecordOpt = Annotated[Path | None, typer.Option("--record", help="Save every model exchange into this folder.", file_okay=False)]
 ConcOpt = Annotated[int | None, typer.Option("--concurrency", "-j", min=1, help="Articles in flight (default 1 embedded, 4 remote).")]
 NoCacheOpt = Annotated[bool, typer.Option("--no-cache", help="Do not read or write the response cache.")]
-TimeoutOpt = Annotated[float | None, typer.Option("--timeout", envvar="SUMMARIZER_TIMEOUT", help="Seconds per model request.")]
+TimeoutOpt = Annotated[float | None, typer.Option("--timeout", envvar=list(ENVIRONMENT["timeout"]), help="Seconds per model request.")]
 ReasksOpt = Annotated[
     int | None,
     typer.Option("--reasks", min=0, help="Re-asks when a speaker the model gives is not named near its quote (default: 0 embedded, 1 remote)."),
 ]
-ContextOpt = Annotated[int | None, typer.Option("--context-tokens", envvar="SUMMARIZER_CONTEXT_TOKENS", min=512, help="The model's context window in tokens (default: read from the endpoint; chosen for the embedded model).")]  # fmt: skip
-ChunkOpt = Annotated[int | None, typer.Option("--chunk-chars", envvar="SUMMARIZER_CHUNK_CHARS", min=1000, help="A longer article is read in overlapping parts of at most this many characters (default 10000).")]  # fmt: skip
+ContextOpt = Annotated[int | None, typer.Option("--context-tokens", envvar=list(ENVIRONMENT["context_tokens"]), min=512, help="The model's context window in tokens (default: read from the endpoint; chosen for the embedded model).")]  # fmt: skip
+ChunkOpt = Annotated[int | None, typer.Option("--chunk-chars", envvar=list(ENVIRONMENT["chunk_chars"]), min=1000, help="A longer article is read in overlapping parts of at most this many characters (default 10000).")]  # fmt: skip
 PrivateOpt = Annotated[bool, typer.Option("--allow-private", help="Follow redirects and feed links to private and local addresses.")]
-EntriesOpt = Annotated[int | None, typer.Option("--max-entries", envvar="SUMMARIZER_MAX_ENTRIES", min=1, help="Entries read per feed (default 50).")]
+EntriesOpt = Annotated[int | None, typer.Option("--max-entries", envvar=list(ENVIRONMENT["max_entries"]), min=1, help="Entries read per feed (default 50).")]
 QuietOpt = Annotated[bool, typer.Option("--quiet", "-q", help="Only errors on stderr.")]
 KeepNoiseOpt = Annotated[
     bool,
@@ -113,15 +114,14 @@ KeepNoiseOpt = Annotated[
 ]
 
 
-def _settings(
-    model, base_url, api_key, mode, gguf, timeout, concurrency, no_cache, reasks, synthesis=None, adjudicate=None, context_tokens=None, chunk_chars=None, **web
-) -> Settings:
-    """Flags (typer folds in the env vars) -> resolved settings; a bad one exits 2."""
+SETTING_NAMES = frozenset(f.name for f in fields(Settings))
+
+
+def _settings(scope: dict[str, Any]) -> Settings:
+    """The command's parameters that are settings (``locals()`` of a command) -> resolved
+    settings (``Settings.from_sources``: the one path the library takes too); a bad one exits 2."""
     try:
-        return resolve(Settings(
-            model=model, base_url=base_url, api_key=api_key, mode=mode, gguf=gguf, timeout=timeout, concurrency=concurrency, no_cache=no_cache,
-            reasks=reasks, synthesis=synthesis, adjudicate=adjudicate, context_tokens=context_tokens, chunk_chars=chunk_chars, **web,
-        ))  # fmt: skip
+        return Settings.from_sources({k: v for k, v in scope.items() if k in SETTING_NAMES})
     except ConfigError as exc:
         raise _fail(EXIT_USAGE, str(exc)) from None
 
@@ -190,7 +190,7 @@ def _article_line(r: ArticleResult) -> str:
     )
 
 
-async def _run_extract(settings: Settings, arts, replay, record, quiet, on_result, brief=False, screen=None, early=None, aside=None):
+async def _run_with_progress(settings: Settings, arts, replay, record, quiet, on_result, brief=False, screen=None, early=None, aside=None):
     """``api.run`` with the CLI's progress display and per-article lines."""
     from rich.progress import BarColumn, Progress, TextColumn, TimeElapsedColumn
 
@@ -239,7 +239,7 @@ async def _run_extract(settings: Settings, arts, replay, record, quiet, on_resul
         )  # fmt: skip
 
 
-def _extract_run(paths, settings: Settings, replay, record, quiet, on_result, texts=None, brief=False, screen=None):
+def _load_and_run(paths, settings: Settings, replay, record, quiet, on_result, texts=None, brief=False, screen=None):
     """Load + extract (+ stories and briefings) with the CLI's error handling; returns (run
     report, digest or None). A URL that cannot be fetched is one line on stderr and a failure
     in the report; the rest go on."""
@@ -262,7 +262,7 @@ def _extract_run(paths, settings: Settings, replay, record, quiet, on_result, te
     if texts is not None:
         texts.update({a.id: a.raw for a in arts})
     try:
-        return asyncio.run(_run_extract(settings, arts, replay, record, quiet, on_result, brief, screen, early, aside))
+        return asyncio.run(_run_with_progress(settings, arts, replay, record, quiet, on_result, brief, screen, early, aside))
     except (ConfigError, InputError) as exc:
         raise _fail(EXIT_USAGE, str(exc)) from None
     except (EndpointError, ReplayMiss, SummarizerError) as exc:
@@ -320,10 +320,10 @@ def extract(
     """Extract structured JSON from each article (title, summary, people, quotes, events...)."""
     if fmt not in (Fmt.json, Fmt.jsonl):
         raise _fail(EXIT_USAGE, "extract writes --format json or jsonl")
-    settings = _settings(model, base_url, api_key, mode, gguf, timeout, concurrency, no_cache, reasks, None, None, context_tokens, chunk_chars, allow_private=allow_private, max_entries=max_entries)
+    settings = _settings(locals())
     _check_outputs(output if out_dir is None else None, out_dir, record)
     on_result = _per_article_writer(out_dir)
-    report, _ = _extract_run(paths, settings, replay, record, quiet, on_result)
+    report, _ = _load_and_run(paths, settings, replay, record, quiet, on_result)
     if out_dir is None:
         items = [r.model_dump(mode="json") for r in report.results.values()]
         if fmt == Fmt.jsonl:
@@ -446,14 +446,14 @@ def brief(
 
     if fmt == Fmt.jsonl:
         raise _fail(EXIT_USAGE, "--format jsonl is not available for briefings (use md, json or html)")
-    settings = _settings(model, base_url, api_key, mode, gguf, timeout, concurrency, no_cache, reasks, synthesis, adjudicate, context_tokens, chunk_chars, allow_private=allow_private, max_entries=max_entries)
+    settings = _settings(locals())
     _check_outputs(output, out_dir, record)
     if split_dir is not None:
         _writable(split_dir, folder=True, what="--split-dir")
     on_result = _per_article_writer(out_dir)
     texts: dict[str, str] = {}
 
-    report, digest = _extract_run(
+    report, digest = _load_and_run(
         paths, settings, replay, record, quiet, on_result, texts, brief=True, screen=not keep_noise
     )  # fmt: skip
     if not quiet and (len(digest.stories) > 1 or digest.set_aside):
@@ -499,10 +499,10 @@ def stories(
 
     if fmt not in (Fmt.md, Fmt.json):
         raise _fail(EXIT_USAGE, "stories writes --format md or json")
-    settings = _settings(model, base_url, api_key, mode, gguf, timeout, concurrency, no_cache, reasks, None, None, context_tokens, chunk_chars, allow_private=allow_private, max_entries=max_entries)
+    settings = _settings(locals())
     _check_outputs(output, None, record)
     texts: dict[str, str] = {}
-    report, _ = _extract_run(paths, settings, replay, record, quiet, lambda r: None, texts, screen=not keep_noise)
+    report, _ = _load_and_run(paths, settings, replay, record, quiet, lambda r: None, texts, screen=not keep_noise)
     found = stories_of(report.results.values(), texts=texts)
     failed = [FailedArticle(id=k, error=v) for k, v in sorted(report.failed.items())]
     if fmt == Fmt.json:

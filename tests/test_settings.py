@@ -72,3 +72,39 @@ def test_custom_endpoint_needs_a_model_and_a_known_mode():
 def test_embedded_endpoint_identity_does_not_depend_on_its_port():
     s = resolve(Settings(), config={})
     assert endpoint_id(s, "model.gguf@abc") == "embedded:model.gguf@abc"
+
+
+def test_one_path_for_every_source_option_then_environment_then_config_then_default():
+    env = {"SUMMARIZER_TIMEOUT": "30", "SUMMARIZER_URL_TIMEOUT": "5", "SUMMARIZER_NER": "yes",
+           "SUMMARIZER_CACHE_DIR": "/env/cache", "OPENAI_BASE_URL": "http://localhost:8000/v1", "SUMMARIZER_MODEL": "m"}  # fmt: skip
+    config = {"timeout": 60.0, "cache_dir": "/config/cache", "chunk_chars": 4000}
+    s = Settings.from_sources({"timeout": 10.0}, env=env, config=config)
+    assert s.timeout == 10.0  # the option
+    assert s.url_timeout == 5.0 and s.ner is True and s.cache_dir == "/env/cache"  # the environment, over the config
+    assert s.base_url == "http://localhost:8000/v1" and s.model == "m"  # the second variable of base_url
+    assert s.chunk_chars == 4000  # the config
+    assert s.concurrency == 4 and s.defence == "on"  # defaults, for an endpoint
+    assert Settings.from_sources({}, env={}, config={}).timeout == 900.0  # the embedded runtime's default
+
+
+def test_a_bad_source_is_one_clear_error():
+    from summarizer.errors import OptionError
+
+    with pytest.raises(ConfigError, match="SUMMARIZER_CHUNK_CHARS='many' is not a number"):
+        Settings.from_sources({}, env={"SUMMARIZER_CHUNK_CHARS": "many"}, config={})
+    with pytest.raises(OptionError, match="unknown option"):
+        Settings.from_sources({"modle": "x"}, env={}, config={})
+    with pytest.raises(OptionError, match="bad option value"):
+        Settings.from_sources({"timeout": "soon"}, env={}, config={})
+
+
+def test_the_command_line_names_the_same_variables_as_the_library():
+    from typer.testing import CliRunner
+
+    from summarizer.cli import app
+    from summarizer.llm.settings import ENVIRONMENT
+
+    shown = CliRunner(env={"COLUMNS": "400"}).invoke(app, ["brief", "--help"]).output
+    for name in ("model", "base_url", "api_key", "mode", "gguf", "timeout", "context_tokens", "chunk_chars", "max_entries"):
+        for variable in ENVIRONMENT[name]:
+            assert variable in shown, variable

@@ -60,7 +60,7 @@ bypass_cache: contextvars.ContextVar[bool] = contextvars.ContextVar("bypass_cach
 log = logging.getLogger("summarizer")
 
 
-class Pending(list):
+class Pending(list[tuple["Exchange", list["Store"]]]):
     """Exchanges of one call, held back from the cache and the recording until ``commit()``.
 
     ``from_cache`` holds the keys answered from the cache during the call."""
@@ -321,7 +321,7 @@ class ExchangeTransport(httpx2.AsyncBaseTransport):
         )
 
     @staticmethod
-    def _keep(exchange: Exchange, stores: list) -> None:
+    def _keep(exchange: Exchange, stores: list[Store]) -> None:
         """Store now, or hold back until the caller accepts the answer (``pending()``)."""
         held = _pending.get()
         if held is not None:

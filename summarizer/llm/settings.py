@@ -1,8 +1,11 @@
-"""Endpoint settings: flag > environment > config file > default, and API-key handling.
+"""Endpoint settings: option > environment > config file > default, resolved in one place,
+and API-key handling.
 
-The CLI passes flags (typer already folds in the ``SUMMARIZER_*`` env vars it documents);
-``resolve`` fills what is still unset from the config file
-(``$SUMMARIZER_CONFIG`` or ``<user config dir>/summarizer/config.toml``) and then defaults.
+``Settings.from_sources(options)`` is the one way in, for the command line (its flags) and
+the library (its keyword options) alike: the options are checked by name and type, then
+``resolve`` fills what is still unset from the environment (``ENVIRONMENT``: the variables per
+setting, which the command line's --help shows too), the config file (``$SUMMARIZER_CONFIG``
+or ``<user config dir>/summarizer/config.toml``) and the defaults.
 
 Keys: ``--api-key`` / ``SUMMARIZER_API_KEY`` go to whatever endpoint you configured.
 ``OPENAI_API_KEY`` is only ever sent to ``api.openai.com`` -- never to a custom base URL.
@@ -13,19 +16,56 @@ from __future__ import annotations
 import os
 import re
 import tomllib
+from collections.abc import Mapping
 from dataclasses import dataclass, fields, replace
 from pathlib import Path
+from typing import Any
 from urllib.parse import urlparse
 
 from platformdirs import user_cache_dir, user_config_dir
 
-from ..errors import ConfigError
+from ..errors import ConfigError, OptionError
 
 OPENAI_BASE_URL = "https://api.openai.com/v1"
 EMBEDDED_MODEL = "qwen2.5-coder-1.5b-instruct-q4_k_m"
 MODES = ("tools", "json_schema", "json", "md_json")
 DEFENCES = ("on", "output", "off")
 NO_KEY = "no-key-required"  # sent to endpoints that need none (the SDK insists on a string)
+
+#: the environment variables a setting is read from when no option gives it (the first one set
+#: wins); the command line's options name the same ones
+ENVIRONMENT: dict[str, tuple[str, ...]] = {
+    "model": ("SUMMARIZER_MODEL",),
+    "base_url": ("SUMMARIZER_BASE_URL", "OPENAI_BASE_URL"),
+    "api_key": ("SUMMARIZER_API_KEY",),
+    "mode": ("SUMMARIZER_MODE",),
+    "gguf": ("SUMMARIZER_GGUF",),
+    "timeout": ("SUMMARIZER_TIMEOUT",),
+    "context_tokens": ("SUMMARIZER_CONTEXT_TOKENS",),
+    "chunk_chars": ("SUMMARIZER_CHUNK_CHARS",),
+    "max_entries": ("SUMMARIZER_MAX_ENTRIES",),
+    "url_timeout": ("SUMMARIZER_URL_TIMEOUT",),
+    "defence": ("SUMMARIZER_DEFENCE",),
+    "ner": ("SUMMARIZER_NER",),
+    "cache_dir": ("SUMMARIZER_CACHE_DIR",),
+}
+_FLOATS = {"timeout", "url_timeout"}
+_INTEGERS = {"context_tokens", "chunk_chars", "max_entries"}
+_BOOLEANS = {"ner"}
+
+
+def _from_env(name: str, env: Mapping[str, str]) -> object | None:
+    """Setting ``name`` as the environment gives it, of the field's type; None when unset."""
+    variables = ENVIRONMENT[name]
+    value = next((env[v] for v in variables if env.get(v)), None)
+    if value is None:
+        return None
+    if name in _BOOLEANS:
+        return value.strip().lower() in ("1", "true", "yes", "on")
+    try:
+        return float(value) if name in _FLOATS else int(value) if name in _INTEGERS else value
+    except ValueError:
+        raise ConfigError(f"{variables[0]}={value!r} is not a number") from None
 
 
 @dataclass(frozen=True)
@@ -64,6 +104,28 @@ class Settings:
     url_timeout: float = 20.0
     max_entries: int | None = None
     allow_private: bool = False
+
+    @classmethod
+    def from_sources(
+        cls, options: Mapping[str, Any], env: Mapping[str, str] | None = None, config: dict[str, object] | None = None
+    ) -> Settings:
+        """Options (field names; None = not given) -> resolved settings: option > environment
+        (``env``, default ``os.environ``) > config file (``config``, default the file) > default.
+        An unknown option or a value of the wrong type is an ``OptionError`` (a ``ConfigError``,
+        and a ``TypeError`` for callers that catch those)."""
+        from pydantic import TypeAdapter, ValidationError
+
+        known = {f.name for f in fields(cls)}
+        unknown = sorted(set(options) - known)
+        if unknown:
+            raise OptionError(f"unknown option(s) {', '.join(unknown)}; known: {', '.join(sorted(known))}")
+        given = {k: v for k, v in options.items() if v is not None}
+        try:  # the dataclass's own field types, checked (timeout="abc", concurrency=[2])
+            TypeAdapter(cls).validate_python(given, strict=False)
+        except ValidationError as exc:
+            bad = "; ".join(f"{'.'.join(map(str, e['loc']))}={e.get('input')!r}: {e['msg']}" for e in exc.errors())
+            raise OptionError(f"bad option value(s): {bad}") from None
+        return resolve(cls(**given), config, env)
 
     @property
     def embedded(self) -> bool:
@@ -109,15 +171,18 @@ def load_config(path: Path | None = None) -> dict[str, object]:
     return data
 
 
-def resolve(flags: Settings, config: dict[str, object] | None = None) -> Settings:
-    """Fill unset fields of ``flags`` (flag/env) from the config file, then defaults."""
+def resolve(flags: Settings, config: dict[str, object] | None = None, env: Mapping[str, str] | None = None) -> Settings:
+    """Fill the fields ``flags`` leaves unset (None, or the default) from the environment
+    (``ENVIRONMENT``), then the config file, then the defaults; check what cannot work."""
+    env = os.environ if env is None else env
     config = load_config() if config is None else config
     merged = {f.name: getattr(flags, f.name) for f in fields(Settings)}
-    if merged["defence"] is None:  # no flag: the environment before the config file
-        merged["defence"] = os.environ.get("SUMMARIZER_DEFENCE") or None
-    if merged["ner"] is None and os.environ.get("SUMMARIZER_NER"):
-        merged["ner"] = os.environ["SUMMARIZER_NER"].strip().lower() in ("1", "true", "yes", "on")
     defaults = Settings()
+    for name in ENVIRONMENT:
+        if merged[name] is None or merged[name] == getattr(defaults, name):
+            value = _from_env(name, env)
+            if value is not None:
+                merged[name] = value
     for name, value in config.items():
         if merged[name] is None or merged[name] == getattr(defaults, name):
             merged[name] = value
@@ -176,7 +241,7 @@ def resolve(flags: Settings, config: dict[str, object] | None = None) -> Setting
     if s.concurrency is None:
         s = replace(s, concurrency=1 if s.embedded else 4)
     if s.cache_dir is None:
-        s = replace(s, cache_dir=os.environ.get("SUMMARIZER_CACHE_DIR") or user_cache_dir("summarizer"))
+        s = replace(s, cache_dir=user_cache_dir("summarizer"))
     return s
 
 
