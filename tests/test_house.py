@@ -17,9 +17,6 @@ OVER = {
     "summarizer/reading/entities.py:_Reader": 369,
     "summarizer/reading/entities.py:_Reader._mention": 108,
     "summarizer/reading/numbers.py:Grammar.__init__": 105,
-    "summarizer/merge/units.py:prepare": 112,
-    "summarizer/merge/people.py:cluster_people": 94,
-    "summarizer/merge/disagreements.py:find_disagreements": 90,
     "summarizer/output/markdown.py:markdown": 121,
     "summarizer/output/html.py:_sections": 94,
 }

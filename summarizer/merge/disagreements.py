@@ -22,6 +22,8 @@ from .compare import FactPlan, Verdict
 from .index import UnionFind, content_id, uniq
 from .units import Slot, sentence_case, statement
 
+Edge = tuple[int, int, Slot, str]  # two units, the detail they differ in, who decided ("code" / "model")
+
 
 def find_disagreements(
     plan: FactPlan, conflicts: dict[tuple[int, int], Verdict]
@@ -29,63 +31,16 @@ def find_disagreements(
     """One disagreement per subject: conflicting pairs about the same measure are grouped, and
     each side lists every article that says the same value."""
     units = plan.units
-    # one disagreement per detail: the details (a figure of one claim, a direction word ...)
-    # that conflicting pairs connect form one subject
-    slot_edges: list[tuple[int, int, Slot, str]] = [
-        (i, j, s, v.by) for (i, j), v in sorted(conflicts.items()) for s in v.slots
-    ]
-    nodes = sorted({(i, s.a_key) for i, _, s, _ in slot_edges} | {(j, s.b_key) for _, j, s, _ in slot_edges})
-    node_id = {n: k for k, n in enumerate(nodes)}
-    topics = UnionFind(len(nodes))
-    for i, j, s, _ in slot_edges:
-        topics.union(node_id[(i, s.a_key)], node_id[(j, s.b_key)])
-    by_topic: dict[int, list[tuple[int, int, Slot, str]]] = defaultdict(list)
-    for e in slot_edges:
-        by_topic[topics.find(node_id[(e[0], e[2].a_key)])].append(e)
     out: list[Disagreement] = []
     disputed_units: set[int] = set()
     unit_dis: dict[int, list[str]] = defaultdict(list)
-    for edges in by_topic.values():
+    for edges in _topics(conflicts):
         kind = edges[0][2].kind
         subject = edges[0][2].subject
-
-        values: dict[str, list[int]] = defaultdict(list)
-        for i, j, s, _ in edges:
-            for u, val in ((i, s.a_value), (j, s.b_value)):
-                if u not in values[_value_key(val)]:
-                    values[_value_key(val)].append(u)
-        if len(values) < 2:
+        found = _positions(plan, edges)
+        if found is None:
             continue
-        # a unit on two sides (it said both?) stays on its first
-        seen: set[int] = set()
-        positions = []
-        sides: list[list[int]] = []
-        for key, us in values.items():
-            us = [u for u in us if u not in seen]
-            seen.update(us)
-            if not us:
-                continue
-            sides.append(us)
-            members = sorted((units[u] for u in us), key=lambda u: (u.source, u.claim.start))
-            shown = statement(members, set(), profile=plan.profile)
-            raw_value = next(
-                (s.a_value if u == i else s.b_value) for i, j, s, _ in edges for u in (i, j) if u in us and _value_key(s.a_value if u == i else s.b_value) == key
-            )
-            published = sorted({u.published for u in members if u.published})
-            positions.append(
-                Position(
-                    value=raw_value,
-                    statement=sentence_case(shown.claim.text),
-                    sources=uniq(u.source for u in members),
-                    published=published[0] if published else None,
-                    evidence=[
-                        Evidence(source=u.source, span=Span(start=u.claim.start, end=u.claim.end, status="exact", score=100), text=u.claim.text)
-                        for u in members
-                    ],
-                )
-            )
-        if len(positions) < 2:
-            continue
+        positions, sides = found
         order = _update_order(positions, kind, plan.profile, {u.source: u.published for u in units})
         evolution = order is not None
         if order is not None:
@@ -113,6 +68,65 @@ def find_disagreements(
     out = _one_per_detail(out, unit_dis, plan.profile)
     out.sort(key=lambda d: (d.evolution, -len(d.sources), d.id))
     return out, disputed_units, unit_dis
+
+
+def _topics(conflicts: dict[tuple[int, int], Verdict]) -> list[list[Edge]]:
+    """One disagreement per detail: the details (a figure of one claim, a direction word ...)
+    that conflicting pairs connect form one subject; its edges, in the order of the pairs."""
+    slot_edges: list[Edge] = [(i, j, s, v.by) for (i, j), v in sorted(conflicts.items()) for s in v.slots]
+    nodes = sorted({(i, s.a_key) for i, _, s, _ in slot_edges} | {(j, s.b_key) for _, j, s, _ in slot_edges})
+    node_id = {n: k for k, n in enumerate(nodes)}
+    topics = UnionFind(len(nodes))
+    for i, j, s, _ in slot_edges:
+        topics.union(node_id[(i, s.a_key)], node_id[(j, s.b_key)])
+    by_topic: dict[int, list[Edge]] = defaultdict(list)
+    for e in slot_edges:
+        by_topic[topics.find(node_id[(e[0], e[2].a_key)])].append(e)
+    return list(by_topic.values())
+
+
+def _positions(plan: FactPlan, edges: list[Edge]) -> tuple[list[Position], list[list[int]]] | None:
+    """The positions of one subject (a value and every unit that gives it) and the units on
+    each side; None when fewer than two values are left."""
+    units = plan.units
+    values: dict[str, list[int]] = defaultdict(list)
+    for i, j, s, _ in edges:
+        for u, val in ((i, s.a_value), (j, s.b_value)):
+            if u not in values[_value_key(val)]:
+                values[_value_key(val)].append(u)
+    if len(values) < 2:
+        return None
+    # a unit on two sides (it said both?) stays on its first
+    seen: set[int] = set()
+    positions = []
+    sides: list[list[int]] = []
+    for key, us in values.items():
+        us = [u for u in us if u not in seen]
+        seen.update(us)
+        if not us:
+            continue
+        sides.append(us)
+        members = sorted((units[u] for u in us), key=lambda u: (u.source, u.claim.start))
+        shown = statement(members, set(), profile=plan.profile)
+        raw_value = next(
+            (s.a_value if u == i else s.b_value) for i, j, s, _ in edges for u in (i, j) if u in us and _value_key(s.a_value if u == i else s.b_value) == key
+        )
+        published = sorted({u.published for u in members if u.published})
+        positions.append(
+            Position(
+                value=raw_value,
+                statement=sentence_case(shown.claim.text),
+                sources=uniq(u.source for u in members),
+                published=published[0] if published else None,
+                evidence=[
+                    Evidence(source=u.source, span=Span(start=u.claim.start, end=u.claim.end, status="exact", score=100), text=u.claim.text)
+                    for u in members
+                ],
+            )
+        )
+    if len(positions) < 2:
+        return None
+    return positions, sides
 
 
 def _one_per_detail(found: list[Disagreement], unit_dis: dict[int, list[str]], profile: LanguageProfile) -> list[Disagreement]:

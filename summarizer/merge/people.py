@@ -24,8 +24,8 @@ from dataclasses import dataclass
 
 from ..language import ENGLISH, LanguageProfile
 from ..reading.grounding import normalize
-from ..reading.names import compatible as _compatible
 from ..reading.names import (
+    NameParts,
     fold,
     learned_titles,
     lowercase_words,
@@ -34,6 +34,7 @@ from ..reading.names import (
     split_title,
     surname_match,
 )
+from ..reading.names import compatible as _compatible
 from ..schemas import ArticleResult, BriefingPerson, Evidence, Person, RoleClaim, Span
 from .index import UnionFind, deletion_keys, slug_id, uniq
 
@@ -54,52 +55,9 @@ def cluster_people(
     not_people = {normalize(n) for r in results for n in [*r.organizations, *r.places]}
     common = {profile.stem(w) for w in lowercase_words(" ".join(c.text for r in results for c in r.claims))}
 
-    # 1. surnames within one edit of each other form one surname class
-    surnames = sorted({p.surname for p in parsed if p.surname})
-    sid = {s: i for i, s in enumerate(surnames)}
-    classes = UnionFind(len(surnames))
-    by_key: dict[str, list[int]] = defaultdict(list)
-    for s, i in sid.items():
-        for key in deletion_keys(s):
-            by_key[key].append(i)
-    for idx in by_key.values():
-        for j in idx[1:]:
-            if surname_match(surnames[idx[0]], surnames[j]):
-                classes.union(idx[0], j)
-    by_class: dict[int, list[int]] = defaultdict(list)
-    for i, p in enumerate(parsed):
-        if p.surname:
-            by_class[classes.find(sid[p.surname])].append(i)
-
-    # 2. inside a class: full names with compatible given names merge (complete linkage, so
-    #    "James Okafor" + "Jim Okafor" merge but never bridge two different given names);
-    #    a bare surname joins the one full-name group that fits, or stays alone
     uf = UnionFind(len(mentions))
-    for idx in by_class.values():
-        full = [i for i in idx if parsed[i].given]
-        reps: dict[tuple, int] = {}
-        for i in full:  # one representative per distinct spelling: the pairwise step stays small
-            uf.union(i, reps.setdefault((parsed[i].core, parsed[i].suffix), i))
-        keys = list(reps.values())
-        for x in range(len(keys)):
-            for y in range(x + 1, len(keys)):
-                a, b = keys[x], keys[y]
-                if uf.find(a) == uf.find(b) or not _compatible(parsed[a], parsed[b]):
-                    continue
-                ga = [k for k in keys if uf.find(k) == uf.find(a)]
-                gb = [k for k in keys if uf.find(k) == uf.find(b)]
-                if all(_compatible(parsed[p], parsed[q]) for p in ga for q in gb):
-                    uf.union(a, b)
-        roots_by_suffix: dict[str | None, set[int]] = defaultdict(set)
-        for i in full:
-            roots_by_suffix[parsed[i].suffix].add(uf.find(i))
-        bare = [i for i in idx if not parsed[i].given]
-        for i in bare:
-            roots = roots_by_suffix.get(parsed[i].suffix, set())
-            if len(roots) == 1:
-                uf.union(i, next(iter(roots)))
-            else:  # no full name, or several: the bare surnames stay one entry of their own
-                uf.union(i, next(j for j in bare if parsed[j].suffix == parsed[i].suffix))
+    for idx in _surname_classes(parsed):
+        _join_names(uf, parsed, idx)
 
     people: list[BriefingPerson] = []
     id_of: dict[tuple[str, str], str] = {}
@@ -139,6 +97,57 @@ def cluster_people(
             )
         )
     return people, PeopleIndex(people, id_of, profile, titles)
+
+
+def _surname_classes(parsed: list[NameParts]) -> list[list[int]]:
+    """Step 1: surnames within one edit of each other form one surname class; the mentions of
+    each class, classes in the order their first mention comes."""
+    surnames = sorted({p.surname for p in parsed if p.surname})
+    sid = {s: i for i, s in enumerate(surnames)}
+    classes = UnionFind(len(surnames))
+    by_key: dict[str, list[int]] = defaultdict(list)
+    for s, i in sid.items():
+        for key in deletion_keys(s):
+            by_key[key].append(i)
+    for idx in by_key.values():
+        for j in idx[1:]:
+            if surname_match(surnames[idx[0]], surnames[j]):
+                classes.union(idx[0], j)
+    by_class: dict[int, list[int]] = defaultdict(list)
+    for i, p in enumerate(parsed):
+        if p.surname:
+            by_class[classes.find(sid[p.surname])].append(i)
+    return list(by_class.values())
+
+
+def _join_names(uf: UnionFind, parsed: list[NameParts], idx: list[int]) -> None:
+    """Step 2, inside one surname class: full names with compatible given names merge (complete
+    linkage, so "James Okafor" + "Jim Okafor" merge but never bridge two different given
+    names); a bare surname joins the one full-name group that fits, or stays alone."""
+    full = [i for i in idx if parsed[i].given]
+    reps: dict[tuple, int] = {}
+    for i in full:  # one representative per distinct spelling: the pairwise step stays small
+        uf.union(i, reps.setdefault((parsed[i].core, parsed[i].suffix), i))
+    keys = list(reps.values())
+    for x in range(len(keys)):
+        for y in range(x + 1, len(keys)):
+            a, b = keys[x], keys[y]
+            if uf.find(a) == uf.find(b) or not _compatible(parsed[a], parsed[b]):
+                continue
+            ga = [k for k in keys if uf.find(k) == uf.find(a)]
+            gb = [k for k in keys if uf.find(k) == uf.find(b)]
+            if all(_compatible(parsed[p], parsed[q]) for p in ga for q in gb):
+                uf.union(a, b)
+    roots_by_suffix: dict[str | None, set[int]] = defaultdict(set)
+    for i in full:
+        roots_by_suffix[parsed[i].suffix].add(uf.find(i))
+    bare = [i for i in idx if not parsed[i].given]
+    for i in bare:
+        roots = roots_by_suffix.get(parsed[i].suffix, set())
+        if len(roots) == 1:
+            uf.union(i, next(iter(roots)))
+        else:  # no full name, or several: the bare surnames stay one entry of their own
+            uf.union(i, next(j for j in bare if parsed[j].suffix == parsed[i].suffix))
 
 
 def _canonical(mentions: list[Mention], group: list[int], profile: LanguageProfile, titles: set[str]) -> str:

@@ -194,39 +194,7 @@ def prepare(results: Sequence[ArticleResult], voices: dict[str, str], profile: L
                     names.add(_entity_key(t))
                 elif st not in profile.stop_words:
                     content.add(st)
-            figs: list[Fig] = []
-            breaks = [m.start() for m in break_re.finditer(c.text)]
-            for f in c.figures:
-                a, b = f.start - c.start, f.end - c.start
-                if old_value.search(c.text[max(0, a - 12) : a]):
-                    # "22 contacts, up from 14": the earlier value of the figure before it, not a figure of its own
-                    if figs and figs[-1].figure.unit == f.unit:
-                        figs[-1].was = f
-                    continue
-                # what it measures: its noun, the nearest content words either side within its
-                # clause (nearer weighs more), and a figure right next to it ("six of the nine")
-                lo = max((x for x in breaks if x <= a), default=0)
-                hi = min((x for x in breaks if x >= b), default=len(c.text))
-                around = [(s0, st) for (t, s0, _), st in zip(toks, stems_all, strict=True) if st in content and lo <= s0 < hi]
-                before = [st for s0, st in around if s0 < a][-WINDOW:]
-                after = [st for s0, st in around if s0 >= b][:WINDOW]
-                measure: dict[str, float] = {}
-                for side in (before[::-1], after):
-                    for d, st in enumerate(side, 1):
-                        measure[st] = max(measure.get(st, 0.0), 1 / (1 + d / 2))
-                for g in c.figures:
-                    if g is not f and min(abs(g.start - f.end), abs(f.start - g.end)) <= NEXT_FIGURE_CHARS:
-                        measure[f"#{g.unit}:{g.value:g}"] = 1.0
-                counted = f.counted or f.noun  # the parse's noun, else the one the figure reader found
-                noun = profile.stem(counted.lower().split("-")[-1]) if counted else None
-                if noun:
-                    measure[noun] = 1.0
-                for place in f.places:  # "at the port of Marlow": where it was counted
-                    measure["p:" + place.lower()] = 1.0
-                for arg in f.arguments:  # what its verb acts on or with: "treated for minor injuries"
-                    st = profile.stem(arg)
-                    measure[st] = max(measure.get(st, 0.0), ARGUMENT_WEIGHT)
-                figs.append(Fig(f, noun, measure))
+            figs = _figures(c, toks, stems_all, content, [m.start() for m in break_re.finditer(c.text)], old_value, profile)
             direction: dict[int, int] = {}
             for k, (pos, neg) in enumerate(dir_stems):
                 if pos in stems_all:
@@ -272,6 +240,47 @@ def prepare(results: Sequence[ArticleResult], voices: dict[str, str], profile: L
                 )
             )  # fmt: skip
     return units
+
+
+def _figures(
+    c: Claim, toks: list[tuple[str, int, int]], stems_all: list[str], content: set[str], breaks: list[int],
+    old_value: re.Pattern[str], profile: LanguageProfile,
+) -> list[Fig]:
+    """A claim's figures, each with what it measures; an earlier value ("up from 14") is kept
+    on the figure before it, not counted as a figure of its own."""
+    figs: list[Fig] = []
+    for f in c.figures:
+        a, b = f.start - c.start, f.end - c.start
+        if old_value.search(c.text[max(0, a - 12) : a]):
+            # "22 contacts, up from 14": the earlier value of the figure before it, not a figure of its own
+            if figs and figs[-1].figure.unit == f.unit:
+                figs[-1].was = f
+            continue
+        # what it measures: its noun, the nearest content words either side within its
+        # clause (nearer weighs more), and a figure right next to it ("six of the nine")
+        lo = max((x for x in breaks if x <= a), default=0)
+        hi = min((x for x in breaks if x >= b), default=len(c.text))
+        around = [(s0, st) for (t, s0, _), st in zip(toks, stems_all, strict=True) if st in content and lo <= s0 < hi]
+        before = [st for s0, st in around if s0 < a][-WINDOW:]
+        after = [st for s0, st in around if s0 >= b][:WINDOW]
+        measure: dict[str, float] = {}
+        for side in (before[::-1], after):
+            for d, st in enumerate(side, 1):
+                measure[st] = max(measure.get(st, 0.0), 1 / (1 + d / 2))
+        for g in c.figures:
+            if g is not f and min(abs(g.start - f.end), abs(f.start - g.end)) <= NEXT_FIGURE_CHARS:
+                measure[f"#{g.unit}:{g.value:g}"] = 1.0
+        counted = f.counted or f.noun  # the parse's noun, else the one the figure reader found
+        noun = profile.stem(counted.lower().split("-")[-1]) if counted else None
+        if noun:
+            measure[noun] = 1.0
+        for place in f.places:  # "at the port of Marlow": where it was counted
+            measure["p:" + place.lower()] = 1.0
+        for arg in f.arguments:  # what its verb acts on or with: "treated for minor injuries"
+            st = profile.stem(arg)
+            measure[st] = max(measure.get(st, 0.0), ARGUMENT_WEIGHT)
+        figs.append(Fig(f, noun, measure))
+    return figs
 
 
 def quoting_pairs(units: list[Unit]) -> set[tuple[int, int]]:
