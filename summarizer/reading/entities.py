@@ -41,6 +41,7 @@ import re
 from collections import Counter, defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from typing import Any, NamedTuple
 
 from ..language import ENGLISH, LanguageProfile
 from .names import fold, lowercase_words, same_person
@@ -99,7 +100,161 @@ def _words(profile: LanguageProfile, attr: str) -> frozenset[str]:
     return frozenset(getattr(profile, attr, ()) or ())
 
 
-class _Reader:
+class _Around(NamedTuple):
+    """What surrounds one mention of a name on its line, read once for the votes."""
+
+    line: str
+    start: int
+    end: int
+    name: str
+    words: list[str]
+    before: list[str]  # the line's words before the name
+    prev: str  # the word right before it, folded
+    after: str  # the line after it
+    next_word: str
+    last: str  # the name's last and first words, folded
+    first: str
+    head: Any  # the parse's token for the name's last word (None without a parse)
+    ends_phrase: bool  # no noun phrase goes on after it ("the Norpress agency" does)
+    person_shaped: bool  # two to four words, no organisation or place word last, not all capitals
+    opens: bool  # at the start of a sentence
+    title_split: bool  # after "X the": the last word of a title ("Meet the Press")
+
+
+class _Votes:
+    """How the text treats a name, as votes for person, organisation and place (the rules of the
+    module doc); the first floor of ``_Reader``, which sets the vocabulary below."""
+
+    text: str
+    profile: LanguageProfile
+    _line_end: dict[int, int]
+    org_words: frozenset[str]
+    place_nouns: str
+    place_prep: re.Pattern[str]
+    place_attributes: str
+    org_plural: str
+    place_words: frozenset[str]
+    place_names: frozenset[str]
+    place_word_alt: str
+    list_then: re.Pattern[str]
+    place_openers: frozenset[str]
+    titles: frozenset[str]
+    acronyms: dict[str, str]
+
+    def _around(self, offset: int, line: str, start: int, end: int, name: str) -> _Around:
+        words = name.split()
+        before = line[:start].split()
+        after = line[end:]
+        head = self._head(offset, start, end)
+        last = fold(words[-1]).rstrip(".,")
+        return _Around(
+            line=line, start=start, end=end, name=name, words=words, before=before,
+            prev=fold(before[-1]).rstrip(".,") if before else "",
+            after=after, next_word=fold(after.split()[0]).strip(".,;:") if after.split() else "",
+            last=last, first=fold(words[0]).rstrip(".,"), head=head,
+            ends_phrase=not after[:1].isalnum() and not (
+                head is not None and head.head.idx >= head.idx + len(head) and head.dep_ in ("compound", "amod", "nmod", "nn", "poss")
+            ),
+            person_shaped=2 <= len(words) <= 4 and last not in self.org_words and last not in self.place_words and not name.isupper(),
+            opens=_SENTENCE_START.search(line[:start]) is not None,  # "... director. We'll": no title before it
+            title_split=re.search(r"[A-Z][\w'\u2019-]*\s+the\s+$", line[:start]) is not None,  # "Meet the Press"
+        )  # fmt: skip
+
+    def _context_votes(self, at: _Around, v: Counter[str]) -> None:
+        """Votes from the words around the name: a role before it or after it, "a spokesman for"."""
+        before_role = re.search(r"\b([a-z][\w-]*),\s*$", at.line[: at.start])
+        if before_role and before_role.group(1) in self.org_words:
+            v["organisation"] += 3  # "The regional grid operator, Sollen Energi,"
+        elif before_role and at.person_shaped and (
+            before_role.group(1) in self.profile.title_words or before_role.group(1).endswith(self.profile.person_noun_endings)
+        ):
+            v["person"] += 2  # "The Morwen's skipper, Ewan Kerrow, was ..."
+        if at.prev in ("for", "of", "at") and len(at.before) >= 2 and fold(at.before[-2]).rstrip(".,") in self.titles and at.ends_phrase:
+            v["organisation"] += 3  # "a spokesman for Sollen Energi", "head of Kestrel Rail"
+        role = re.match(r",\s+((?:[\w'\u2019-]+\s+){0,6}?[\w'\u2019-]+)\s*[,.]", at.after)
+        if role and at.person_shaped:
+            role_words = [fold(w) for w in role.group(1).split()]
+            head_words = role_words[: role_words.index("of")] if "of" in role_words else role_words  # "a gathering of leaders"
+            if (role_words[0] == "who" or any(
+                w in self.profile.title_words or w.endswith(self.profile.person_noun_endings) for w in head_words[-2:]
+            )) and role_words[-1] not in self.org_words:
+                v["person"] += 2  # "Dario Kessel, head of the ...,", "Ruta Vallin, who"
+        m = re.match(r",\s+(?:a|an|the|[A-Z][\w-]*['\u2019]s)\s+(?:[\w'\u2019-]+\s+){0,3}?([\w-]+)\s*[,.]", at.after)
+        if m and re.fullmatch(self.place_nouns, fold(m.group(1))):
+            v["place"] += 3  # ", the provincial capital,"
+        elif m and fold(m.group(1)) in self.org_words:
+            v["organisation"] += 3  # ", a construction group,"
+
+    def _organisation_votes(self, at: _Around, v: Counter[str], key: str) -> None:
+        """Votes for an organisation: its last word, an acronym, "the X agency", "told the X"."""
+        name, words, prev, before = at.name, at.words, at.prev, at.before
+        if at.last in self.org_words and len(words) > 1:
+            v["organisation"] += 4
+        elif at.last in self.org_words and not at.opens and not at.title_split:
+            v["organisation"] += 3  # "approved by Parliament", "the Senate": an institution by name (over "to" a place)
+        if prev == "the" and not at.ends_phrase and at.next_word in self.org_words and at.head is not None and at.head.head.i == at.head.i + 1:
+            v["organisation"] += 3  # "the Norpress agency", "the Halden Bay Gazette newspaper"
+        if name.replace(".", "") in self.acronyms or key in {_key(f) for f in self.acronyms.values()}:
+            v["organisation"] += 4
+        if fold(name) in _words(self.profile, "organisation_names"):
+            v["organisation"] += 4
+        if prev == "the" and len(before) >= 1 and at.next_word in self.profile.speech_verbs:
+            v["organisation"] += 2
+        if prev == "the" and len(before) >= 2 and fold(before[-2]) in self.profile.speech_verbs and at.ends_phrase:
+            v["organisation"] += 2  # "told the Tessock Tribune": people are told without "the"
+        if re.search(rf"\b(?:{self.org_plural})\s*,\s+(?:[A-Z][\w'\u2019&.-]*(?:\s+[A-Z][\w'\u2019&.-]*)*,?\s+(?:and\s+)?)?$", at.line[: at.start]):
+            v["organisation"] += 3  # "construction groups, Halvik Bygg and Nordstal"
+        if "of" in words[1:-1] and fold(words[words.index("of") - 1]) in self.org_words:
+            v["organisation"] += 4  # "University of Selmar", "Ministry of Finance"
+
+    def _place_votes(self, at: _Around, v: Counter[str], offset: int) -> None:
+        """Votes for a place: the CLDR's names, place words and openers, place prepositions."""
+        name, words, line, start, after = at.name, at.words, at.line, at.start, at.after
+        aliases = self.profile.entity_aliases
+        if {_key(name), aliases.get(_key(name)), aliases.get(_key(name) + ".")} & self.place_names:
+            v["place"] += 4  # a country, region or city of the CLDR (the profile's ``place_names``)
+        if at.last in self.place_words and len(words) > 1:
+            v["place"] += 4
+        elif at.last in self.place_words and not at.opens and not at.title_split:
+            v["place"] += 2  # "along the Esplanade"
+        elif at.first in self.place_openers and len(words) > 1:
+            v["place"] += 2  # "Port Sevrin", "Eastern Europe"
+        if len(words) == 1 and re.search(rf"[A-Z][\w'\u2019-]*\s+(?:{self.place_word_alt}),\s*$", line[:start]):
+            v["place"] += 2  # "Mill Lane, Tessock": the town of an address
+        adjective = re.search(r"\b([a-z][\w-]*)\s+$", line[:start])  # "in neighbouring Kessmark"
+        if at.ends_phrase and (
+            self.place_prep.search(line[:start])
+            or (adjective and self._adjective(offset, adjective.start(1)) and self.place_prep.search(line[: adjective.start(1)]))
+        ):
+            v["place"] += 2  # "in Tamsby", "near the Sorn Strait", "between Castrel and Dunmoor"
+        if re.match(rf"['\u2019]s\s+(?:[A-Z][\w'\u2019-]*\s+)*(?=[A-Z])(?i:{self.org_plural})\b", after) and len(words) == 1:
+            v["place"] += 2  # "Bregnor's Civil Aviation Safety Board", "Lorvania's Senate": a country's institution
+        if self.list_then.match(after):
+            v["place"] += 3  # "Lowmere province", "the Lind river", "the Donetsk, Luhansk and Kherson regions"
+        if _POSSESSIVE.search(line[start : at.end + 2]) and re.match(rf"['\u2019]s\s+(?:\w+\s+)?(?:{self.place_attributes})\b", after):
+            v["place"] += 2  # "Estmark's borrowing costs", "Veldria's history", "Ardena's biggest port"
+
+    def _adjective(self, offset: int, at: int) -> bool:
+        """Can the word at ``at`` (line-relative) stand between a preposition and a place ("in
+        neighbouring Kessmark")? Not a verb ("to meet Putin"), not a title ("to president Vale")."""
+        return any(
+            t.idx == at and t.tag_ not in ("VB", "VBD", "VBP", "VBZ", "MD") and t.lower_ not in self.titles
+            for t in self._line_doc(offset)
+        )  # the small parser tags "neighbouring" NN: any word but a verb or a title
+
+    def _head(self, offset: int, start: int, end: int):
+        """The parser's token for the name's last word (its offsets within the line's parse):
+        a name whose last word hangs on a word after it only qualifies a noun ("the Trump
+        administration", "the Sorvik link"); one that is a subject does something."""
+        return next((t for t in reversed(self._line_doc(offset)) if start <= t.idx < end), None)
+
+    def _line_doc(self, offset: int):
+        """The parse of the news line that starts at ``offset`` (mentions carry their line's
+        start, so no search for it)."""
+        return parse(self.text[offset : self._line_end[offset]], self.profile)
+
+
+class _Reader(_Votes):
     """One article's names: candidates, their votes, then one entry per entity."""
 
     def __init__(self, text: str, lines: list[tuple[int, int]], model_people, ner: bool, profile: LanguageProfile):
@@ -225,6 +380,7 @@ class _Reader:
         return w in self.titles or ("-" in w and all(x in self.titles | {"general"} for x in w.split("-")))
 
     def _mention(self, offset: int, line: str, start: int, end: int) -> None:
+        """One mention of a name: its title cut off, then its votes from how the text treats it."""
         name = line[start:end]
         words = name.split()
         title_cut = 0
@@ -243,114 +399,25 @@ class _Reader:
         key = _key(name)
         entry = self.found.setdefault(key, Named(name=name))
         entry.mentions.append((offset + start, offset + end))
+        at = self._around(offset, line, start, end, name)
         v = entry.votes
-        before = line[:start].split()
-        prev = fold(before[-1]).rstrip(".,") if before else ""
-        after = line[end:]
-        next_word = fold(after.split()[0]).strip(".,;:") if after.split() else ""
-        last, first = fold(words[-1]).rstrip(".,"), fold(words[0]).rstrip(".,")
-        head = self._head(offset, start, end)
-        ends_phrase = not after[:1].isalnum() and not (
-            head is not None and head.head.idx >= head.idx + len(head) and head.dep_ in ("compound", "amod", "nmod", "nn", "poss")
-        )
-        person_shaped = 2 <= len(words) <= 4 and last not in self.org_words and last not in self.place_words and not name.isupper()
-        opens = _SENTENCE_START.search(line[:start]) is not None  # "... director. We'll": no title before it
-        if title_cut or (not opens and (prev in _HONORIFICS or prev in self.titles)):
-            v["person"] += 4 if honorific or prev in _HONORIFICS else 3
-        if _AGE.match(after):
+        if title_cut or (not at.opens and (at.prev in _HONORIFICS or at.prev in self.titles)):
+            v["person"] += 4 if honorific or at.prev in _HONORIFICS else 3
+        if _AGE.match(at.after):
             v["person"] += 3
-        speaks = next_word in self.profile.speech_verbs or (prev in self.profile.speech_verbs and re.match(r"\s*(?:[,.;:]|$)", after) is not None)
-        if prev == "the" and (speaks or (head is not None and head.dep_ == "nsubj" and len(words) == 1)):
+        speaks = at.next_word in self.profile.speech_verbs or (
+            at.prev in self.profile.speech_verbs and re.match(r"\s*(?:[,.;:]|$)", at.after) is not None
+        )
+        if at.prev == "the" and (speaks or (at.head is not None and at.head.dep_ == "nsubj" and len(at.words) == 1)):
             v["organisation"] += 2  # "the Admiralty said", "the Admiralty refused": people are not "the X"
         elif speaks:
             entry.speaks += 1  # a person's or an organisation's: decided by the name's shape (``_decide``)
-        before_role = re.search(r"\b([a-z][\w-]*),\s*$", line[:start])
-        if before_role and before_role.group(1) in self.org_words:
-            v["organisation"] += 3  # "The regional grid operator, Sollen Energi,"
-        elif before_role and person_shaped and (
-            before_role.group(1) in self.profile.title_words or before_role.group(1).endswith(self.profile.person_noun_endings)
-        ):
-            v["person"] += 2  # "The Morwen's skipper, Ewan Kerrow, was ..."
-        if prev in ("for", "of", "at") and len(before) >= 2 and fold(before[-2]).rstrip(".,") in self.titles and ends_phrase:
-            v["organisation"] += 3  # "a spokesman for Sollen Energi", "head of Kestrel Rail"
-        role = re.match(r",\s+((?:[\w'\u2019-]+\s+){0,6}?[\w'\u2019-]+)\s*[,.]", after)
-        if role and person_shaped:
-            role_words = [fold(w) for w in role.group(1).split()]
-            head_words = role_words[: role_words.index("of")] if "of" in role_words else role_words  # "a gathering of leaders"
-            if (role_words[0] == "who" or any(
-                w in self.profile.title_words or w.endswith(self.profile.person_noun_endings) for w in head_words[-2:]
-            )) and role_words[-1] not in self.org_words:
-                v["person"] += 2  # "Dario Kessel, head of the ...,", "Ruta Vallin, who"
-        inside = not _SENTENCE_START.search(line[:start])
-        title_split = re.search(r"[A-Z][\w'\u2019-]*\s+the\s+$", line[:start])  # "Meet the Press": a title's last word
-        if last in self.org_words and len(words) > 1:
-            v["organisation"] += 4
-        elif last in self.org_words and inside and not title_split:
-            v["organisation"] += 3  # "approved by Parliament", "the Senate": an institution by name (over "to" a place)
-        if prev == "the" and not ends_phrase and next_word in self.org_words and head is not None and head.head.i == head.i + 1:
-            v["organisation"] += 3  # "the Norpress agency", "the Halden Bay Gazette newspaper"
-        if name.replace(".", "") in self.acronyms or key in {_key(f) for f in self.acronyms.values()}:
-            v["organisation"] += 4
-        if fold(name) in _words(self.profile, "organisation_names"):
-            v["organisation"] += 4
-        if prev == "the" and len(before) >= 1 and next_word in self.profile.speech_verbs:
-            v["organisation"] += 2
-        if prev == "the" and len(before) >= 2 and fold(before[-2]) in self.profile.speech_verbs and ends_phrase:
-            v["organisation"] += 2  # "told the Tessock Tribune": people are told without "the"
-        aliases = self.profile.entity_aliases
-        if {_key(name), aliases.get(_key(name)), aliases.get(_key(name) + ".")} & self.place_names:
-            v["place"] += 4  # a country, region or city of the CLDR (the profile's ``place_names``)
-        if last in self.place_words and len(words) > 1:
-            v["place"] += 4
-        elif last in self.place_words and inside and not title_split:
-            v["place"] += 2  # "along the Esplanade"
-        elif first in self.place_openers and len(words) > 1:
-            v["place"] += 2  # "Port Sevrin", "Eastern Europe"
-        if len(words) == 1 and re.search(rf"[A-Z][\w'\u2019-]*\s+(?:{self.place_word_alt}),\s*$", line[:start]):
-            v["place"] += 2  # "Mill Lane, Tessock": the town of an address
-        adjective = re.search(r"\b([a-z][\w-]*)\s+$", line[:start])  # "in neighbouring Kessmark"
-        if ends_phrase and (
-            self.place_prep.search(line[:start])
-            or (adjective and self._adjective(offset, adjective.start(1)) and self.place_prep.search(line[: adjective.start(1)]))
-        ):
-            v["place"] += 2  # "in Tamsby", "near the Sorn Strait", "between Castrel and Dunmoor"
-        if re.match(rf"['\u2019]s\s+(?:[A-Z][\w'\u2019-]*\s+)*(?=[A-Z])(?i:{self.org_plural})\b", after) and len(words) == 1:
-            v["place"] += 2  # "Bregnor's Civil Aviation Safety Board", "Lorvania's Senate": a country's institution
-        if self.list_then.match(after):
-            v["place"] += 3  # "Lowmere province", "the Lind river", "the Donetsk, Luhansk and Kherson regions"
-        if _POSSESSIVE.search(line[start:end + 2]) and re.match(rf"['\u2019]s\s+(?:\w+\s+)?(?:{self.place_attributes})\b", after):
-            v["place"] += 2  # "Estmark's borrowing costs", "Veldria's history", "Ardena's biggest port"
-        if not _SENTENCE_START.search(line[:start]):
+        self._context_votes(at, v)
+        self._organisation_votes(at, v, key)
+        self._place_votes(at, v, offset)
+        if not at.opens:
             entry.inside += 1
-        if re.search(rf"\b(?:{self.org_plural})\s*,\s+(?:[A-Z][\w'\u2019&.-]*(?:\s+[A-Z][\w'\u2019&.-]*)*,?\s+(?:and\s+)?)?$", line[:start]):
-            v["organisation"] += 3  # "construction groups, Halvik Bygg and Nordstal"
-        if "of" in words[1:-1] and fold(words[words.index("of") - 1]) in self.org_words:
-            v["organisation"] += 4  # "University of Selmar", "Ministry of Finance"
-        m = re.match(r",\s+(?:a|an|the|[A-Z][\w-]*['\u2019]s)\s+(?:[\w'\u2019-]+\s+){0,3}?([\w-]+)\s*[,.]", after)
-        if m and re.fullmatch(self.place_nouns, fold(m.group(1))):
-            v["place"] += 3  # ", the provincial capital,"
-        elif m and fold(m.group(1)) in self.org_words:
-            v["organisation"] += 3  # ", a construction group,"
         self._tag(offset, start, end, key)
-
-    def _adjective(self, offset: int, at: int) -> bool:
-        """Can the word at ``at`` (line-relative) stand between a preposition and a place ("in
-        neighbouring Kessmark")? Not a verb ("to meet Putin"), not a title ("to president Vale")."""
-        return any(
-            t.idx == at and t.tag_ not in ("VB", "VBD", "VBP", "VBZ", "MD") and t.lower_ not in self.titles
-            for t in self._line_doc(offset)
-        )  # the small parser tags "neighbouring" NN: any word but a verb or a title
-
-    def _head(self, offset: int, start: int, end: int):
-        """The parser's token for the name's last word (its offsets within the line's parse):
-        a name whose last word hangs on a word after it only qualifies a noun ("the Trump
-        administration", "the Sorvik link"); one that is a subject does something."""
-        return next((t for t in reversed(self._line_doc(offset)) if start <= t.idx < end), None)
-
-    def _line_doc(self, offset: int):
-        """The parse of the news line that starts at ``offset`` (mentions carry their line's
-        start, so no search for it)."""
-        return parse(self.text[offset : self._line_end[offset]], self.profile)
 
     def _worth(self, name: str, line: str, start: int) -> bool:
         words = name.split()

@@ -39,6 +39,11 @@ class Grammar:
 
     def __init__(self, p: LanguageProfile) -> None:
         self.p = p
+        self._read_lists(p)
+        self._compile(p)
+
+    def _read_lists(self, p: LanguageProfile) -> None:
+        """The profile's word lists, normalised."""
         self.stop = frozenset(w.lower() for w in p.stop_words)
         self.numbers = {norm(k): float(v) for k, v in p.number_words.items()}
         self.articles = articles = frozenset(w.lower() for w in p.indefinite_articles)
@@ -71,6 +76,9 @@ class Grammar:
         self.irregular_past = frozenset(w.lower() for w in p.irregular_past)
         self.comparative_endings = tuple(e.lower() for e in p.comparative_endings)
 
+    def _compile(self, p: LanguageProfile) -> None:
+        """The patterns the reader matches, from those lists."""
+        articles = self.articles
         art = alternation(articles)
         word_numbers = alternation(self.numbers)
         self.master = re.compile(
