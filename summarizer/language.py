@@ -52,7 +52,7 @@ class LanguageProfile:
     #: determiners
     determiners: frozenset[str]
     #: articles: a name written "the X" is a place or an organisation, not a person (not "that X":
-    #: "that" also opens a clause, "said that Trump would")
+    #: "that" also opens a clause, "said that Tallis would")
     place_articles: frozenset[str]
     #: prepositions that introduce a place and never a person ("in Sochi", "at the site")
     locative_prepositions: frozenset[str]
@@ -169,7 +169,7 @@ class LanguageProfile:
     title_words: frozenset[str]
     #: lower-case words inside a title ("Secretary of State", "Minister for Health")
     title_connectors: frozenset[str]
-    #: generational suffixes: "Donald Trump Jr." is not "Donald Trump"
+    #: generational suffixes: "Roland Tallis Jr." is not "Roland Tallis"
     name_suffixes: frozenset[str]
     #: lower-case particles inside names ("van", "de")
     name_particles: frozenset[str]
@@ -190,11 +190,11 @@ class LanguageProfile:
     naming_words: frozenset[str]
     #: words that join the items of a list ("Britain, France and Spain said")
     conjunctions: frozenset[str]
-    #: what a possessive ends with ("Trump's statement", "the nations' leaders")
+    #: what a possessive ends with ("Tallis's statement", "the nations' leaders")
     possessive_endings: tuple[str, ...]
     #: the ending of a participle that has no subject of its own ("…, saying", "…, adding that")
     participle_endings: tuple[str, ...]
-    #: the ending of an adverb between subject and verb ("Trump reportedly said")
+    #: the ending of an adverb between subject and verb ("Tallis reportedly said")
     adverb_endings: tuple[str, ...]
     #: words that open a reported clause ("told reporters that …")
     complementizers: frozenset[str]
@@ -204,17 +204,17 @@ class LanguageProfile:
     auxiliaries: frozenset[str]
     #: forms of "be"/"get" that make a following participle passive ("he was asked")
     passive_auxiliaries: frozenset[str]
-    #: words that open a subordinate or relative clause ("While Vance admitted ..., he claimed")
+    #: words that open a subordinate or relative clause ("While Quennell admitted ..., he claimed")
     subordinators: frozenset[str]
-    #: prepositions: inside a noun phrase they open a modifier ("the call with Putin")
+    #: prepositions: inside a noun phrase they open a modifier ("the call with Orlin")
     prepositions: frozenset[str]
-    #: adverbs that stand between a subject and its verb ("Trump later said"); "-ly" words too
+    #: adverbs that stand between a subject and its verb ("Tallis later said"); "-ly" words too
     verb_adverbs: frozenset[str]
     #: last words that make a capitalised phrase or a noun an organisation ("Interior Ministry", "the company")
     organisation_words: frozenset[str]
     #: institutions known by a bare name (a seed: "the X" and acronyms are found without it)
     organisation_names: frozenset[str]
-    #: nouns for what someone said: in "Trump's statement said" the possessor is the speaker
+    #: nouns for what someone said: in "Tallis's statement said" the possessor is the speaker
     statement_nouns: frozenset[str]
 
     #: spellings of one place or organisation -> one key ("u.s." -> "united states")

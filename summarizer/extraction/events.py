@@ -51,7 +51,7 @@ def _dated_statements(
     claims: list[Claim], events: list[Event], people: list[Person], doc: Document, article_id: str, taken: set[str]
 ) -> list[Event]:
     """Statements that name a resolvable date and that no event covers become events (code's
-    timeline entries): "Trump told reporters on Friday that ..." in an article dated Sunday."""
+    timeline entries): "Tallis told reporters on Friday that ..." in an article dated Sunday."""
     covered = [s for e in events for s in e.evidence[:1]]
     mentions = find_mentions(doc, [p.name for p in people])
     out: list[Event] = []

@@ -101,7 +101,7 @@ def _people(article: Article, names: list[str], doc: Document, lower: set[str], 
         if not spans:
             spans = _whole_words(doc.text, find_all(doc, name, limit=10)[0])
         if not spans and (spelled := _as_written(article.raw, name, lower)):
-            name = spelled  # the model's "Volodymyr Zelensky": the article's spelling
+            name = spelled  # the model's "Mykola Dorenko": the article's spelling
             if any(same_person(name, q.name) for q in people):
                 continue
             spans = _whole_words(doc.text, find_all(doc, name, limit=10)[0])
@@ -127,7 +127,7 @@ def _only_behind(text: str, word: str, title: str) -> bool:
 
 
 def _whole_words(text: str, spans: list[Span]) -> list[Span]:
-    """Matches that are whole words: "Volodymyr Zelensky" is not written in "... Zelenskyy"."""
+    """Matches that are whole words: "Mykola Dorenko" is not written in "... Dorenkko"."""
     return [
         s for s in spans
         if not (s.start > 0 and text[s.start - 1].isalnum()) and not (s.end < len(text) and text[s.end].isalnum())
@@ -137,7 +137,7 @@ def _whole_words(text: str, spans: list[Span]) -> list[Span]:
 def _as_written(text: str, name: str, lower: set[str]) -> str | None:
     """How the article writes a name the model spelled its own way: the most frequent run of
     capitalised words in the text, title taken off, that is the same person with as many
-    words or more ("Volodymyr Zelensky" -> "Volodymyr Zelenskyy")."""
+    words or more ("Mykola Dorenko" -> "Mykola Dorenkko")."""
     wanted = len(name.split())
     forms: Counter[str] = Counter()
     for m in re.finditer(_CAPITALISED, text):
@@ -156,7 +156,7 @@ _APPOSITION_BEFORE = re.compile(  # "the chair, Tomas Lind," / "the head of the 
 
 def _role_in_text(text: str, spans: list[Span], lower: set[str]) -> str | None:
     """A role the text gives a name: the capitalised words right before a mention when a title
-    is among them ("NATO Secretary-General Mark Rutte", "Ukrainian President ..."; a title being
+    is among them ("NATO Secretary-General Mark Ellery", "Ostravian President ..."; a title being
     a profile word, an abbreviation, or a word the text also writes in lower case), or an
     apposition after it ("Jim Okafor, the bank's governor,")."""
     for s in spans:
@@ -173,7 +173,7 @@ def _role_in_text(text: str, spans: list[Span], lower: set[str]) -> str | None:
             title, _ = split_title(" ".join([*run, "X"]), titles=lower)
             if title == " ".join(run) and looks_like_role(title):
                 return title
-            run.pop(0)  # "Ukraine President" is a role, "Monday Vance" is not: drop words from the left
+            run.pop(0)  # "Ostravia President" is a role, "Monday Quennell" is not: drop words from the left
         m = _APPOSITION.match(text[s.end : s.end + 80])
         if m and len(m.group(1).split()) <= 6:
             return m.group(1)
@@ -208,7 +208,7 @@ def _quotes(
                 speaker, status = asked, "unverified"
             else:  # no answer, or a name the article never writes
                 speaker, status = "unknown", "unverified"
-        full = next((n for n in names if same_person(speaker, n)), speaker)  # "Vance" -> "JD Vance"
+        full = next((n for n in names if same_person(speaker, n)), speaker)  # "Quennell" -> "Ada Quennell"
         spans = [Span(start=a, end=b, status="exact", score=100) for a, b in q.segments]
         again = next((o for o in out if normalize(o.text) == normalize(q.text) and o.speaker == full), None)
         if again is not None:  # the same words by the same speaker, repeated: one quote, every place

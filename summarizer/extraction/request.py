@@ -25,7 +25,7 @@ from ..schemas import (
 from .chunking import Part, dateline
 
 # A small model copying “...” tends to emit a bare " that closes the JSON string under the
-# grammar ("Trump called it an "): in the model's copy of the article, double quotation
+# grammar ("Tallis called it an "): in the model's copy of the article, double quotation
 # marks are shown as single ‘ ’, which need no escaping; normalize() treats every
 # quotation mark alike when grounding.
 _TO_MODEL = str.maketrans({"\u201c": "\u2018", "\u201d": "\u2019", "\u201e": "\u2018", "\u201f": "\u2019"})

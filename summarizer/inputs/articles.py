@@ -328,7 +328,7 @@ def _paragraphs(text: str, raw: str) -> tuple[tuple[int, int], ...]:
 def body_spans(article: Article) -> list[tuple[int, int]]:
     """Where the article's body paragraphs are in ``raw`` (what the model sees minus headings).
 
-    Titles and cross-heads ("How Trump suddenly dialled Putin") are left out: they are not
+    Titles and cross-heads ("How Tallis suddenly dialled Orlin") are left out: they are not
     statements."""
     return [(a, b) for a, b in paragraphs(article) if not is_heading(article.raw[a:b])]
 

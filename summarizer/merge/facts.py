@@ -228,7 +228,7 @@ def build_facts(plan: FactPlan) -> tuple[list[tuple[list[int], set[int]]], dict[
             left.append((i, j))
     groups = {uf.find(i): list(uf.group(i)) for i in range(len(units))}
     secondary: dict[int, set[int]] = defaultdict(set)
-    # a claim that states two facts ("after the two-hour conversation, Putin described the call
+    # a claim that states two facts ("after the two-hour conversation, Orlin described the call
     # as 'very meaningful and frank'") also joins the second fact, when it fits all its members
     for i, j in left:
         gi, gj = groups[uf.find(i)], groups[uf.find(j)]

@@ -2,14 +2,14 @@
 
 Rules (``summarizer.reading.names`` holds the name logic):
 
-* Mentions whose surnames match within spelling variance (Zelensky / Zelenskyy) form a
+* Mentions whose surnames match within spelling variance (Dorenko / Dorenkko) form a
   surname class; inside it, full names merge when their given names are compatible (equal,
-  initial, nickname: James = Jim) and their generational suffixes agree (Trump != Trump Jr.).
+  initial, nickname: James = Jim) and their generational suffixes agree (Tallis != Tallis Jr.).
 * Title words come off by rule, not by list: a word another mention of the same surname
   shows in front of a given name is a title ("Chief Ramon Alvarez" -> "Chief Alvarez" is
   Alvarez). What comes off a name is kept as a role claimed by that article.
 * A bare surname joins the one full-name person that carries it, and stays alone when two
-  candidates do (Trump with both Donald and Melania Trump in the briefing).
+  candidates do (Tallis with both Donald and Melania Tallis in the briefing).
 * A "person" that only ever appears as one word and that an article lists as an
   organisation or place is not a person (a news agency, an airline, a city); nor is one
   whose every word the briefing also writes in lower case ("Firefighters").
@@ -188,7 +188,7 @@ def spot_people(
                 found = re.search(r"(?<!\w)" + form + r"(?!\w)(?!,? (?:Jr|Sr)\b)", texts[sid])
                 if found:
                     break
-            if found is None and surname:  # the surname, spelt within one edit (Zelensky/Zelenskyy)
+            if found is None and surname:  # the surname, spelt within one edit (Dorenko/Dorenkko)
                 for m in re.finditer(r"(?<![\w.])[A-Z][\w'-]{3,}(?!,? (?:Jr|Sr)\b)", texts[sid]):
                     core = parts(m.group(), profile).core
                     if core and surname_match(core[-1], surname):

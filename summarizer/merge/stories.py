@@ -1,13 +1,13 @@
 """Stories: which articles of a mixed input tell the same story. Before the merge, no model.
 
 A story is what a reader follows over days: the same actors and subject, possibly several
-events (the five seeds are one negotiation with three different Trump-Putin contacts). So
+events (the five seeds are one negotiation with three different Tallis-Orlin contacts). So
 articles are grouped by *who and what* they are about, never by date: two unrelated
 stories share a day, and one story spans months.
 
 Features of an article, all from its extraction (``ArticleResult``):
 
-* people, by surname ("Vladimir Putin", "Putin", "President Putin" -> ``person:putin``); a
+* people, by surname ("Ivo Orlin", "Orlin", "President Orlin" -> ``person:putin``); a
   "person" whose name holds an organisation word of the language profile ("Arlen Chemicals",
   "Norland Central Bank") is an organisation, by its whole name -- else "chemicals" or "bank"
   would be a surname shared by unrelated stories;
@@ -80,7 +80,7 @@ class StoryThresholds:
 
 def features(r: ArticleResult, profile: LanguageProfile = ENGLISH) -> dict[str, str]:
     """The article's names and subject words as feature keys ("person:putin", "word:ceasefir"),
-    each with how the article writes it ("Putin", "ceasefire") for ``StoryMember.shares``."""
+    each with how the article writes it ("Orlin", "ceasefire") for ``StoryMember.shares``."""
     out: dict[str, str] = {}
     for p in r.people:
         if set(fold(p.name).split()) & profile.organisation_words:  # "Arlen Chemicals" listed as a person
@@ -199,7 +199,7 @@ def _story(members, results, feats, labels, w, sims, voices) -> Story:
     for i in members:
         ties = [f for f in feats[i] if shared_df[f] > 1] if len(members) > 1 else []
         ties.sort(key=lambda f: (-w[f], f))
-        shown = list(dict.fromkeys(labels[i][f] for f in ties))  # "Vance" the person and "Vance's" the word: once
+        shown = list(dict.fromkeys(labels[i][f] for f in ties))  # "Quennell" the person and "Quennell's" the word: once
         out_members.append(StoryMember(source=results[i].source.id, shares=shown[:6]))
     return Story(
         id=f"story-{ids[0]}",

@@ -156,7 +156,7 @@ def _date_key(d) -> str:
 
 
 def _entity_key(token: str) -> str:
-    """Names compared loosely: the first six letters (Zelensky = Zelenskyy, Ukraine = Ukrainian)."""
+    """Names compared loosely: the first six letters (Dorenko = Dorenkko, Ostravia = Ostravian)."""
     return "e:" + token.strip(".'")[:6]
 
 
@@ -313,7 +313,7 @@ def statement(
 ) -> Unit:
     """The member to show: its own (not one it shares with another fact), the one the most
     other articles state directly (``support``), undisputed, not someone's speech, readable
-    alone (no pronoun in its first words: "Trump called it ..."), a key point, then the
+    alone (no pronoun in its first words: "Tallis called it ..."), a key point, then the
     shortest."""
 
     def rank(u: Unit) -> tuple:

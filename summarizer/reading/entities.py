@@ -236,7 +236,7 @@ class _Votes:
 
     def _adjective(self, offset: int, at: int) -> bool:
         """Can the word at ``at`` (line-relative) stand between a preposition and a place ("in
-        neighbouring Kessmark")? Not a verb ("to meet Putin"), not a title ("to president Vale")."""
+        neighbouring Kessmark")? Not a verb ("to meet Orlin"), not a title ("to president Vale")."""
         return any(
             t.idx == at and t.tag_ not in ("VB", "VBD", "VBP", "VBZ", "MD") and t.lower_ not in self.titles
             for t in self._line_doc(offset)
@@ -244,7 +244,7 @@ class _Votes:
 
     def _head(self, offset: int, start: int, end: int):
         """The parser's token for the name's last word (its offsets within the line's parse):
-        a name whose last word hangs on a word after it only qualifies a noun ("the Trump
+        a name whose last word hangs on a word after it only qualifies a noun ("the Tallis
         administration", "the Sorvik link"); one that is a subject does something."""
         return next((t for t in reversed(self._line_doc(offset)) if start <= t.idx < end), None)
 
@@ -352,7 +352,7 @@ class _Reader(_Votes):
         titled = [i for i, w in enumerate(words) if self._title(w)]
         first = next((i for i in titled if i >= 1 and fold(words[i - 1]) not in ("of", "for", "and", "the")), None)
         if first is not None and any(not self._title(w) and w[:1].isupper() for w in words[first:]) and text.count(" ") == len(words) - 1:
-            # a title inside the run: "French President Macron", "NATO Secretary-General Mark Rutte"
+            # a title inside the run: "French President Macron", "NATO Secretary-General Mark Ellery"
             cut = start + len(" ".join(words[:first])) + 1
             return self._split_joined(line, start, cut - 1) + self._split_joined(line, cut, end)
         if " of " in text:
@@ -519,7 +519,7 @@ class _Reader(_Votes):
 
     def _demonym(self, word: str) -> bool:
         """Is ``word`` the adjective (or the people) of a place the text names or the profile
-        knows ("Calveran" of Calvera, "Ukrainian" of Ukraine, "Russian" of Russia)?"""
+        knows ("Calveran" of Calvera, "Ostravian" of Ostravia, "Russian" of Russia)?"""
         w = fold(word)
         for e in _words(self.profile, "demonym_endings"):
             if w.endswith(e) and len(w) > len(e) + 2:

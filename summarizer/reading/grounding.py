@@ -171,9 +171,9 @@ def find_all(doc: Document, needle: str, limit: int = 20) -> tuple[list[Span], A
 def align_statement(doc: Document, statement: str, minimum: float = STATEMENT_MIN) -> list[Span]:
     """Evidence for a statement in the model's own words: verbatim if possible, else the body
     sentence that holds most of its content words, each word weighted by how rare it is in
-    the article (log(1 + sentences / sentences holding it)): "Vance speaks to NBC's Meet the
+    the article (log(1 + sentences / sentences holding it)): "Quennell speaks to NBC's Meet the
     Press" goes to the sentence with "NBC's Meet the Press", not to the lead that also names
-    Vance. Accepted when that share is at least ``minimum``; ties go to the closer wording."""
+    Quennell. Accepted when that share is at least ``minimum``; ties go to the closer wording."""
     needle = statement.strip().rstrip(".")
     spans, _ = find_all(doc, needle, limit=1)
     if spans:
@@ -224,7 +224,7 @@ def find_mentions(doc: Document, names: Iterable[str]) -> list[Mention]:
                 s, e = doc.to_raw(m.start(), m.end())
                 mentions.append(Mention(s, e, name))
     mentions.sort(key=lambda m: (m.start, -(m.end - m.start)))
-    # drop mentions nested inside a longer one ("Putin" inside "Vladimir Putin")
+    # drop mentions nested inside a longer one ("Orlin" inside "Ivo Orlin")
     out: list[Mention] = []
     for mention in mentions:
         if out and mention.start < out[-1].end:

@@ -11,7 +11,7 @@ with the same mark, the newspaper convention for a quote over several paragraphs
 becomes one quote with one segment per paragraph.
 
 *The apostrophe rule* (marks that are also apostrophes, ’ and '): a mark between two letters
-or digits ("it’s", "Ukraine’s") never closes; one after a space never closes. A mark after a
+or digits ("it’s", "Ostravia’s") never closes; one after a space never closes. A mark after a
 punctuation sign or before one ("frank,’" "share’.") is a sure close; one after a letter and
 before a space ("share’ of", "dancin’ all") may be either, so the first sure close wins if it
 comes before the end of that sentence, else the first unsure one. The scan stops at the next

@@ -1,12 +1,12 @@
 """Person names: which words are the name and which the role, and when two names are one person.
 
 Pure string logic shared by grounding (is the claimed speaker the one the text names?),
-extraction (split "NATO Secretary-General Mark Rutte" into role + name) and the merge.
+extraction (split "NATO Secretary-General Mark Ellery" into role + name) and the merge.
 
 The rules, in English name order (given names, then the surname):
 
 * **The surname is the last name word**; a generational suffix ("Jr.") is kept apart:
-  "Donald Trump Jr." is not "Donald Trump".
+  "Roland Tallis Jr." is not "Roland Tallis".
 * **The given name is the name word right before the surname.** Words further left are
   the role when they are titles: a word of the profile's list, an abbreviation ("Sgt.",
   "Rep."), a word the text also writes in lower case ("the commissioner"), or a word another
@@ -15,7 +15,7 @@ The rules, in English name order (given names, then the surname):
   "Senate Majority Leader Jane Doe" is Jane Doe, because her given name is the word before
   "Doe" whatever the words in front of it are.
 * **Two names are one person** when the surnames match (within spelling variance:
-  Zelensky / Zelenskyy) and the given names do not conflict: equal, an initial of the
+  Dorenko / Dorenkko) and the given names do not conflict: equal, an initial of the
   other, a nickname of the other (James = Jim, from the ``nicknames`` dataset), or one of
   them has none. A middle name does not conflict ("John Fitzgerald Kennedy" = "John
   Kennedy": the first name word is compared too).
@@ -88,7 +88,7 @@ def _tokens(name: str) -> list[str]:
 
 
 def parts(name: str, profile: LanguageProfile = ENGLISH, titles: Iterable[str] = ()) -> NameParts:
-    """'Ukrainian President Volodymyr Zelenskyy' -> role ('ukrainian', 'president'), core ('volodymyr', 'zelenskyy').
+    """'Ostravian President Mykola Dorenkko' -> role ('ostravian', 'president'), core ('mykola', 'dorenkko').
 
     Everything up to the last title word is the role (``titles``: extra title words learned
     from the texts, see the module doc); initials are dropped from the core."""
@@ -107,13 +107,13 @@ def parts(name: str, profile: LanguageProfile = ENGLISH, titles: Iterable[str] =
 
 
 def parse_name(name: str, profile: LanguageProfile = ENGLISH) -> tuple[list[str], str | None]:
-    """'Ukrainian President Volodymyr Zelenskyy' -> (['volodymyr', 'zelenskyy'], None)."""
+    """'Ostravian President Mykola Dorenkko' -> (['mykola', 'dorenkko'], None)."""
     p = parts(name, profile)
     return list(p.core), p.suffix
 
 
 def split_title(name: str, profile: LanguageProfile = ENGLISH, titles: Iterable[str] = ()) -> tuple[str | None, str]:
-    """'NATO Secretary-General Mark Rutte' -> ('NATO Secretary-General', 'Mark Rutte').
+    """'NATO Secretary-General Mark Ellery' -> ('NATO Secretary-General', 'Mark Ellery').
 
     The role is every word up to the last title word (see ``parts``); the name keeps its
     own spelling."""
@@ -124,14 +124,14 @@ def split_title(name: str, profile: LanguageProfile = ENGLISH, titles: Iterable[
         toks = _tokens(w)
         if toks and all(_titleish(t, profile, learned) for t in toks):
             cut = i + 1
-    # initials right before the name stay with it ("JD Vance", "George W. Bush" keep theirs)
+    # initials right before the name stay with it ("Ada Quennell", "George W. Bush" keep theirs)
     if cut == 0:
         return None, name.strip()
     return " ".join(words[:cut]).strip(" ,"), " ".join(words[cut:]).strip()
 
 
 def looks_like_name(name: str, profile: LanguageProfile = ENGLISH) -> bool:
-    """Capitalised words (particles aside): 'Mark Rutte' yes, 'U. S. Air Force plane' no."""
+    """Capitalised words (particles aside): 'Mark Ellery' yes, 'U. S. Air Force plane' no."""
     _, bare = split_title(name, profile)
     words = re.findall(r"[\w'’.-]+", bare)
     if not words or len(words) > 5:
@@ -146,7 +146,7 @@ def looks_like_role(role: str) -> bool:
 
 
 def surname_match(a: str, b: str) -> bool:
-    """Two (folded) surnames within spelling variance: Zelensky / Zelenskyy."""
+    """Two (folded) surnames within spelling variance: Dorenko / Dorenkko."""
     return a == b or (min(len(a), len(b)) >= 5 and fuzz.ratio(a, b) >= _SURNAME_MIN)
 
 
@@ -237,7 +237,7 @@ def used_as_place_or_thing(name: str, text: str, profile: LanguageProfile = ENGL
 
     "in Sochi", "at the Vatican", "the Kremlin said": a place preposition or a determiner
     right before it, where the name ends its phrase (followed by punctuation, a function word
-    or a speech verb -- not "the Trump administration", where the name only qualifies a noun).
+    or a speech verb -- not "the Tallis administration", where the name only qualifies a noun).
     One such use is enough: people are not written that way."""
     pattern = re.compile(r"(?<![\w])(\w+)\s+" + re.escape(name) + r"(?![\w'’])(\W*)(\w*)")
     for m in pattern.finditer(text):

@@ -216,7 +216,7 @@ class Grammar:
             if not self.content(word) or self.past_tense(word):
                 break  # "were", "killed": the verb, not the noun phrase
             if words and word[0].isupper() and not words[-1][0].isupper() and not self.possessive(words[-1]):
-                break  # "the 30-day ceasefire Ukraine accepted": a new phrase
+                break  # "the 30-day ceasefire Ostravia accepted": a new phrase
             words.append(word)
             pos = m.end()
             if pos < len(text) and not text[pos].isspace():
@@ -226,7 +226,7 @@ class Grammar:
         for i, word in enumerate(words):
             if self.plural(word):
                 if all(self.modifier(w) for w in words[:i]):
-                    return word.lower()  # "70% of Ukrainians", "one Russian officials"
+                    return word.lower()  # "70% of Ostravians", "one Russian officials"
                 words = words[:i]  # "one soldier remains": a verb
                 break
         return words[-1].lower() if words else None  # "$3.6 billion rescue loan" -> "loan"

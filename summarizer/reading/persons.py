@@ -29,7 +29,7 @@ class Persons(Phrases):
         if items and any(t.cap for t in toks[a : b + 1]):
             return Who(self.text[span[0] : span[1]], span, "group")
         head: list[Tok] = []
-        for i in range(a, b + 1):  # the head part: up to a preposition ("the call with Putin")
+        for i in range(a, b + 1):  # the head part: up to a preposition ("the call with Orlin")
             t = toks[i]
             if t.kind == "w" and t.low in p.prepositions and head:
                 if t.low == "of" and head[-1].cap and i < b and toks[i + 1].cap:
@@ -61,13 +61,13 @@ class Persons(Phrases):
                     break
             return self._name(run, det)
         owner = head[-2] if len(head) > 1 and head[-2].cap and head[-2].possessive else None
-        if last.low in p.statement_nouns and owner:  # "Trump's statement said"
+        if last.low in p.statement_nouns and owner:  # "Tallis's statement said"
             who = self._name([owner], None)
             return who if who is not None and who.kind == "person" else None
         whole = (det or head[0]).s, last.e
         if last.low in p.organisation_words:
             return Who(self.text[whole[0] : whole[1]], whole, "organisation")
-        if last.low in self.roles and not owner:  # "the Ukrainian president"; "a spokesperson" is someone new
+        if last.low in self.roles and not owner:  # "the Ostravian president"; "a spokesperson" is someone new
             return (
                 None
                 if det is not None and det.low in p.indefinite_articles
@@ -173,12 +173,12 @@ class Persons(Phrases):
                 ):
                     continue
                 roles = set(role_words(role or ""))
-                for t in reversed(toks[max(0, k - 3) : k]):  # "Ukrainian president Zelensky"
+                for t in reversed(toks[max(0, k - 3) : k]):  # "Ostravian president Dorenko"
                     if t.kind != "w" or not self._np_word(t):
                         break
                     roles |= set(role_words(t.w))
                 end = toks.index(run[-1]) + 1
-                if end < len(toks) and toks[end].w == ",":  # "Zelenskyy, Ukraine's president,"
+                if end < len(toks) and toks[end].w == ",":  # "Dorenkko, Ostravia's president,"
                     aside = []
                     for t in toks[end + 1 : end + 8]:
                         if t.kind != "w":
@@ -313,7 +313,7 @@ class Antecedents(Persons):
         … '…,' she said": the mother)."""
         toks = self.sents[si].toks
         agrees = lambda who: gender is None or self._gender_of(who.name) in (None, gender)  # noqa: E731
-        if not plural:  # an earlier clause of the same sentence: "While Vance admitted …, he claimed"
+        if not plural:  # an earlier clause of the same sentence: "While Quennell admitted …, he claimed"
             for vi in range(before - 1, -1, -1):
                 if self._finite(toks, vi):
                     sub = self._subject(toks, vi)
@@ -360,7 +360,7 @@ class Antecedents(Persons):
         return found[0] if len(found) == 1 else None
 
     def _by_role(self, words: list[str]) -> Who | None:
-        """The one person the text names with these role words ("the Ukrainian president")."""
+        """The one person the text names with these role words ("the Ostravian president")."""
         want = [w for w in (role_key(x, self.p) for x in words) if w]
         found: list[tuple[str, tuple[int, int]]] = []
         for name, roles, span in self.people:
@@ -402,7 +402,7 @@ def role_words(role: str) -> list[str]:
 
 
 def role_key(word: str, profile: LanguageProfile) -> str:
-    """Role words compared loosely by their first five letters: "Ukraine's" ~ "Ukrainian", "U.S." ~ "US"."""
+    """Role words compared loosely by their first five letters: "Ostravia's" ~ "Ostravian", "U.S." ~ "US"."""
     w = fold(word)
     for end in profile.possessive_endings:
         w = w.removesuffix(end)

@@ -26,7 +26,7 @@ class Tok:
     kind: str  # "w" word, "p" punctuation, "q" a quotation (its index in ``q``)
     q: int = -1
     first: bool = False  # the sentence's first word
-    possessive: bool = False  # "Trump's", "nations'"
+    possessive: bool = False  # "Tallis's", "nations'"
 
     @property
     def low(self) -> str:
@@ -237,7 +237,7 @@ class Phrases:
             and toks[a - 1].kind == "w"
             and (self._verbish(toks[a - 1]) or toks[a - 1].low in p.prepositions)
         ):
-            a = max(x for x in joints if x >= a) + 1  # "met Putin and Trump said": only the last item is the subject
+            a = max(x for x in joints if x >= a) + 1  # "met Orlin and Tallis said": only the last item is the subject
             while a <= j and toks[a].kind != "w":
                 a += 1
         return a, j
@@ -278,7 +278,7 @@ class Phrases:
         if j < lo:
             return None
         t = toks[j]
-        if t.kind == "p" and t.w == ",":  # an aside: "Vance, in an interview, said"
+        if t.kind == "p" and t.w == ",":  # an aside: "Quennell, in an interview, said"
             k = j - 1
             while k >= lo and toks[k].w != "," and toks[k].kind != "q" and j - k <= _ASIDE_MAX:
                 k -= 1
@@ -286,7 +286,7 @@ class Phrases:
                 k -= 2  # an age before the aside: "Brenn, 44, a former railway engineer, is"
             aside = toks[k + 1 : j]
             relative = bool(aside) and aside[0].low in p.relative_pronouns | p.subordinators
-            # a place or a time set aside may hold a clause of its own: "Brask, in the council
+            # a place or a time set aside may hold a clause of its own: "Quennell, in the council
             # chamber after the result was read out, declared"
             relative = relative or (bool(aside) and aside[0].low in p.locative_prepositions)
             if (
@@ -302,7 +302,7 @@ class Phrases:
             return "coord"
         if t.kind == "w" and (t.low in p.conjunctions or t.low in p.clause_openers):
             return "coord"
-        if t.kind == "w" and t.low in p.relative_pronouns:  # "Zelenskyy, who …, said"
+        if t.kind == "w" and t.low in p.relative_pronouns:  # "Dorenkko, who …, said"
             j -= 1
             if j >= lo and toks[j].w == ",":
                 j -= 1

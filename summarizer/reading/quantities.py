@@ -52,7 +52,7 @@ What is read, and how:
   irregular past ("killed", "held"), or a capitalised word after a lower-case one ends it. Its
   head: for a count other than one, the first plural-looking word ("two main issues" ->
   "issues"); otherwise a plural-looking word that only modifiers (capitalised, possessive or
-  adjective-looking words: -al, -ive, ...) precede ("70% of Ukrainians believe" -> "ukrainians"), else the last word, as English compounds end in their head ("a
+  adjective-looking words: -al, -ive, ...) precede ("70% of Ostravians believe" -> "ostravians"), else the last word, as English compounds end in their head ("a
   $3.6 billion rescue loan" -> "loan", "2 percent of the nation's GDP" -> "gdp"); a plural-looking
   word after a noun is its verb ("one soldier remains"). A spelled-out time span ("two hours")
   is its own noun phrase: its noun comes only through "of" ("two hours of talks" -> "talks"),

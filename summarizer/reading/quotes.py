@@ -9,28 +9,28 @@ Built in floors: the quotation marks and their offsets (``marks``), phrases read
 **Speakers**, code first; the first rule that fits wins (sentences by ``text.sentences``, so
 "Mr. Berg" or "Sen. Doe" never end one; the title is not part of the name):
 
-1. *after the quote in its sentence*, within ``TAG_WINDOW`` words: ``“…,” Vance said`` /
-   ``said Vance`` / ``Vance told reporters`` / ``he added`` / ``according to X`` -- a reporting
+1. *after the quote in its sentence*, within ``TAG_WINDOW`` words: ``“…,” Quennell said`` /
+   ``said Quennell`` / ``Quennell told reporters`` / ``he added`` / ``according to X`` -- a reporting
    verb (``speech_verbs`` + ``quote_verbs``) with its subject there. A tag that only
-   introduces the next quote ("“enraged” by the strike, Vance replied, “I don’t…”") is that
+   introduces the next quote ("“enraged” by the strike, Quennell replied, “I don’t…”") is that
    quote's, and a coordinated verb ("… and said he was ready") is no tag.
 2. *before it in its sentence*: the last reporting verb outside quotation marks that is not
    passive ("was asked", a sentence-opening "Asked if …") and not a noun ("his claims"), unless
-   another clause with its own subject and verb stands between ("…, while Putin remained “…”").
-   Its subject: the noun phrase before it (over an aside: "Vance, in an interview, said");
+   another clause with its own subject and verb stands between ("…, while Orlin remained “…”").
+   Its subject: the noun phrase before it (over an aside: "Quennell, in an interview, said");
    for "saying"/"adding that"/"but said" the subject of the sentence's earlier reporting verb,
-   else of its main clause ("Zelenskyy insisted …, but said: “…”"). Also "According to X, “…”",
-   and a verb of judgement with its object ("Trump described the call as “…”", "called it an
+   else of its main clause ("Dorenkko insisted …, but said: “…”"). Also "According to X, “…”",
+   and a verb of judgement with its object ("Tallis described the call as “…”", "called it an
    “…”", "found it “…”", rule "described as").
 3. *who the subject is*: a name (a known person from ``names``, else the text's own fullest
-   form of it: "Vance" -> "JD Vance"); "he"/"she" -> the person named as the subject of the
+   form of it: "Quennell" -> "Ada Quennell"); "he"/"she" -> the person named as the subject of the
    same sentence's earlier clause, else of the nearest earlier sentence (within the paragraph,
    then up to ``BACK_SENTENCES`` sentences back; sentences with a pronoun subject pass the
    search on); "they" -> the nearest earlier subject that names several parties or a body
-   (kind "group"/"organisation"), never one person of it; "the Ukrainian president" -> the one
-   person the text names with those role words ("Ukrainian President Volodymyr Zelenskyy"),
+   (kind "group"/"organisation"), never one person of it; "the Ostravian president" -> the one
+   person the text names with those role words ("Ostravian President Mykola Dorenkko"),
    else as "he"; "the Kremlin", "the ministry", "Reuters", an acronym, a capitalised name ending
-   in an organisation word -> that organisation; "Trump's statement said" -> Trump; a list or a
+   in an organisation word -> that organisation; "Tallis's statement said" -> Tallis; a list or a
    plural noun ("officials said") -> a group.
 4. *continuation*: a quote that is a sentence on its own, right after a quote with a speaker
    (in the same paragraph, or as the first of a quote-only paragraph after it), with no other
@@ -38,12 +38,12 @@ Built in floors: the quotation marks and their offsets (``marks``), phrases read
 
 **Kind**: a passage with a speaker, or governed by a reporting verb whose subject code cannot
 resolve, is a "quote". Otherwise it is a "scare" quote when it is short (``SCARE_MAX_WORDS``
-words or fewer: a term, a title, a word the reporter marks -- forcing Ukraine to “denazify”,
+words or fewer: a term, a title, a word the reporter marks -- forcing Ostravia to “denazify”,
 Asked if he was “enraged”) or right after a naming word ("so-called", "a group called") with
 no speaker; a longer unattributed passage stays a "quote" with speaker None. Measured on the
 seeds: 15 passages of 1-3 words, 13 of them labelled quotes -- all governed by a reporting
 verb, all kept as quotes -- and the 2 labelled scare quotes, both found as scare. The rule's
-misses: a short quote whose verb is outside the lists becomes a scare quote ("Putin found it
+misses: a short quote whose verb is outside the lists becomes a scare quote ("Orlin found it
 “frank”" is caught by the judgement verbs, "he believes it “fair”" is not); a long title with
 no naming word stays a quote with no speaker (the model is asked).
 

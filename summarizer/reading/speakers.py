@@ -77,7 +77,7 @@ class Reader(Antecedents):
             j -= 1
         prev = toks[j] if j >= 0 else None
         if prev is not None and (prev.low in self.p.determiners or prev.low in self.p.possessives or prev.possessive):
-            return False  # "his claims", "Putin's call"
+            return False  # "his claims", "Orlin's call"
         ing = t.low.endswith(self.p.participle_endings)
         if prev is not None and prev.low in self.p.passive_auxiliaries and not ing:
             return False  # "he was asked"
@@ -128,7 +128,7 @@ class Reader(Antecedents):
         if not any(t.kind == "w" for t in toks[qi + 1 : tail_end]) and si + 1 < len(self.sents):
             nxt = self.sents[si + 1]
             first = next((t for t in nxt.toks if t.kind != "p"), None)
-            comma = "," in self.text[last.end : last.stop]  # “… now,” | Vance recalled: the sentence goes on
+            comma = "," in self.text[last.end : last.stop]  # “… now,” | Quennell recalled: the sentence goes on
             if (
                 nxt.para == self.sents[si].para
                 and first is not None
@@ -177,7 +177,7 @@ class Reader(Antecedents):
                 and not right_after
                 and self._introduces(toks, vi, tail_end, sub if inverted else None)
             ):
-                return None  # "“enraged” by the strike, Vance replied, “…”": the next quote's tag
+                return None  # "“enraged” by the strike, Quennell replied, “…”": the next quote's tag
             who, how = self._resolve(si, toks, sub, vi)
             return who, how or (f"{toks[vi].low} X" if inverted else f"X {toks[vi].low}")
         return None

@@ -399,7 +399,7 @@ def frames(
         if v.lower_ in profile.judgement_verbs and any(c.dep_ in ("oprd", "xcomp", "ccomp") or (c.dep_ == "prep" and c.lower_ == "as") for c in kids):
             continue  # "X described the call as ...": a view of it, not who did it
         if any(c.dep_ == "aux" and c.tag_ == "TO" for c in kids):
-            continue  # "demands for Ukraine to withdraw": an infinitive asserts nothing happened or did not
+            continue  # "demands for Ostravia to withdraw": an infinitive asserts nothing happened or did not
         if any(c.dep_ == "mark" and c.lower_ in profile.irrealis_marks for c in kids):
             continue  # "until a successor is named": not (yet) so
         agent = next((g for c in kids if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"), None)

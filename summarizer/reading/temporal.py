@@ -24,7 +24,7 @@ Kinds and rules (``d`` is the article date):
   (or "this X") *governed by a future marker* is the next such day on or after ``d``: a marker
   (``profile.future_markers``, "will", "would", "due", ...) among the ``GOVERNING_WINDOW`` words
   before it, in the same sentence and clause, with no reported-speech verb in between.
-  So in "Trump said on Thursday that officials would meet on Friday" Thursday looks back and
+  So in "Tallis said on Thursday that officials would meet on Friday" Thursday looks back and
   Friday forwards. A bare weekday right after a capitalised word that is not a stop word
   ("Good Friday", "Super Tuesday"; not "In Friday's vote") is a name, not a date.
 * **relative_day** -- "today", "tonight", "yesterday", "tomorrow", "last night", with an

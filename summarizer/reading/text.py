@@ -169,7 +169,7 @@ def content_id(prefix: str, *parts: str, taken: set[str] | None = None) -> str:
 
 
 def words(text: str) -> list[str]:
-    """Lower-case words; curly apostrophes folded to ' ("Ukraine’s" -> "ukraine's")."""
+    """Lower-case words; curly apostrophes folded to ' ("Ostravia’s" -> "ostravia's")."""
     return [w.replace("\u2019", "'").lower() for w in _WORD.findall(text)]
 
 
