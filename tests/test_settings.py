@@ -108,3 +108,10 @@ def test_the_command_line_names_the_same_variables_as_the_library():
     for name in ("model", "base_url", "api_key", "mode", "gguf", "timeout", "context_tokens", "chunk_chars", "max_entries"):
         for variable in ENVIRONMENT[name]:
             assert variable in shown, variable
+
+
+def test_an_option_equal_to_the_default_still_beats_the_environment():
+    env = {"SUMMARIZER_URL_TIMEOUT": "5", "SUMMARIZER_MAX_ENTRIES": "9"}
+    s = Settings.from_sources({"url_timeout": 20.0}, env=env, config={})
+    assert s.url_timeout == 20.0  # given, though it is the default
+    assert s.max_entries == 9  # not given: the environment

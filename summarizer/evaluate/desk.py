@@ -106,7 +106,7 @@ def evaluate_desk(name: str, labels: dict[str, Any], briefing: Briefing, texts: 
         s.errors.append(f"headline does not state the main news ({main.get('about', '')}): {briefing.headline!r}")
     cited = _Citations(s, _fact_spans(labels, texts), _spans_by_source(labels.get("not_news", {}), texts))
     if s.headline_ok:
-        cited.headline(briefing, _resolve_in(main, texts))
+        cited.headline(briefing, resolve(main.get("in", {}), texts))
     cited.facts(briefing)
     cited.lead(briefing, texts)
     cited.junk_headline(briefing, texts)
@@ -114,10 +114,6 @@ def evaluate_desk(name: str, labels: dict[str, Any], briefing: Briefing, texts: 
     _invented_dates(s, briefing, texts)
     _sub_events(s, labels.get("sub_events", []), briefing)
     return s
-
-
-def _resolve_in(item: dict[str, Any], texts: dict[str, str]) -> Spans:
-    return resolve(item.get("in", {}), texts)
 
 
 def _fact_spans(labels: dict[str, Any], texts: dict[str, str]) -> dict[str, Spans]:

@@ -17,6 +17,7 @@ import os
 import re
 import tomllib
 from collections.abc import Mapping
+from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, fields, replace
 from pathlib import Path
 from typing import Any
@@ -125,7 +126,7 @@ class Settings:
         except ValidationError as exc:
             bad = "; ".join(f"{'.'.join(map(str, e['loc']))}={e.get('input')!r}: {e['msg']}" for e in exc.errors())
             raise OptionError(f"bad option value(s): {bad}") from None
-        return resolve(cls(**given), config, env)
+        return resolve(cls(**given), config, env, given=frozenset(given))
 
     @property
     def embedded(self) -> bool:
@@ -171,15 +172,20 @@ def load_config(path: Path | None = None) -> dict[str, object]:
     return data
 
 
-def resolve(flags: Settings, config: dict[str, object] | None = None, env: Mapping[str, str] | None = None) -> Settings:
+def resolve(
+    flags: Settings, config: dict[str, object] | None = None, env: Mapping[str, str] | None = None,
+    *, given: AbstractSet[str] = frozenset(),
+) -> Settings:
     """Fill the fields ``flags`` leaves unset (None, or the default) from the environment
-    (``ENVIRONMENT``), then the config file, then the defaults; check what cannot work."""
+    (``ENVIRONMENT``), then the config file, then the defaults; check what cannot work.
+    ``given``: fields an option set, whatever their value (an option equal to the default
+    still beats the environment)."""
     env = os.environ if env is None else env
     config = load_config() if config is None else config
     merged = {f.name: getattr(flags, f.name) for f in fields(Settings)}
     defaults = Settings()
     for name in ENVIRONMENT:
-        if merged[name] is None or merged[name] == getattr(defaults, name):
+        if name not in given and (merged[name] is None or merged[name] == getattr(defaults, name)):
             value = _from_env(name, env)
             if value is not None:
                 merged[name] = value
