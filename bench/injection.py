@@ -58,7 +58,7 @@ def run(defence: str, record: Path, **options) -> dict:
     by_file = dict(zip(files, articles, strict=True))
     config = api.settings(defence=defence, **options)
     started = time.perf_counter()
-    report, _ = asyncio.run(api.run(articles, config, record=record))
+    report, _ = asyncio.run(api.run_articles(articles, config, record=record))
     seconds = time.perf_counter() - started
     texts = {a.id: a.raw for a in articles}
     scores = []

@@ -5,6 +5,7 @@ The library (the command line is a thin layer over the same functions)::
     import summarizer
 
     briefing = summarizer.brief(["seeds/"])                       # the embedded model
+    done = summarizer.run(["seeds/"])       # results, briefing / digest, failed, set_aside at once
     briefing = summarizer.brief(["seeds/"], replay="fixtures/seeds")   # recorded answers, offline
     results = summarizer.extract(["story.txt"], base_url="http://localhost:11434/v1", model="llama3.1")
     briefing = summarizer.merge(results)                         # no model call
@@ -13,12 +14,27 @@ The library (the command line is a thin layer over the same functions)::
 
 ``brief`` returns a ``Briefing`` when the input is one story and a ``Digest`` (stories, each
 with its briefing, and the documents set aside) when it holds several; ``digest`` always
-returns a ``Digest``. ``extract_async``, ``brief_async`` and ``digest_async`` are the same for code that runs an event loop; the
+returns a ``Digest``; ``run`` returns a ``RunResult`` with both typed apart (``briefing`` is None
+for several stories), the per-article results, the failures and the documents set aside.
+``run_async``, ``extract_async``, ``brief_async`` and ``digest_async`` are the same for code that runs an event loop; the
 options are the command line's (``summarizer.api``). The merge's own pieces live in the
 ``summarizer.merge`` package (``from summarizer.merge import plan``).
 """
 
-from .api import brief, brief_async, digest, digest_async, extract, extract_async, merge, settings, stories
+from .api import (
+    RunResult,
+    brief,
+    brief_async,
+    digest,
+    digest_async,
+    extract,
+    extract_async,
+    merge,
+    run,
+    run_async,
+    settings,
+    stories,
+)
 from .errors import (
     ConfigError,
     EndpointError,
@@ -33,6 +49,6 @@ __version__ = "0.1.0"
 
 __all__ = [
     "ArticleResult", "Briefing", "ConfigError", "Digest", "EndpointError", "ExtractionError", "InputError",
-    "ReplayMiss", "Story", "SummarizerError", "brief", "brief_async", "digest", "digest_async", "extract",
-    "extract_async", "merge", "settings", "stories",
+    "ReplayMiss", "RunResult", "Story", "SummarizerError", "brief", "brief_async", "digest", "digest_async",
+    "extract", "extract_async", "merge", "run", "run_async", "settings", "stories",
 ]  # fmt: skip

@@ -2,13 +2,15 @@
 
     import summarizer
 
+    done = summarizer.run(["seeds/"])                            # the whole run, as one object
+    done.results, done.briefing, done.digest, done.failed, done.set_aside
     results = summarizer.extract(["seeds/"])                      # per-article results
     briefing = summarizer.merge(results)                         # no model call
     briefing = summarizer.brief(["seeds/"], replay="fixtures/seeds")   # extract + merge + headline
     digest = summarizer.digest(["today/", "https://example.org/feed.xml"])  # one briefing per story
     briefing = summarizer.brief(["a.txt"], base_url="http://localhost:11434/v1", model="llama3.1")
 
-``extract_async`` / ``brief_async`` are the same for code that runs an event loop. Options
+``run_async`` / ``extract_async`` / ``brief_async`` are the same for code that runs an event loop. Options
 mirror the command line and go through the same ``Settings``, with the same precedence:
 an option given here, else the environment (``SUMMARIZER_MODEL``, ``SUMMARIZER_BASE_URL`` /
 ``OPENAI_BASE_URL``, ``SUMMARIZER_API_KEY``, ``SUMMARIZER_MODE``, ``SUMMARIZER_GGUF``,
@@ -16,7 +18,8 @@ an option given here, else the environment (``SUMMARIZER_MODEL``, ``SUMMARIZER_B
 ``SUMMARIZER_DEFENCE``), else the config file, else the default. Errors are the package's
 own (``summarizer.errors``): ``InputError`` and ``ConfigError`` for what the caller can fix,
 ``EndpointError`` when the endpoint cannot be used; an article that fails alone is listed in
-``failed`` (and in ``Briefing.failed``), the others go on.
+``RunResult.failed`` (and in ``Briefing.failed``), the others go on. ``run`` returns
+everything a run found; ``extract``, ``brief`` and ``digest`` return the part they name.
 """
 
 from __future__ import annotations
@@ -25,6 +28,7 @@ import asyncio
 import json
 import os
 from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -40,7 +44,7 @@ from .merge import merge as merge_results
 from .merge.copies import voice_groups
 from .merge.stories import cluster_stories
 from .pipeline import RunReport, digest_results, extract_all, merge_stories, single_briefing
-from .schemas import ArticleResult, Briefing, Digest, SetAside, Story
+from .schemas import ArticleResult, Briefing, Digest, SetAside, Story, Usage
 
 Inputs = Iterable["str | Path | Article"]
 Say = Callable[..., None]
@@ -52,47 +56,47 @@ def settings(**options: Any) -> Settings:
     return Settings.from_sources(options)
 
 
-def load(
-    inputs: Inputs,
-    *,
-    timeout: float | None = None,
-    failed: dict[str, str] | None = None,
-    set_aside: list[SetAside] | None = None,
-    settings: Settings | None = None,
-) -> list[Article]:
+@dataclass
+class Loaded:
+    """What ``read_inputs`` gives back: the articles in input order, the inputs that could not
+    be fetched (URL -> one line) and the files set aside for holding no article text."""
+
+    articles: list[Article]
+    failed: dict[str, str] = field(default_factory=dict)
+    set_aside: list[SetAside] = field(default_factory=list)
+
+
+def read_inputs(
+    inputs: Inputs, *, settings: Settings | None = None, timeout: float | None = None, lenient: bool = True
+) -> Loaded:
     """Files, folders, ``-`` (stdin), http(s) URLs of pages or RSS/Atom feeds, or ready
-    ``Article`` objects, in order. A URL that cannot be fetched goes to ``failed`` (URL -> one
-    line) when given, else raises ``InputError``; files that cannot be read always raise. With
-    ``set_aside`` (a list), files that hold no article text (empty, page furniture only) are
-    listed there -- unless nothing else could be read, which raises as before. URLs are
-    fetched as ``settings`` say (``url_timeout``, ``max_entries``, ``allow_private``;
-    ``timeout`` overrides the first)."""
-    out: list[Article] = []
+    ``Article`` objects, in order. A URL that cannot be fetched is listed in ``failed``; files
+    that cannot be read raise ``InputError``. ``lenient``: files that hold no article text
+    (empty, page furniture only) are listed in ``set_aside`` -- unless nothing else could be
+    read, which raises; not lenient, they raise. URLs are fetched as ``settings`` say
+    (``url_timeout``, ``max_entries``, ``allow_private``; ``timeout`` overrides the first)."""
+    loaded = Loaded([])
     paths: list[str] = []
     urls: list[str] = []
     no_text: list[tuple[str, str | None, str]] = []
-    given = _as_inputs(inputs)
 
     def flush() -> None:
         nonlocal paths, urls
         if paths:
-            out.extend(articles_mod.load(paths, no_text=no_text if set_aside is not None else None))
+            loaded.articles.extend(articles_mod.load(paths, no_text=no_text if lenient else None))
         if urls:
             s = settings or Settings()
             got, bad = web.fetch(
                 urls, timeout=timeout or s.url_timeout, allow_private=s.allow_private, max_entries=s.max_entries or web.MAX_ENTRIES
             )  # fmt: skip
-            if bad and failed is None:
-                raise InputError("; ".join(bad.values()))
-            if failed is not None:
-                failed.update(bad)
-            out.extend(got)
+            loaded.failed.update(bad)
+            loaded.articles.extend(got)
         paths, urls = [], []
 
-    for item in given:
+    for item in _as_inputs(inputs):
         if isinstance(item, Article):
             flush()
-            out.append(item)
+            loaded.articles.append(item)
         elif web.is_url(str(item)):
             if paths:
                 flush()
@@ -102,17 +106,37 @@ def load(
                 flush()
             paths.append(str(item))
     flush()
-    if no_text and not out and not (failed or {}):
+    if no_text and not loaded.articles and not loaded.failed:
         raise NoArticleText(no_text[0][2])
-    for doc_id, path, message in no_text:
-        assert set_aside is not None
-        set_aside.append(SetAside(id=doc_id, path=path, reason="no article text: " + message.split(": ", 1)[-1]))
+    loaded.set_aside += [SetAside(id=i, path=path, reason="no article text: " + m.split(": ", 1)[-1]) for i, path, m in no_text]
     seen: dict[str, str] = {}
-    for a in out:
+    for a in loaded.articles:
         if a.id in seen:
             raise InputError(f"{a.path or a.id}: article id {a.id!r} is also used by {seen[a.id]}; rename one")
         seen[a.id] = a.path or a.id
-    return out
+    return loaded
+
+
+def load(
+    inputs: Inputs,
+    *,
+    timeout: float | None = None,
+    failed: dict[str, str] | None = None,
+    set_aside: list[SetAside] | None = None,
+    settings: Settings | None = None,
+) -> list[Article]:
+    """The articles of ``inputs`` (``read_inputs``, which returns failures and set-asides
+    instead). Kept for callers that pass ``failed`` (a dict, filled with the URLs that could not
+    be fetched; without it they raise ``InputError``) and ``set_aside`` (a list, filled with
+    the files that hold no article text; without it those raise)."""
+    loaded = read_inputs(inputs, settings=settings, timeout=timeout, lenient=set_aside is not None)
+    if loaded.failed and failed is None:
+        raise InputError("; ".join(loaded.failed.values()))
+    if failed is not None:
+        failed.update(loaded.failed)
+    if set_aside is not None:
+        set_aside.extend(loaded.set_aside)
+    return loaded.articles
 
 
 def _as_inputs(inputs: Any) -> list[str | os.PathLike[str] | Article]:
@@ -137,7 +161,7 @@ def _raise_failures(failed: dict[str, str]) -> None:
         raise SummarizerError(f"{len(failed)} input(s) failed: " + "; ".join(f"{k}: {v}" for k, v in failed.items()))
 
 
-async def run(
+async def run_articles(
     articles: Sequence[Article],
     config: Settings,
     *,
@@ -183,23 +207,76 @@ async def run(
         return report, await digest_results(llm, report, texts, config, say)
 
 
+@dataclass
+class RunResult:
+    """A run's whole outcome (``run``): what the command line writes, as one object."""
+
+    #: per-article results, in input order
+    results: list[ArticleResult]
+    #: inputs that failed (id or URL -> one line): unreachable, unreadable by the model, ...
+    failed: dict[str, str]
+    #: documents that are not articles, or hold no article text, with why
+    set_aside: list[SetAside]
+    #: the stories, each with its briefing (None when the run did not brief)
+    digest: Digest | None
+
+    @property
+    def briefing(self) -> Briefing | None:
+        """The one briefing the run amounts to (one story, or failures only); None when the
+        input tells several stories (then see ``digest``) or the run did not brief."""
+        return single_briefing(self.digest) if self.digest is not None else None
+
+    @property
+    def usage(self) -> Usage:
+        """Model calls and tokens of the whole run (replayed and cached answers counted apart)."""
+        total = Usage()
+        for r in self.results:
+            total = total.add(r.usage)
+        return total
+
+
+async def run_async(
+    inputs: Inputs,
+    *,
+    brief: bool = True,
+    replay: str | Path | None = None,
+    record: str | Path | None = None,
+    screen: bool | None = None,
+    **options: Any,
+) -> RunResult:
+    """Load every input, extract each article and, with ``brief``, group the articles into
+    stories and brief each: the whole run, failures and set-asides included, as a
+    ``RunResult``. Nothing is raised for an input that fails alone (it is in ``failed``);
+    ``screen`` (default: when ``brief``) sets aside documents that are not articles."""
+    config = settings(**options)
+    loaded = read_inputs(inputs, settings=config, lenient=brief or screen is not None)
+    report, digest = await run_articles(
+        loaded.articles, config, replay=replay, record=record, brief=brief, screen=screen,
+        failed=loaded.failed, set_aside=loaded.set_aside,
+    )  # fmt: skip
+    return RunResult(list(report.results.values()), report.failed, report.set_aside, digest)
+
+
+def run(inputs: Inputs, **options: Any) -> RunResult:
+    """The whole run as one object (see ``run_async`` for the options)."""
+    return asyncio.run(run_async(inputs, **options))
+
+
 async def extract_async(
     inputs: Inputs,
     *,
-    replay: str | Path | None = None,
-    record: str | Path | None = None,
     failed: dict[str, str] | None = None,
     **options: Any,
 ) -> list[ArticleResult]:
-    """Per-article results, in input order; inputs that failed go to ``failed`` (id or URL -> reason)."""
-    config = settings(**options)
-    early: dict[str, str] = {}
-    report, _ = await run(load(inputs, settings=config, failed=early), config, replay=replay, record=record, failed=early)
+    """Per-article results, in input order. An input that fails raises ``SummarizerError``
+    (naming every failure) -- unless ``failed`` (a dict) is given to collect them, the others
+    going on; ``run(inputs, brief=False)`` returns them instead."""
+    done = await run_async(inputs, brief=False, **options)
     if failed is None:
-        _raise_failures(report.failed)
+        _raise_failures(done.failed)
     else:
-        failed.update(report.failed)
-    return list(report.results.values())
+        failed.update(done.failed)
+    return done.results
 
 
 def extract(inputs: Inputs, **options: Any) -> list[ArticleResult]:
@@ -207,27 +284,15 @@ def extract(inputs: Inputs, **options: Any) -> list[ArticleResult]:
     return asyncio.run(extract_async(inputs, **options))
 
 
-async def digest_async(
-    inputs: Inputs,
-    *,
-    replay: str | Path | None = None,
-    record: str | Path | None = None,
-    screen: bool = True,
-    **options: Any,
-) -> Digest:
+async def digest_async(inputs: Inputs, *, screen: bool = True, **options: Any) -> Digest:
     """Extract every input, set aside what is not an article (``screen``), group the articles
-    into stories, and brief each story: the digest ``summarizer brief`` writes for a mixed input."""
-    config = settings(**options)
-    early: dict[str, str] = {}
-    aside: list[SetAside] = []
-    arts = load(inputs, settings=config, failed=early, set_aside=aside)
-    report, digest = await run(
-        arts, config, replay=replay, record=record, brief=True, screen=screen, failed=early, set_aside=aside
-    )  # fmt: skip
-    assert digest is not None
-    if not report.results:  # every input failed: an error, not an empty briefing (the failures are in it otherwise)
-        _raise_failures(report.failed)
-    return digest
+    into stories, and brief each story: the digest ``summarizer brief`` writes for a mixed
+    input. When every input failed, ``SummarizerError`` (an error, not an empty briefing)."""
+    done = await run_async(inputs, brief=True, screen=screen, **options)
+    if not done.results:
+        _raise_failures(done.failed)
+    assert done.digest is not None
+    return done.digest
 
 
 def digest(inputs: Inputs, **options: Any) -> Digest:
@@ -237,7 +302,8 @@ def digest(inputs: Inputs, **options: Any) -> Digest:
 
 async def brief_async(inputs: Inputs, **options: Any) -> Briefing | Digest:
     """Extract every input, merge, headline: what ``summarizer brief`` writes -- one
-    ``Briefing`` when the input is one story, else the ``Digest`` of its stories."""
+    ``Briefing`` when the input is one story, else the ``Digest`` of its stories (``run``
+    returns both, typed apart: ``RunResult.briefing`` and ``RunResult.digest``)."""
     d = await digest_async(inputs, **options)
     return single_briefing(d) or d
 
@@ -349,10 +415,10 @@ def desk(folder: str | Path, **options: Any) -> list[DeskScore]:
         raise InputError(f"{folder}: no story folders with a labels.json")
     scores = []
     for story in folders:
-        failed: dict[str, str] = {}
-        results = extract([str(story)], failed=failed, **options)
-        if failed:
-            raise SummarizerError(f"{story.name}: " + "; ".join(f"{k}: {v}" for k, v in failed.items()))
+        done = run([str(story)], brief=False, **options)
+        if done.failed:
+            raise SummarizerError(f"{story.name}: " + "; ".join(f"{k}: {v}" for k, v in done.failed.items()))
+        results = done.results
         texts = texts_for(results)
         labels = load_labels(story / "labels.json")
         briefing = merge(results, texts=texts)

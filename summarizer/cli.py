@@ -8,10 +8,13 @@ good results are still written and the failures listed).
 from __future__ import annotations
 
 import asyncio
+import functools
+import inspect
 import json
 import logging
 import os
 import sys
+from collections.abc import Callable
 from dataclasses import fields
 from enum import Enum
 from pathlib import Path
@@ -114,6 +117,43 @@ KeepNoiseOpt = Annotated[
 ]
 
 
+def _run_options(
+    model: ModelOpt = None,
+    base_url: BaseUrlOpt = None,
+    api_key: ApiKeyOpt = None,
+    mode: ModeOpt = None,
+    gguf: GgufOpt = None,
+    replay: ReplayOpt = None,
+    record: RecordOpt = None,
+    concurrency: ConcOpt = None,
+    no_cache: NoCacheOpt = False,
+    timeout: TimeoutOpt = None,
+    reasks: ReasksOpt = None,
+    context_tokens: ContextOpt = None,
+    chunk_chars: ChunkOpt = None,
+    allow_private: PrivateOpt = False,
+    max_entries: EntriesOpt = None,
+    quiet: QuietOpt = False,
+) -> None:
+    """The options every command that runs the model takes, in the order --help lists them
+    (only its signature is used: ``_runs_the_model``)."""
+
+
+def _runs_the_model(command: Callable[..., None]) -> Callable[..., None]:
+    """Give ``command`` the shared options of ``_run_options`` in place of its ``**run``:
+    typer reads the signature this sets, and the command receives them in ``run``."""
+    own = [p for p in inspect.signature(command, eval_str=True).parameters.values() if p.kind is not p.VAR_KEYWORD]
+    shared = list(inspect.signature(_run_options, eval_str=True).parameters.values())
+
+    @functools.wraps(command)
+    def wrapper(**given: Any) -> None:
+        command(**given)
+
+    wrapper.__signature__ = inspect.Signature([*own, *shared])  # type: ignore[attr-defined]
+    wrapper.__annotations__ = {p.name: p.annotation for p in [*own, *shared]}
+    return wrapper
+
+
 SETTING_NAMES = frozenset(f.name for f in fields(Settings))
 
 
@@ -191,10 +231,10 @@ def _article_line(r: ArticleResult) -> str:
 
 
 async def _run_with_progress(settings: Settings, arts, replay, record, quiet, on_result, brief=False, screen=None, early=None, aside=None):
-    """``api.run`` with the CLI's progress display and per-article lines."""
+    """``api.run_articles`` with the CLI's progress display and per-article lines."""
     from rich.progress import BarColumn, Progress, TextColumn, TimeElapsedColumn
 
-    from .api import run
+    from .api import run_articles
 
     progress = Progress(
         TextColumn("{task.description}"), BarColumn(), TextColumn("{task.completed}/{task.total}"), TimeElapsedColumn(),
@@ -233,25 +273,24 @@ async def _run_with_progress(settings: Settings, arts, replay, record, quiet, on
             progress.advance(task)
             show(err, msg, "failed", "red")
 
-        return await run(
+        return await run_articles(
             arts, settings, replay=replay, record=record, brief=brief, screen=screen, failed=early, set_aside=aside,
             on_start=started, on_result=done, on_error=failed, on_ready=ready, say=say,
         )  # fmt: skip
 
 
-def _load_and_run(paths, settings: Settings, replay, record, quiet, on_result, texts=None, brief=False, screen=None):
+def _load_and_run(paths, settings: Settings, run: dict[str, Any], on_result, texts=None, brief=False, screen=None):
     """Load + extract (+ stories and briefings) with the CLI's error handling; returns (run
-    report, digest or None). A URL that cannot be fetched is one line on stderr and a failure
-    in the report; the rest go on."""
-    from .api import load
+    report, digest or None). ``run``: the shared options (``_run_options``). A URL that cannot
+    be fetched is one line on stderr and a failure in the report; the rest go on."""
+    from .api import read_inputs
 
-    early: dict[str, str] = {}
-    aside: list = []  # brief and stories list files with no article text apart; extract refuses them
-    lenient = brief or screen is not None
-    try:
-        arts = load(paths, settings=settings, failed=early, set_aside=aside if lenient else None)
+    replay, record, quiet = run["replay"], run["record"], run["quiet"]
+    try:  # brief and stories list files with no article text apart; extract refuses them
+        loaded = read_inputs(paths, settings=settings, lenient=brief or screen is not None)
     except InputError as exc:
         raise _fail(EXIT_USAGE, str(exc)) from None
+    arts, early, aside = loaded.articles, loaded.failed, loaded.set_aside
     for why in early.values():
         show(err, why, "failed", "red")
     if not arts and early:
@@ -298,32 +337,21 @@ def _report_and_exit_code(report, quiet: bool) -> int:
     "  summarizer extract seeds/ --replay fixtures/seeds --out-dir out/\n\n"
     "  cat story.txt | summarizer extract - -m llama3.1 --base-url http://localhost:11434/v1"
 )
+@_runs_the_model
 def extract(
     paths: Annotated[list[str], typer.Argument(help="Article files (.txt .md .html), folders, http(s) URLs of pages or RSS/Atom feeds, or - for stdin.")],
     out_dir: Annotated[Path | None, typer.Option("--out-dir", "-d", help="Write <article-id>.json per article here.")] = None,
     output: Annotated[Path | None, typer.Option("--output", "-o", help="Without --out-dir: write here instead of stdout.")] = None,
     fmt: Annotated[Fmt, typer.Option("--format", "-f", help="json (an array) or jsonl, without --out-dir.")] = Fmt.json,
-    model: ModelOpt = None,
-    base_url: BaseUrlOpt = None,
-    api_key: ApiKeyOpt = None,
-    mode: ModeOpt = None,
-    gguf: GgufOpt = None,
-    replay: ReplayOpt = None,
-    record: RecordOpt = None,
-    concurrency: ConcOpt = None,
-    no_cache: NoCacheOpt = False,
-    timeout: TimeoutOpt = None,
-    reasks: ReasksOpt = None, context_tokens: ContextOpt = None, chunk_chars: ChunkOpt = None,
-    allow_private: PrivateOpt = False, max_entries: EntriesOpt = None,
-    quiet: QuietOpt = False,
+    **run: Any,
 ) -> None:
     """Extract structured JSON from each article (title, summary, people, quotes, events...)."""
     if fmt not in (Fmt.json, Fmt.jsonl):
         raise _fail(EXIT_USAGE, "extract writes --format json or jsonl")
-    settings = _settings(locals())
-    _check_outputs(output if out_dir is None else None, out_dir, record)
+    settings = _settings({**locals(), **run})
+    _check_outputs(output if out_dir is None else None, out_dir, run["record"])
     on_result = _per_article_writer(out_dir)
-    report, _ = _load_and_run(paths, settings, replay, record, quiet, on_result)
+    report, _ = _load_and_run(paths, settings, run, on_result)
     if out_dir is None:
         items = [r.model_dump(mode="json") for r in report.results.values()]
         if fmt == Fmt.jsonl:
@@ -331,7 +359,7 @@ def extract(
         else:
             text = json.dumps(items, indent=2, ensure_ascii=False) + "\n"
         _write(text, output)
-    raise typer.Exit(_report_and_exit_code(report, quiet))
+    raise typer.Exit(_report_and_exit_code(report, run["quiet"]))
 
 
 def _emit(item, fmt: Fmt, output: Path | None, evidence: bool, texts: dict[str, str]) -> None:
@@ -392,6 +420,7 @@ def merge(
     "  summarizer brief seeds/ --replay fixtures/seeds --format json -o briefing.json\n\n"
     "  summarizer brief feed/ -m gpt-4o-mini --base-url https://api.openai.com/v1 -j 8"
 )
+@_runs_the_model
 def brief(
     paths: Annotated[list[str], typer.Argument(help="Article files (.txt .md .html), folders, http(s) URLs of pages or RSS/Atom feeds, or - for stdin.")],
     output: OutputOpt = None,
@@ -423,19 +452,7 @@ def brief(
             show_default=False,
         ),
     ] = None,
-    model: ModelOpt = None,
-    base_url: BaseUrlOpt = None,
-    api_key: ApiKeyOpt = None,
-    mode: ModeOpt = None,
-    gguf: GgufOpt = None,
-    replay: ReplayOpt = None,
-    record: RecordOpt = None,
-    concurrency: ConcOpt = None,
-    no_cache: NoCacheOpt = False,
-    timeout: TimeoutOpt = None,
-    reasks: ReasksOpt = None, context_tokens: ContextOpt = None, chunk_chars: ChunkOpt = None,
-    allow_private: PrivateOpt = False, max_entries: EntriesOpt = None,
-    quiet: QuietOpt = False,
+    **run: Any,
 ) -> None:
     """Extract every article and brief it: one deduplicated briefing with sources for every item.
 
@@ -446,24 +463,24 @@ def brief(
 
     if fmt == Fmt.jsonl:
         raise _fail(EXIT_USAGE, "--format jsonl is not available for briefings (use md, json or html)")
-    settings = _settings(locals())
-    _check_outputs(output, out_dir, record)
+    settings = _settings({**locals(), **run})
+    _check_outputs(output, out_dir, run["record"])
     if split_dir is not None:
         _writable(split_dir, folder=True, what="--split-dir")
     on_result = _per_article_writer(out_dir)
     texts: dict[str, str] = {}
 
     report, digest = _load_and_run(
-        paths, settings, replay, record, quiet, on_result, texts, brief=True, screen=not keep_noise
+        paths, settings, run, on_result, texts, brief=True, screen=not keep_noise
     )  # fmt: skip
-    if not quiet and (len(digest.stories) > 1 or digest.set_aside):
+    if not run["quiet"] and (len(digest.stories) > 1 or digest.set_aside):
         err.print(f"{len(digest.stories)} stories; {len(digest.set_aside)} documents set aside", soft_wrap=True)
     if split_dir is not None:
         for story in digest.stories:
             target = split_dir / f"{story.id}.{fmt.value}"
             _emit(story.briefing, fmt, target, evidence, texts)
     _emit(single_briefing(digest) or digest, fmt, output, evidence, texts)
-    raise typer.Exit(_report_and_exit_code(report, quiet))
+    raise typer.Exit(_report_and_exit_code(report, run["quiet"]))
 
 
 @app.command(
@@ -471,24 +488,13 @@ def brief(
     "  summarizer stories today/ --replay fixtures/mixed\n\n"
     "  summarizer stories https://example.org/rss --format json -o stories.json"
 )
+@_runs_the_model
 def stories(
     paths: Annotated[list[str], typer.Argument(help="Article files, folders, URLs or feeds, or - for stdin.")],
     output: OutputOpt = None,
     fmt: Annotated[Fmt, typer.Option("--format", "-f", help="md (default) or json.")] = Fmt.md,
     keep_noise: KeepNoiseOpt = False,
-    model: ModelOpt = None,
-    base_url: BaseUrlOpt = None,
-    api_key: ApiKeyOpt = None,
-    mode: ModeOpt = None,
-    gguf: GgufOpt = None,
-    replay: ReplayOpt = None,
-    record: RecordOpt = None,
-    concurrency: ConcOpt = None,
-    no_cache: NoCacheOpt = False,
-    timeout: TimeoutOpt = None,
-    reasks: ReasksOpt = None, context_tokens: ContextOpt = None, chunk_chars: ChunkOpt = None,
-    allow_private: PrivateOpt = False, max_entries: EntriesOpt = None,
-    quiet: QuietOpt = False,
+    **run: Any,
 ) -> None:
     """List the stories of a mixed input (ids, titles, member articles, what ties them) and the
     documents set aside, without writing briefings. The extraction is the one 'brief' uses (and
@@ -499,10 +505,10 @@ def stories(
 
     if fmt not in (Fmt.md, Fmt.json):
         raise _fail(EXIT_USAGE, "stories writes --format md or json")
-    settings = _settings(locals())
-    _check_outputs(output, None, record)
+    settings = _settings({**locals(), **run})
+    _check_outputs(output, None, run["record"])
     texts: dict[str, str] = {}
-    report, _ = _load_and_run(paths, settings, replay, record, quiet, lambda r: None, texts, screen=not keep_noise)
+    report, _ = _load_and_run(paths, settings, run, lambda r: None, texts, screen=not keep_noise)
     found = stories_of(report.results.values(), texts=texts)
     failed = [FailedArticle(id=k, error=v) for k, v in sorted(report.failed.items())]
     if fmt == Fmt.json:
@@ -510,7 +516,7 @@ def stories(
     else:
         text = markdown_stories(found, report.set_aside, failed)
     _write(text, output)
-    raise typer.Exit(_report_and_exit_code(report, quiet))
+    raise typer.Exit(_report_and_exit_code(report, run["quiet"]))
 
 
 @app.command(

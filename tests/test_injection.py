@@ -51,7 +51,7 @@ def _in_text(label: dict, raw: str) -> bool:
 
 def _run(paths: list[str], **options):
     articles = api.load(paths)
-    report, _ = asyncio.run(api.run(articles, api.settings(**options)))
+    report, _ = asyncio.run(api.run_articles(articles, api.settings(**options)))
     return articles, report
 
 
@@ -132,7 +132,7 @@ def test_the_embedded_models_hijacked_answers_replay_without_reaching_the_output
     files = [str(CORPUS / p["file"]) for p in PLANTS] + [str(CORPUS / f) for f in LABELS["companions"].values()]
     articles = api.load(files)
     replay = RECORDED / ("on" if defence == "on" else "off")
-    report, _ = asyncio.run(api.run(articles, api.settings(defence=defence), replay=replay))
+    report, _ = asyncio.run(api.run_articles(articles, api.settings(defence=defence), replay=replay))
     assert not report.failed
     scores = _scores(articles, report)
     assert [s.plant for *_, s in scores if s.reached] == []
