@@ -5,9 +5,10 @@ Pure code, no model. What it does to the text:
 * decodes the bytes (see "Decoding" below) and records the encoding used and the sha256 of
   the bytes read;
 * ``.html``/``.htm`` go through trafilatura (main text, title, date);
-* strips page chrome that scrapers leave behind ("Please Wait...", "starAdd to favorites",
-  a trailing "Comments" or "Source link", a headline repeated twice) from the text the model
-  sees, while ``raw`` keeps the file exactly as decoded: evidence offsets point into ``raw``;
+* strips page chrome that scrapers leave behind (the ``PageFurniture`` lines: "Please Wait...",
+  "starAdd to favorites", a trailing "Comments" or "Source link"; a headline repeated twice)
+  from the text the model sees, while ``raw`` keeps the file exactly as decoded: evidence
+  offsets point into ``raw``;
 * parses metadata the text carries: a leading ``date 2025-08-21``, a ``By ...`` byline, a
   ``folder_open<section> access_time <when>`` line;
 * the article id is the file stem made safe as a file name (``safe_id``): ids name output
@@ -66,7 +67,7 @@ from pathlib import Path
 from typing import BinaryIO, NamedTuple
 
 from ..errors import InputError, NoArticleText
-from ..language import ENGLISH, LanguageProfile
+from ..language import ENGLISH, FURNITURE, LanguageProfile, PageFurniture
 from ..reading.text import is_heading
 from ..schemas import ArticleSource, PublishedDate
 
@@ -94,23 +95,24 @@ _CP1252_LANGUAGES = {
 # Non-letters that do sit between two letters in Western text ("it’s", "col·lecció", "a—b").
 _IN_WORD_MARKS = set("’‘·–—…")
 
-_CHROME_BY_PROFILE: dict[int, tuple[LanguageProfile, dict[str, re.Pattern[str]]]] = {}
+_CHROME_BY_PROFILE: dict[tuple[int, int], tuple[LanguageProfile, PageFurniture, dict[str, re.Pattern[str]]]] = {}
 
 
-def _chrome(profile: LanguageProfile) -> dict[str, re.Pattern[str]]:
-    """The profile's page-chrome patterns, compiled once per profile."""
-    cached = _CHROME_BY_PROFILE.get(id(profile))
-    if cached is None or cached[0] is not profile:
+def _chrome(profile: LanguageProfile, furniture: PageFurniture) -> dict[str, re.Pattern[str]]:
+    """The furniture's line patterns and the profile's byline, compiled once per pair."""
+    key = (id(profile), id(furniture))
+    cached = _CHROME_BY_PROFILE.get(key)
+    if cached is None or cached[0] is not profile or cached[1] is not furniture:
         alt = lambda words: "|".join(map(re.escape, words))  # noqa: E731
         patterns = {
-            "line": re.compile(rf"^\s*({'|'.join(profile.page_chrome)})\s*$", re.IGNORECASE),
-            "trailing": re.compile(rf"(\s*(?:{alt(profile.trailing_chrome)}))+\s*$"),
-            "date": re.compile(rf"^\s*(?:{alt(profile.date_line_words)})\s+(\d{{4}}-\d{{2}}-\d{{2}})\s+"),
-            "section": re.compile(rf"^\s*{profile.section_line}\s*$"),
+            "line": re.compile(rf"^\s*({'|'.join(furniture.lines)})\s*$", re.IGNORECASE),
+            "trailing": re.compile(rf"(\s*(?:{alt(furniture.trailing)}))+\s*$"),
+            "date": re.compile(rf"^\s*(?:{alt(furniture.date_line_words)})\s+(\d{{4}}-\d{{2}}-\d{{2}})\s+"),
+            "section": re.compile(rf"^\s*{furniture.section_line}\s*$"),
             "byline": re.compile(rf"^\s*(?:{alt(profile.byline_words)})\s+(?P<by>[^\n]{{2,80}})$"),
         }
-        cached = _CHROME_BY_PROFILE[id(profile)] = (profile, patterns)
-    return cached[1]
+        cached = _CHROME_BY_PROFILE[key] = (profile, furniture, patterns)
+    return cached[2]
 
 
 @dataclass(frozen=True)
@@ -257,13 +259,13 @@ def safe_id(stem: str) -> str:
     return "_" * (len(safe) - len(stripped)) + stripped or "_"
 
 
-def clean_text(raw: str, profile: LanguageProfile = ENGLISH) -> tuple[str, dict[str, str]]:
+def clean_text(raw: str, profile: LanguageProfile = ENGLISH, furniture: PageFurniture = FURNITURE) -> tuple[str, dict[str, str]]:
     """Strip page chrome and pull metadata out of the text. Returns (text, metadata).
 
-    Chrome: the profile's furniture lines; and when the headline is printed twice in a row (a
+    Chrome: the ``furniture`` lines; and when the headline is printed twice in a row (a
     scraped page's title block), the short lines above it -- navigation, a site's banner --
-    which are not part of the article."""
-    chrome = _chrome(profile)
+    which are not part of the article. The byline's word is the ``profile``'s."""
+    chrome = _chrome(profile, furniture)
     meta: dict[str, str] = {}
     text = raw.replace("\r\n", "\n").replace("\r", "\n")
     m = chrome["date"].match(text)
@@ -366,6 +368,8 @@ def article_from_text(
     html: bool = False,
     data: bytes | None = None,
     encoding: str | None = None,
+    profile: LanguageProfile = ENGLISH,
+    furniture: PageFurniture = FURNITURE,
 ) -> Article:
     """Build an ``Article`` from decoded text (the unit tests' entry point).
 
@@ -376,11 +380,11 @@ def article_from_text(
         raise NoArticleText(f"{name}: empty article (no text)")
     if html:
         text, meta = _from_html(raw, name)
-        text, more = clean_text(text)
+        text, more = clean_text(text, profile, furniture)
         meta = {**more, **meta}
         raw = text  # evidence offsets for HTML refer to the extracted text
     else:
-        text, meta = clean_text(raw)
+        text, meta = clean_text(raw, profile, furniture)
     if not text.strip():
         raise NoArticleText(f"{name}: nothing left after removing page chrome")
     return Article(

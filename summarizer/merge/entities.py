@@ -15,9 +15,15 @@ from .index import slug_id, uniq
 _WITH_ACRONYM = re.compile(r"(.+?)\s*\(([A-Z][A-Z&.]{1,9})\)")
 
 
+def _leading_article(profile: LanguageProfile) -> re.Pattern[str]:
+    return re.compile(rf"^(?:{'|'.join(map(re.escape, profile.definite_articles))}) ")
+
+
 def entity_key(name: str, profile: LanguageProfile = ENGLISH) -> str:
+    """One key for every spelling of a name: "The U.S." -> "united states"; the definite
+    article is no part of it."""
     n = normalize(name).strip(" .")
-    n = re.sub(r"^the ", "", n)
+    n = profile.compiled("merge.entities.article", _leading_article).sub("", n)
     aliases = profile.entity_aliases
     return aliases.get(n, aliases.get(n.replace(".", ""), n))
 

@@ -22,13 +22,13 @@ _PROBE_BASES = (datetime(2001, 3, 14), datetime(2011, 9, 27))
 
 
 @lru_cache(maxsize=4096)
-def _parse(text: str, base: datetime) -> tuple[datetime, str] | None:
+def _parse(text: str, base: datetime, language: str) -> tuple[datetime, str] | None:
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")
         from dateparser.date import DateDataParser
 
         parser = DateDataParser(
-            languages=["en"],
+            languages=[language],
             settings={
                 "RELATIVE_BASE": base,
                 "PREFER_DATES_FROM": "past",
@@ -51,8 +51,10 @@ def _key(date: datetime, period: str) -> tuple[int, ...]:
     return (date.year, date.month, date.day)
 
 
-def _strip(text: str) -> str:
-    text = re.sub(r"^\s*(on|in|since|by|from|at|last|this|early|late|mid)\s+", "", text.strip(), flags=re.I)
+def _strip(text: str, profile: LanguageProfile) -> str:
+    """The "when" without its first word when that is one of the profile's ``date_lead_words``."""
+    lead = "|".join(map(re.escape, profile.date_lead_words))
+    text = re.sub(rf"^\s*({lead})\s+", "", text.strip(), flags=re.I)
     return text.strip(" .,")
 
 
@@ -64,18 +66,18 @@ def resolve(when: str | None, base_iso: str | None, profile: LanguageProfile = E
     m = re.fullmatch(r"(\d{4})-(\d{2})-(\d{2})", text)
     if m:
         return text, "day"
-    candidates = [text, _strip(text)]
+    candidates = [text, _strip(text, profile)]
     for cand in candidates:
         if not cand:
             continue
-        first, second = [_parse(cand, b) for b in _PROBE_BASES]
+        first, second = [_parse(cand, b, profile.code) for b in _PROBE_BASES]
         if first is None or second is None:
             continue
         relative = _key(*first) != _key(*second)
         if relative:
             if base_iso is None:
                 return None, "unknown"
-            parsed = _parse(cand, datetime.fromisoformat(base_iso))
+            parsed = _parse(cand, datetime.fromisoformat(base_iso), profile.code)
             if parsed is None:
                 continue
         else:

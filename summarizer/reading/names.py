@@ -139,10 +139,13 @@ def looks_like_name(name: str, profile: LanguageProfile = ENGLISH) -> bool:
     return all(w[0].isupper() or w.casefold() in profile.name_particles for w in words if w[0].isalpha())
 
 
-def looks_like_role(role: str) -> bool:
-    """'US Vice President' yes; 'Attending the 61st Munich Security Conference' no."""
+def looks_like_role(role: str, profile: LanguageProfile = ENGLISH) -> bool:
+    """'US Vice President' yes; 'Attending the 61st Munich Security Conference' no (a role does
+    not open with a participle or a past form: the profile's ``participle_endings`` and
+    ``past_endings``)."""
     words = role.split()
-    return 0 < len(words) <= 8 and not re.search(r"(ing|ed)$", words[0].casefold())
+    verb_endings = profile.participle_endings + profile.past_endings
+    return 0 < len(words) <= 8 and not words[0].casefold().endswith(verb_endings)
 
 
 def surname_match(a: str, b: str) -> bool:
