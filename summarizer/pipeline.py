@@ -30,7 +30,7 @@ from .llm.settings import Settings
 from .merge import adjudication, plan, synthesis
 from .merge.copies import voice_groups
 from .merge.stories import cluster_stories
-from .reading.quotes import FoundQuote, find_quotes
+from .reading.quotes import FoundQuote, Quotations
 from .schemas import ArticleResult, Briefing, Digest, FailedArticle, SetAside, Story, Synthesis, Usage, extraction_model
 
 
@@ -63,7 +63,8 @@ async def extract_article(
     sent the article without them; the result is built from the article without them."""
     defence = llm.settings.defence or "on"
     clean, passages = set_apart(article) if defence != "off" else (article, [])
-    found = find_quotes(article.raw, body_spans(article))
+    quotations = Quotations(article.raw, body_spans(article))  # read once; settled again knowing the people
+    found = quotations.found
     kept = [q for q in found if not any(p.start < q.end and q.start < p.end for p in passages)]
     if defence == "on":
         requests = await plan_requests(llm, for_model(article, clean, passages), kept, defended=True)
@@ -79,7 +80,7 @@ async def extract_article(
         answers.append(answer)
         usage = usage.add(used)
     return to_result(
-        clean, combine(answers), quotes=kept if len(kept) < len(found) else None, usage=usage, model=llm.model_info,
+        clean, combine(answers), quotes=kept if len(kept) < len(found) else quotations, usage=usage, model=llm.model_info,
         parts=len(requests), passages=passages if defence != "off" else None, ner=bool(llm.settings.ner),
     )  # fmt: skip
 

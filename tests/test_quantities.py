@@ -325,6 +325,14 @@ def test_same_value():
     assert same_value(only("No arrests were made."), only("Police made 0 arrests."))
 
 
+def test_a_quantity_and_the_figure_made_of_it_compare_by_the_one_same_value():
+    q = only("Officials said about 350 people were evacuated.")
+    fig = q.figure(100, verb="evacuate")
+    assert (fig.start, fig.end, fig.surface, fig.verb) == (q.start + 100, q.end + 100, q.surface, "evacuate")
+    assert same_value(q, fig) and same_value(fig, q)
+    assert not same_value(fig, only("Officials said about 360 people were evacuated."))
+
+
 # ------------------------------------------------------------------------------ the profile drives it
 def test_word_lists_come_from_the_profile():
     no_zero = dataclasses.replace(ENGLISH, zero_words=frozenset({"none"}))

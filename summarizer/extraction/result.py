@@ -10,7 +10,7 @@ from ..reading.claims import read_claims
 from ..reading.entities import name_entities
 from ..reading.grounding import Document, align_statement, count, normalize
 from ..reading.names import lowercase_words
-from ..reading.quotes import FoundQuote
+from ..reading.quotes import FoundQuote, Quotations
 from ..reading.text import content_id
 from ..schemas import (
     ArticleExtraction,
@@ -50,7 +50,7 @@ def to_result(
     article: Article,
     ex: ArticleExtraction,
     *,
-    quotes: list[FoundQuote] | None = None,
+    quotes: Quotations | list[FoundQuote] | None = None,
     usage: Usage | None = None,
     model: ModelInfo | None = None,
     parts: int = 1,
@@ -59,9 +59,10 @@ def to_result(
 ) -> ArticleResult:
     """Build the output record: what the model read, grounded, plus what code found.
 
-    ``quotes``: the article's quotes as found before the request (their ids are the ones the
-    model was asked about); when not given, found again knowing the people the model listed
-    (the same passages and ids; a bare surname then resolves to the full name).
+    ``quotes``: the article's quotations as read before the request (``Quotations``: their ids
+    are the ones the model was asked about), settled here knowing the people the model listed
+    (the same passages and ids; a bare surname then resolves to the full name); a list: those
+    quotes as they are (the ones left after passages were set apart); not given: read here.
 
     ``passages``: the passages set apart as addressed to software (``set_apart``, which also
     gives the ``article`` to pass here); when given (the defence is on), each model-written

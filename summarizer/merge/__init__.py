@@ -51,7 +51,6 @@ from .events import merge_events
 from .facts import (
     FactPlan,
     Question,
-    Thresholds,
     apply_answers,
     finish_facts,
     plan_facts,
@@ -60,8 +59,9 @@ from .facts import (
 from .lead import choose as choose_lead
 from .people import PeopleIndex, cluster_people, spot_people
 from .quotes import merge_quotes
+from .tuning import Thresholds, Weights
 
-__all__ = ["MergePlan", "Question", "Thresholds", "merge", "plan"]
+__all__ = ["MergePlan", "Question", "Thresholds", "Weights", "merge", "plan"]
 
 
 @dataclass

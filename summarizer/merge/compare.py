@@ -2,7 +2,7 @@
 quoted phrases, weights from the whole briefing) and the slots that make two similar
 statements different facts (a figure measuring the same thing, a direction, a negation, a
 place, another day); ``Comparer.verdict`` decides same, same but disputed, conflict, unrelated
-or ask. The tunables are ``Thresholds`` and the constants here."""
+or ask. What it is tuned by is ``tuning.Thresholds`` (with its ``Weights``)."""
 
 from __future__ import annotations
 
@@ -12,76 +12,15 @@ from collections import Counter, defaultdict
 from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, field
 
-from ..language import ENGLISH, LanguageProfile
+from ..language import LanguageProfile
+from ..reading.quantities import same_value
 from ..reading.text import words
 from ..schemas import (
     Figure,
 )
 from .index import uniq
+from .tuning import Thresholds, Weights
 from .units import Fig, Slot, Unit, quoting_pairs
-
-
-@dataclass(frozen=True)
-class Thresholds:
-    """What a user might tune: when two statements are one fact, and how many pairs to ask about.
-
-    Chosen on the labelled seeds and test stories (README "Quality"); re-measure a change with
-    ``summarizer evaluate``."""
-
-    #: similarity at or above which two claims with no differing detail are one fact
-    same: float = 0.45
-    #: below: unrelated; between ``ask`` and ``same``: asked (or unrelated without a model)
-    ask: float = 0.3
-    #: two articles that share this many statements at ``same`` report one occasion ...
-    aligned_min: int = 2
-    #: ... and their other statements are compared with these (a prior, not a word list)
-    same_aligned: float = 0.35
-    ask_aligned: float = 0.25
-    #: pairs sent to the model in the one adjudication call (most similar first)
-    max_questions: int = 24
-
-
-CONFLICT_MIN = 0.3  # similarity of the rest of two claims with a differing slot to call it a conflict
-
-
-VALUE_RATIO_MAX = 10  # two figures further apart than this factor measure different things
-
-
-EQUAL_PREFERENCE = 1.3  # an equal value's match counts this much more when figures are paired
-
-
-STRONG_MEASURE = 1.5  # two figures this alike in what they measure (noun, verb, words) are about one thing
-
-
-DISPUTED_SAME_MIN = 0.55  # ... and to call them one fact with a disputed detail (or an agreeing figure)
-
-
-NEGATION_MIN = 0.55  # "not X" vs "X": the rest must be this similar (negation is easy to misread)
-
-
-CONTAIN_WEIGHT = 0.8  # weight of "the shorter claim is inside the longer one"
-
-
-CONTAIN_MIN_SHARED = 3  # ... counted only when they share this many features ("The strike is open-ended" is in no long sentence)
-
-
-MEASURE_MIN = 0.4  # closeness-weighted overlap of two figures' measures to compare their values
-
-
-SUBJECT_WORDS = 3  # words of a disagreement's subject besides the noun
-
-
-NOUN_BONUS = 0.5  # ... plus this when what one figure counts is named around the other
-
-
-FIGURE_WEIGHT = 1.5  # a figure or a date two statements share says more than a word they share
-
-
-NAME_WEIGHT = 0.45  # a name two statements share says less than a word they share (it says who, not what)
-
-
-SHARED_QUOTE_SCORE = 0.5  # ... makes the two claims at least this similar
-
 
 Relation = str  # "same" | "disputed" | "conflict" | "unrelated" | "ask"
 
@@ -103,11 +42,11 @@ class Question:
     b: Unit
 
 
-def _kind_weight(feature: str) -> float:
+def _kind_weight(feature: str, w: Weights) -> float:
     if feature.startswith(("#", "@")):
-        return FIGURE_WEIGHT
+        return w.figure_weight
     if feature.startswith("e:"):
-        return NAME_WEIGHT
+        return w.name_weight
     return 1.0
 
 
@@ -116,6 +55,7 @@ class FigureRules:
     pairs of figures that agree or differ between two units."""
 
     profile: LanguageProfile
+    w: Weights
 
     def _other_measures(self, fa: Fig, fb: Fig, a: Unit, b: Unit) -> bool:
         """Do two figures of one unit count different things, whatever the words around them
@@ -165,7 +105,7 @@ class FigureRules:
         va_, vb_ = fa.figure.value, fb.figure.value
         if fa.figure.unit == "count" and (float(va_).is_integer() != float(vb_).is_integer()):
             return True  # a magnitude of 6.4 and a count of 200 are not one measure
-        if va_ and vb_ and max(abs(va_), abs(vb_)) > VALUE_RATIO_MAX * min(abs(va_), abs(vb_)):
+        if va_ and vb_ and max(abs(va_), abs(vb_)) > self.w.value_ratio_max * min(abs(va_), abs(vb_)):
             return True  # outlets differ on a figure, not by an order of magnitude
         pa, pb = set(fa.figure.places), set(fb.figure.places)
         return bool(pa and pb and not (pa & pb))  # 3,200 at Marlow, 1,800 at Trevanne
@@ -186,22 +126,22 @@ class FigureRules:
                 told = (fb.was is not None and same_value(fa.figure, fb.was)) or (fa.was is not None and same_value(fb.figure, fa.was))
                 if told and fa.figure.unit == fb.figure.unit and not same_value(fa.figure, fb.figure):
                     # one says "22, up from 14" and the other "14": the writer says it is one measure
-                    cands.append((STRONG_MEASURE + 1.0, False, fa, fb))
+                    cands.append((self.w.strong_measure + 1.0, False, fa, fb))
                     continue
                 if fa.figure.unit != fb.figure.unit or self._other_measures(fa, fb, a, b):
                     continue
                 score = sum(min(w, fb.measure[k]) for k, w in fa.measure.items() if k in fb.measure)
                 # what one counts is named next to the other ("two workers" / "... a worker died")
-                score += NOUN_BONUS * ((fa.noun is not None and fa.noun in fb.measure) + (fb.noun is not None and fb.noun in fa.measure))
-                if score < MEASURE_MIN:
+                score += self.w.noun_bonus * ((fa.noun is not None and fa.noun in fb.measure) + (fb.noun is not None and fb.noun in fa.measure))
+                if score < self.w.measure_min:
                     continue
                 # ... and what was done to it: "killed two workers" pairs with "killed two employees"
                 # before "four others were taken to hospital" does
                 if fa.figure.verb and fb.figure.verb and self.profile.stem(fa.figure.verb) == self.profile.stem(fb.figure.verb):
-                    score += NOUN_BONUS
+                    score += self.w.noun_bonus
                 cands.append((score, same_value(fa.figure, fb.figure), fa, fb))
         # agreement is the likelier reading: an equal value close to the best match is taken first
-        cands.sort(key=lambda c: (-c[0] * (EQUAL_PREFERENCE if c[1] else 1.0), not c[1]))
+        cands.sort(key=lambda c: (-c[0] * (self.w.equal_preference if c[1] else 1.0), not c[1]))
         used_a, used_b = set(), set()
         agree, differ = [], []
         for score, equal, fa, fb in cands:
@@ -215,6 +155,18 @@ class FigureRules:
                 differ.append((fa, fb, score))
         return agree, differ
 
+    def _subject(self, fa: Fig, fb: Fig, a: Unit) -> str:
+        """What the figures measure, in a's words: its noun and the closest words both share."""
+        shared = sorted((k for k in set(fa.measure) & set(fb.measure) if not k.startswith("#")),
+                        key=lambda k: (-min(fa.measure[k], fb.measure[k]), k))[: self.w.subject_words]  # fmt: skip
+        keep = set(shared) | ({fa.noun} if fa.noun else set())
+        shown = uniq(w for w in words(a.claim.text) if self.profile.stem(w) in keep)  # the article's own spelling
+        return " ".join(shown) or fa.figure.noun or fa.figure.unit
+
+    def _shared_words(self, a: Unit, b: Unit) -> str:
+        shared = a.stems & b.stems
+        return " ".join(uniq(w for w in words(a.claim.text) if self.profile.stem(w) in shared)[: self.w.subject_words + 2])
+
 
 class Comparer(FigureRules):
     """Similarity and slot comparison of two claims, with weights from the whole briefing."""
@@ -222,11 +174,11 @@ class Comparer(FigureRules):
     def __init__(self, units: list[Unit], profile: LanguageProfile, thresholds: Thresholds = Thresholds()):
         self.units = units
         self.profile = profile
-        self.t = thresholds
+        self.t, self.w = thresholds, thresholds.weights
         df = Counter(f for u in units for f in u.feats)
         n = max(1, len(units))
         self.df = df
-        self.weight = {f: math.log(1 + n / c) * _kind_weight(f) for f, c in df.items()}
+        self.weight = {f: math.log(1 + n / c) * _kind_weight(f, self.w) for f, c in df.items()}
         self.total = [math.fsum(self.weight[f] for f in u.feats) for u in units]  # fsum: order-independent
         self.cache: dict[tuple[int, int], Measure] = {}
         self.aligned: set[frozenset[str]] = set()  # article pairs that report the same occasion
@@ -257,7 +209,7 @@ class Comparer(FigureRules):
         """Weighted overlap of what two claims say (not who says it).
 
         Ochiai (shared weight / geometric mean) -- or, when at least two features are shared,
-        ``CONTAIN_WEIGHT`` x containment in the shorter claim, whichever is higher: a short
+        ``Weights.contain_weight`` x containment in the shorter claim, whichever is higher: a short
         statement inside a long sentence that says two things is still the same statement."""
         weight = self.weight
         if drop:
@@ -271,12 +223,12 @@ class Comparer(FigureRules):
         if wa <= 0 or wb <= 0:
             return 0.0
         score = shared / math.sqrt(wa * wb)
-        if len(both) >= CONTAIN_MIN_SHARED and (self._verbs_inside(a, b) if wa <= wb else self._verbs_inside(b, a)):
-            score = max(score, CONTAIN_WEIGHT * shared / min(wa, wb))
+        if len(both) >= self.w.contain_min_shared and (self._verbs_inside(a, b) if wa <= wb else self._verbs_inside(b, a)):
+            score = max(score, self.w.contain_weight * shared / min(wa, wb))
         if (a.quote_fragments and b.quoted_text and any(f in b.quoted_text for f in a.quote_fragments)) or (
             b.quote_fragments and a.quoted_text and any(f in a.quoted_text for f in b.quote_fragments)
         ):
-            score = max(score, SHARED_QUOTE_SCORE)  # one quotes a part of what the other quotes: one statement
+            score = max(score, self.w.shared_quote_score)  # one quotes a part of what the other quotes: one statement
         return score
 
     def _verbs_inside(self, short: Unit, long: Unit) -> bool:
@@ -297,8 +249,8 @@ class Comparer(FigureRules):
         if wa <= 0 or wb <= 0:
             return None
         bound = shared / math.sqrt(wa * wb)
-        if count >= CONTAIN_MIN_SHARED:
-            bound = max(bound, CONTAIN_WEIGHT * shared / min(wa, wb))
+        if count >= self.w.contain_min_shared:
+            bound = max(bound, self.w.contain_weight * shared / min(wa, wb))
         if bound >= self.ask_floor - 1e-9:
             return None
         if self.fig_units[a.k] & self.fig_units[b.k]:
@@ -324,7 +276,7 @@ class Comparer(FigureRules):
         m = self.cache.get(key)
         if m is None:
             m = self.cache[key] = self._measure(lo, hi)
-        v = decide(m, *self.thresholds(lo, hi))
+        v = decide(m, *self.thresholds(lo, hi), self.w)
         return v if a.k < b.k else swap(v)
 
     def _measure(self, a: Unit, b: Unit) -> Measure:
@@ -336,12 +288,12 @@ class Comparer(FigureRules):
         evolving = bool(a.published and b.published and a.published != b.published)
         strong: list[Slot] = []
         for fa, fb, alike in differ:
-            subject = _subject(fa, fb, a, b)
+            subject = self._subject(fa, fb, a)
             slot = Slot("number", subject, fa.figure.surface, fb.figure.surface, evolving, f"fig{fa.figure.start}", f"fig{fb.figure.start}")
             # counting one thing (its noun, its verb, the words around it) says the claims are
             # about one thing however little else they share
-            told = alike > STRONG_MEASURE + 0.5  # "22, up from 14" against a "14"
-            (strong if told or (alike >= STRONG_MEASURE and fa.noun and fa.noun == fb.noun) else slots).append(slot)
+            told = alike > self.w.strong_measure + 0.5  # "22, up from 14" against a "14"
+            (strong if told or (alike >= self.w.strong_measure and fa.noun and fa.noun == fb.noun) else slots).append(slot)
             drop |= {f"#{fa.figure.unit}:{fa.figure.value:g}", f"#{fb.figure.unit}:{fb.figure.value:g}"}
         framed = strong + self._frame_slots(a, b, evolving, score)  # who, whether, where, read from the parse
         if any(fa.figure.value == 0 or fb.figure.value == 0 for fa, fb, _ in differ):
@@ -354,26 +306,26 @@ class Comparer(FigureRules):
             if sa and sb and sa == -sb:
                 pos, neg = self.profile.direction_pairs[k]
                 words_a, words_b = (pos, neg) if sa > 0 else (neg, pos)
-                slots.append(Slot("direction", _shared_words(a, b), words_a, words_b, evolving, f"dir{k}", f"dir{k}"))
+                slots.append(Slot("direction", self._shared_words(a, b), words_a, words_b, evolving, f"dir{k}", f"dir{k}"))
                 turned |= set(self.profile.direction_stems[k])
         if a.has_negative != b.has_negative and not whether and not (a.frames and b.frames):  # one says "not X", the other "X"
             counted = {f.noun for u in (a, b) for f in u.figs if f.figure.value == 0}  # "no ships": a figure
             for s in ((a.negated | b.negated) & a.stems & b.stems) - counted:
                 neg_a = s in a.negated
-                said = _word_for(a if neg_a else b, s)
-                slots.append(Slot("direction", _shared_words(a, b), f"not {said}" if neg_a else said,
+                said = _word_for(a if neg_a else b, s, self.profile)
+                slots.append(Slot("direction", self._shared_words(a, b), f"not {said}" if neg_a else said,
                                   said if neg_a else f"not {said}", evolving, f"neg:{s}", f"neg:{s}"))
                 turned.add(s)
         moved = _moved_dates(a, b, self.profile)
         if moved:  # "will resign at the end of February" / "will leave on January 1"
-            date_slot = Slot("date", _shared_words(a, b), moved[0], moved[1], evolving, "date", "date")
+            date_slot = Slot("date", self._shared_words(a, b), moved[0], moved[1], evolving, "date", "date")
             drop |= {f for f in a.feats | b.feats if f.startswith("@")}
             if any(fa.tense == fb.tense and (fa.subject & fb.subject or fa.patient & fb.patient) for fa in a.frames for fb in b.frames):
                 framed.append(date_slot)  # one thing planned for two dates ("a replacement aircraft would fly ...")
             else:
                 slots.append(date_slot)
         rest = self.similarity(a, b, drop | turned) if drop | turned else score
-        if turned and rest < NEGATION_MIN:  # negation is easy to misread: only in an otherwise near-identical pair
+        if turned and rest < self.w.negation_min:  # negation is easy to misread: only in an otherwise near-identical pair
             slots = [s for s in slots if s.kind != "direction"]
             rest = self.similarity(a, b, drop) if drop else score
         slots += framed
@@ -437,20 +389,20 @@ class Comparer(FigureRules):
                     continue
                 if same_verb and doers_differ and fa.negated == fb.negated and f"who:{fa.verb}" not in seen:
                     seen.add(f"who:{fa.verb}")
-                    out.append(Slot("who", _word_for(a, fa.verb.split("_")[0]), fa.doer_text, fb.doer_text, evolving,
+                    out.append(Slot("who", _word_for(a, fa.verb.split("_")[0], self.profile), fa.doer_text, fb.doer_text, evolving,
                                     "|".join([f"who:{fa.verb}", *fa.doer]), "|".join([f"who:{fa.verb}", *fb.doer])))
                 elif not doers_differ and (opposite(fa.verb, fb.verb) or (same_verb and fa.negated != fb.negated)):
                     key = f"whether:{min(fa.verb, fb.verb)}"
                     if key in seen:
                         continue
                     seen.add(key)
-                    said_a = ("not " if fa.negated else "") + _word_for(a, fa.verb.split("_")[0])
-                    said_b = ("not " if fb.negated else "") + _word_for(b, fb.verb.split("_")[0])
-                    out.append(Slot("direction", _shared_words(a, b), said_a, said_b, evolving, key, key))
+                    said_a = ("not " if fa.negated else "") + _word_for(a, fa.verb.split("_")[0], self.profile)
+                    said_b = ("not " if fb.negated else "") + _word_for(b, fb.verb.split("_")[0], self.profile)
+                    out.append(Slot("direction", self._shared_words(a, b), said_a, said_b, evolving, key, key))
                 elif same_verb and fa.places and fb.places and not (fa.places & fb.places) and fa.negated == fb.negated \
                         and not (fa.places & b.feats) and not (fb.places & a.feats) and "place" not in seen:
                     seen.add("place")
-                    out.append(Slot("place", _shared_words(a, b), fa.places_text, fb.places_text, evolving,
+                    out.append(Slot("place", self._shared_words(a, b), fa.places_text, fb.places_text, evolving,
                                     "|".join(["place", *fa.places]), "|".join(["place", *fb.places])))
         return out
 
@@ -458,15 +410,15 @@ class Comparer(FigureRules):
         """Details code sees differing that its rules did not weigh (for checking a model's "conflict")."""
         slots = []
         if a.places and b.places and not (a.places & b.places):
-            slots.append(Slot("place", _shared_words(a, b), _place_words(a), _place_words(b), False, "place", "place"))
+            slots.append(Slot("place", self._shared_words(a, b), _place_words(a, self.profile), _place_words(b, self.profile), False, "place", "place"))
         for fa in a.figs:
             for fb in b.figs:
                 if fa.figure.unit == fb.figure.unit and not same_value(fa.figure, fb.figure):
-                    slots.append(Slot("number", _subject(fa, fb, a, b), fa.figure.surface, fb.figure.surface,
+                    slots.append(Slot("number", self._subject(fa, fb, a), fa.figure.surface, fb.figure.surface,
                                       bool(a.published and b.published and a.published != b.published),
                                       f"fig{fa.figure.start}", f"fig{fb.figure.start}"))
         if a.days and b.days and not (a.days & b.days):
-            slots.append(Slot("date", _shared_words(a, b), ", ".join(sorted(a.days)), ", ".join(sorted(b.days)), False, "date", "date"))
+            slots.append(Slot("date", self._shared_words(a, b), ", ".join(sorted(a.days)), ", ".join(sorted(b.days)), False, "date", "date"))
         return slots
 
 
@@ -482,11 +434,11 @@ class Measure:
     framed: bool = False  # a detail differs within frames about one thing (who, whether, where); whether
 
 
-def decide(m: Measure, same_min: float, ask_min: float) -> Verdict:
+def decide(m: Measure, same_min: float, ask_min: float, w: Weights) -> Verdict:
     if m.slots:
-        if all(s.kind != "direction" for s in m.slots) and m.rest >= same_min and (m.agree or m.rest >= DISPUTED_SAME_MIN):
+        if all(s.kind != "direction" for s in m.slots) and m.rest >= same_min and (m.agree or m.rest >= w.disputed_same_min):
             return Verdict("disputed", m.rest, m.slots)  # the same statement, one detail differs: one fact, and a disagreement on that detail
-        if m.rest >= CONFLICT_MIN or (m.framed and (not m.other_days or any(s.kind == "direction" for s in m.slots))):
+        if m.rest >= w.conflict_min or (m.framed and (not m.other_days or any(s.kind == "direction" for s in m.slots))):
             return Verdict("conflict", m.rest, m.slots)
         return Verdict("unrelated", m.rest, m.slots)
     if m.other_days:
@@ -503,29 +455,9 @@ def swap(v: Verdict) -> Verdict:
     return Verdict(v.relation, v.score, slots, v.by)
 
 
-def same_value(a: Figure, b: Figure, tolerance: float = 1e-9) -> bool:
-    if a.unit != b.unit:
-        return False
-    return abs(a.value - b.value) <= tolerance * max(1.0, abs(a.value), abs(b.value))
-
-
-def _subject(fa: Fig, fb: Fig, a: Unit, b: Unit) -> str:
-    """What the figures measure, in a's words: its noun and the closest words both share."""
-    shared = sorted((k for k in set(fa.measure) & set(fb.measure) if not k.startswith("#")),
-                    key=lambda k: (-min(fa.measure[k], fb.measure[k]), k))[:SUBJECT_WORDS]  # fmt: skip
-    keep = set(shared) | ({fa.noun} if fa.noun else set())
-    shown = uniq(w for w in words(a.claim.text) if ENGLISH.stem(w) in keep)  # the article's own spelling
-    return " ".join(shown) or fa.figure.noun or fa.figure.unit
-
-
-def _shared_words(a: Unit, b: Unit) -> str:
-    shared = a.stems & b.stems
-    return " ".join(uniq(w for w in words(a.claim.text) if ENGLISH.stem(w) in shared)[: SUBJECT_WORDS + 2])
-
-
-def _word_for(u: Unit, stem: str) -> str:
+def _word_for(u: Unit, stem: str, profile: LanguageProfile) -> str:
     """The claim's own word for a stem ("ruled" for "rule")."""
-    return next((w for w in words(u.claim.text) if ENGLISH.stem(w) == stem), stem)
+    return next((w for w in words(u.claim.text) if profile.stem(w) == stem), stem)
 
 
 def _qualified(f: Figure) -> dict[str, set[str]]:
@@ -569,8 +501,8 @@ def _moved_dates(a: Unit, b: Unit, profile: LanguageProfile) -> tuple[str, str] 
     return ", ".join(a.future.values()), ", ".join(b.future.values())
 
 
-def _place_words(u: Unit) -> str:
-    return " ".join(uniq(w for w in words(u.claim.text) if ENGLISH.stem(w) in u.places))
+def _place_words(u: Unit, profile: LanguageProfile) -> str:
+    return " ".join(uniq(w for w in words(u.claim.text) if profile.stem(w) in u.places))
 
 
 @dataclass

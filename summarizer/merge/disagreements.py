@@ -107,7 +107,7 @@ def _positions(plan: FactPlan, edges: list[Edge]) -> tuple[list[Position], list[
             continue
         sides.append(us)
         members = sorted((units[u] for u in us), key=lambda u: (u.source, u.claim.start))
-        shown = statement(members, set(), profile=plan.profile)
+        shown = statement(members, set(), profile=plan.profile, weights=plan.comparer.w)
         raw_value = next(
             (s.a_value if u == i else s.b_value) for i, j, s, _ in edges for u in (i, j) if u in us and _value_key(s.a_value if u == i else s.b_value) == key
         )

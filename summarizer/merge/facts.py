@@ -50,13 +50,12 @@ from ..schemas import (
     Evidence,
     Span,
 )
-from .compare import Comparer, FactPlan, Question, Thresholds, Verdict, swap
+from .compare import Comparer, FactPlan, Question, Verdict, swap
 from .copies import count_voices
 from .disagreements import find_disagreements
 from .index import UnionFind, candidate_pairs, content_id, uniq
+from .tuning import Thresholds
 from .units import Unit, prepare, sentence_case, statement
-
-SMALL_BRIEFING = 600  # claims (~25 articles); up to this many, every pair that shares a feature is compared
 
 
 def plan_facts(
@@ -67,7 +66,7 @@ def plan_facts(
 
     ``events``: the merged events. Two articles' sentences that report one merged event
     (its evidence) are compared even when their words differ, and asked before the rest."""
-    units = prepare(results, voices, profile)
+    units = prepare(results, voices, profile, thresholds.weights)
     comparer = Comparer(units, profile, thresholds)
     keys = [set(u.feats) for u in units]
     for e in events:
@@ -84,7 +83,7 @@ def plan_facts(
     # summed once over an inverted index): most of those share a common word or two and nothing
     # that could differ, and that weight settles them ("unrelated") without a full comparison
     quick: dict[tuple[int, int], Verdict] = {}
-    if len(units) <= SMALL_BRIEFING:
+    if len(units) <= thresholds.weights.small_briefing:
         pairs = []
         for i, row in enumerate(_shared_weights(keys, comparer.weight)):
             for j in sorted(row):
@@ -261,7 +260,7 @@ def _cited(plan: FactPlan, group: list[int], disputed: set[int], borrowed: set[i
     out: list[tuple[Unit, list[Unit]]] = []
     while left:
         support = {u.k: len({m.source for m in left if _states(plan, u, m)}) for u in left}
-        shown = statement(left, disputed, borrowed, plan.profile, support)
+        shown = statement(left, disputed, borrowed, plan.profile, support, plan.comparer.w)
         kept = [shown] + [m for m in left if m is not shown and _states(plan, shown, m)]
         out.append((shown, kept))
         left = [m for m in left if m not in kept]

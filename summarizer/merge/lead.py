@@ -50,6 +50,7 @@ from ..reading.quantities import find_quantities
 from ..reading.syntax import has_verb, opens_with_question_word
 from ..reading.text import content_stems
 from ..schemas import ArticleResult, BriefingFact, CitedSentence, Claim, Disagreement
+from .tuning import Weights
 
 LEDE_CLAIMS = 2  # the lede: an article's first statements (the second only in the same paragraph)
 LEDE_SPAN = 400  # ... within this many characters of the first
@@ -60,7 +61,7 @@ SAME_DAY_MAX_COVER = 0.4  # ... or this much, when an overview sentence comes fr
 GIVE_WAY = 0.6  # a headline with a disputed figure gives way to one whose words the others carry this much
 TITLE_MIN_STEMS = 3
 AGREE = 0.45  # similarity of two articles' headline-and-lede bags that says they lead with the same news
-NAME_WEIGHT = 0.45  # a name says who, not what happened (as in the fact merge)
+NAME_WEIGHT = Weights.name_weight  # a name says who, not what happened: the fact merge's weight
 _WORD = re.compile(r"[^\W\d_]+")
 _PARTS = re.compile(r"\s*(?::|\|)\s+|\s+[\u2014\u2013-]\s+")  # "LIVE: ...", "Opinion | ...", "... - what we know"
 

@@ -12,29 +12,13 @@ from dataclasses import dataclass, field
 
 from ..language import ENGLISH, LanguageProfile
 from ..reading.quantities import find_quantities
-from ..reading.text import quoted_spans, stem_words, words
+from ..reading.text import WORD, quoted_spans, stem_words, words
 from ..schemas import (
     ArticleResult,
     Claim,
     Figure,
 )
-
-ARGUMENT_WEIGHT = 0.5  # closeness given to the arguments of a figure's verb in what it measures
-
-
-WINDOW = 4  # content words either side of a figure that say what it measures
-
-
-PRONOUN_WORDS = 4  # a pronoun among a statement's first words makes it lean on the sentence before
-
-
-NEXT_FIGURE_CHARS = 12  # a figure this close to another is part of its measure ("six of the nine")
-
-
-QUOTED_PHRASE_MAX = 6  # quoted words up to this many are a feature ("meaningful and frank")
-
-
-QUOTED_RUN = 2  # a short quotation of this many words or more found inside another claim's quotation ...
+from .tuning import Weights
 
 
 @dataclass
@@ -57,7 +41,7 @@ class Unit:
     position: float  # 0 = the article's first statement, 1 = its last
     stems: frozenset[str]  # content-word stems
     feats: frozenset[str]  # content stems, figures ("#hour:2"), dates ("@2025-08-22"), quoted phrases ("q:...")
-    quote_fragments: frozenset[str]  # short quotations (QUOTED_RUN to QUOTED_PHRASE_MAX words)
+    quote_fragments: frozenset[str]  # short quotations (``Weights.quoted_run`` to ``quoted_phrase_max`` words)
     quoted_text: str  # every quotation's words
     figs: list[Fig]
     direction: dict[int, int]
@@ -125,7 +109,7 @@ def _breaks(profile: LanguageProfile) -> re.Pattern[str]:
 
 
 def _tokens_with_offsets(text: str) -> list[tuple[str, int, int]]:
-    return [(m.group().replace("\u2019", "'").lower(), m.start(), m.end()) for m in re.finditer(r"[^\W_]+(?:['\u2019][^\W_]+)*", text)]
+    return [(m.group().replace("\u2019", "'").lower(), m.start(), m.end()) for m in WORD.finditer(text)]
 
 
 def _key_point_claims(r: ArticleResult, profile: LanguageProfile) -> list[Claim]:
@@ -135,17 +119,14 @@ def _key_point_claims(r: ArticleResult, profile: LanguageProfile) -> list[Claim]
         if not k.evidence:
             continue  # not found in the article: not a statement the briefing can cite
         span = k.evidence[0]
-        figures = [  # offsets are into the key point's text: only their order and neighbours are used
-            Figure(surface=q.surface, value=q.value, unit=q.unit, noun=q.noun, approximate=q.approximate,
-                   start=span.start + q.start, end=span.start + q.end)
-            for q in find_quantities(k.text, profile)
-        ]  # fmt: skip
+        # offsets are into the key point's text: only their order and neighbours are used
+        figures = [q.figure(span.start) for q in find_quantities(k.text, profile)]
         out.append(Claim(id=k.id, text=k.text, start=span.start, end=span.end, figures=figures, key=True))
     return out
 
 
 def _tokens_of(text: str) -> list[str]:
-    return re.findall(r"[^\W_]+(?:['\u2019][^\W_]+)*", text)
+    return WORD.findall(text)
 
 
 def _date_key(d) -> str:
@@ -160,12 +141,12 @@ def _entity_key(token: str) -> str:
     return "e:" + token.strip(".'")[:6]
 
 
-def prepare(results: Sequence[ArticleResult], voices: dict[str, str], profile: LanguageProfile) -> list[Unit]:
+def prepare(results: Sequence[ArticleResult], voices: dict[str, str], profile: LanguageProfile, weights: Weights = Weights()) -> list[Unit]:
     """Claims -> units: content words (stems), names, figures, dates and quoted phrases.
 
     A capitalised word is a name unless the briefing also writes it in lower case somewhere
     ("Police arrested ..." vs "the police"); titles and speech verbs are neither: they say
-    who, not what."""
+    who, not what. ``weights``: how much around a figure or a quotation is read."""
     lower: set[str] = set()
     for r in results:
         for c in r.claims:
@@ -194,7 +175,7 @@ def prepare(results: Sequence[ArticleResult], voices: dict[str, str], profile: L
                     names.add(_entity_key(t))
                 elif st not in profile.stop_words:
                     content.add(st)
-            figs = _figures(c, toks, stems_all, content, [m.start() for m in break_re.finditer(c.text)], old_value, profile)
+            figs = _figures(c, toks, stems_all, content, [m.start() for m in break_re.finditer(c.text)], old_value, profile, weights)
             direction: dict[int, int] = {}
             for k, (pos, neg) in enumerate(dir_stems):
                 if pos in stems_all:
@@ -221,9 +202,9 @@ def prepare(results: Sequence[ArticleResult], voices: dict[str, str], profile: L
             feats |= {f"@{d.date}" for d in c.dates if d.date}
             for q0, q1 in quoted_spans(c.text):
                 quoted = words(c.text[q0:q1])
-                if len(quoted) <= QUOTED_PHRASE_MAX:
+                if len(quoted) <= weights.quoted_phrase_max:
                     feats.add("q:" + " ".join(quoted))
-                    if len(quoted) >= QUOTED_RUN:
+                    if len(quoted) >= weights.quoted_run:
                         fragments.add(" ".join(quoted))
                 quoted_words.append(" ".join(quoted))
             units.append(
@@ -244,7 +225,7 @@ def prepare(results: Sequence[ArticleResult], voices: dict[str, str], profile: L
 
 def _figures(
     c: Claim, toks: list[tuple[str, int, int]], stems_all: list[str], content: set[str], breaks: list[int],
-    old_value: re.Pattern[str], profile: LanguageProfile,
+    old_value: re.Pattern[str], profile: LanguageProfile, weights: Weights,
 ) -> list[Fig]:
     """A claim's figures, each with what it measures; an earlier value ("up from 14") is kept
     on the figure before it, not counted as a figure of its own."""
@@ -261,14 +242,14 @@ def _figures(
         lo = max((x for x in breaks if x <= a), default=0)
         hi = min((x for x in breaks if x >= b), default=len(c.text))
         around = [(s0, st) for (t, s0, _), st in zip(toks, stems_all, strict=True) if st in content and lo <= s0 < hi]
-        before = [st for s0, st in around if s0 < a][-WINDOW:]
-        after = [st for s0, st in around if s0 >= b][:WINDOW]
+        before = [st for s0, st in around if s0 < a][-weights.window :]
+        after = [st for s0, st in around if s0 >= b][: weights.window]
         measure: dict[str, float] = {}
         for side in (before[::-1], after):
             for d, st in enumerate(side, 1):
                 measure[st] = max(measure.get(st, 0.0), 1 / (1 + d / 2))
         for g in c.figures:
-            if g is not f and min(abs(g.start - f.end), abs(f.start - g.end)) <= NEXT_FIGURE_CHARS:
+            if g is not f and min(abs(g.start - f.end), abs(f.start - g.end)) <= weights.next_figure_chars:
                 measure[f"#{g.unit}:{g.value:g}"] = 1.0
         counted = f.counted or f.noun  # the parse's noun, else the one the figure reader found
         noun = profile.stem(counted.lower().split("-")[-1]) if counted else None
@@ -278,7 +259,7 @@ def _figures(
             measure["p:" + place.lower()] = 1.0
         for arg in f.arguments:  # what its verb acts on or with: "treated for minor injuries"
             st = profile.stem(arg)
-            measure[st] = max(measure.get(st, 0.0), ARGUMENT_WEIGHT)
+            measure[st] = max(measure.get(st, 0.0), weights.argument_weight)
         figs.append(Fig(f, noun, measure))
     return figs
 
@@ -309,7 +290,7 @@ def quoting_pairs(units: list[Unit]) -> set[tuple[int, int]]:
 
 def statement(
     members: list[Unit], disputed: set[int], borrowed: AbstractSet[int] = frozenset(), profile: LanguageProfile = ENGLISH,
-    support: dict[int, int] | None = None,
+    support: dict[int, int] | None = None, weights: Weights = Weights(),
 ) -> Unit:
     """The member to show: its own (not one it shares with another fact), the one the most
     other articles state directly (``support``), undisputed, not someone's speech, readable
@@ -318,7 +299,7 @@ def statement(
 
     def rank(u: Unit) -> tuple:
         w = words(u.claim.text)
-        leans = any(t in profile.pronouns for t in w[:PRONOUN_WORDS])
+        leans = any(t in profile.pronouns for t in w[: weights.pronoun_words])
         return (u.claim.continues, u.k in borrowed, -(support or {}).get(u.k, 0), u.k in disputed, u.claim.quoted, leans,
                 not u.claim.key, len(w) < 5, len(w), u.source, u.claim.start)  # fmt: skip
 

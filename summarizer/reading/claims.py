@@ -25,7 +25,7 @@ import re
 from dataclasses import asdict
 
 from ..language import ENGLISH, LanguageProfile
-from ..schemas import Claim, DateMention, Figure, NotNews, Quote, Span
+from ..schemas import Claim, DateMention, NotNews, Quote, Span
 from .grounding import normalize
 from .liveblog import find_entries, find_turns
 from .notnews import screen
@@ -128,12 +128,9 @@ def read_claims(
                     set_aside.append(NotNews(text=text, start=c0, end=c1, reason=reason))
                     continue
                 figures = [
-                    Figure(
-                        surface=q.surface, value=q.value, unit=q.unit, noun=q.noun, approximate=q.approximate,
-                        start=c0 + q.start, end=c0 + q.end, **asdict(figure_frame(raw, c0 + q.start, c0 + q.end, profile, (p0, p1))),
-                    )
+                    q.figure(c0, **asdict(figure_frame(raw, c0 + q.start, c0 + q.end, profile, (p0, p1))))
                     for q in find_quantities(text, profile)
-                ]  # fmt: skip
+                ]
                 out.append(
                     Claim(
                         id=content_id("c", article_id, normalize(text), taken=taken),

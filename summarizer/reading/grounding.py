@@ -35,7 +35,7 @@ from ..schemas import (
     Span,
 )
 from .names import parse_name
-from .text import content_stems
+from .text import content_stems, sentences
 
 STATEMENT_MIN = 0.5  # weighted share of a statement's content words its evidence sentence must hold
 
@@ -46,7 +46,6 @@ _CHAR_MAP = {
     "\u2010": "-", "\u2011": "-", "\u2012": "-", "\u2013": "-", "\u2014": "-", "\u2015": "-", "\u2212": "-",
     "\u2026": "...", "\u00a0": " ", "\u202f": " ", "\u2009": " ",
 }  # fmt: skip
-_SENTENCE_END = re.compile(r"[.!?\u2026][\"'\u201d\u2019]?(?=\s)|\n")
 
 
 # ----------------------------------------------------------------------------- normalise
@@ -115,32 +114,11 @@ class Document:
 
 
 def _sentences(text: str, body: list[tuple[int, int]] | None = None) -> list[tuple[int, int]]:
-    spans = []
-    start = 0
-    for m in _SENTENCE_END.finditer(text):
-        end = m.end()
-        if text[start:end].strip():
-            spans.append(_trim(text, start, end))
-        start = end
-    if text[start:].strip():
-        spans.append(_trim(text, start, len(text)))
+    """The sentences of the body (``text.sentences``: the one sentence model of the package,
+    so evidence, quotes and claims cut the text at the same places)."""
     if body is None:
-        return spans
-    clipped = []  # a sentence that runs over a date line or a byline starts where the body does
-    for s, e in spans:
-        for a, b in body:
-            lo, hi = _trim(text, max(s, a), min(e, b))
-            if hi > lo:
-                clipped.append((lo, hi))
-    return clipped
-
-
-def _trim(text: str, start: int, end: int) -> tuple[int, int]:
-    while start < end and text[start].isspace():
-        start += 1
-    while end > start and text[end - 1].isspace():
-        end -= 1
-    return start, end
+        return sentences(text)
+    return [span for a, b in body for span in sentences(text, a, b)]
 
 
 # ----------------------------------------------------------------------------- align

@@ -44,7 +44,7 @@ from ..language import ENGLISH, LanguageProfile
 from ..schemas import NotNews
 from .liveblog import find_turns
 from .syntax import statement
-from .text import is_heading
+from .text import WORD, is_heading
 
 QUESTION_MAX_WORDS = 20  # a question paragraph up to this long is a subhead, not a reported question
 BYLINE_MAX_WORDS = 10
@@ -69,7 +69,6 @@ _SLASH_CREDIT = re.compile(
 _HANDLE = re.compile(r"\(@\w{1,30}\)|\bpic\.twitter\.com/|^\s*[\u2014\u2013\-]\s*\S.{0,80}@\w{1,30}")
 _URL_ONLY = re.compile(r"^\s*(?:https?://|www\.)\S+\s*$")
 _BULLET = re.compile(r"\s*(?:[\u2022\u25aa\u25e6\u00b7*\-\u2013\u2014]|\d{1,2}[.)])\s+")
-_WORDS = re.compile(r"[^\W_]+(?:['\u2019][^\W_]+)*")
 
 
 @dataclass(frozen=True)
@@ -109,7 +108,7 @@ def _compile(profile: LanguageProfile) -> _Rules:
 
 
 def _word_count(text: str) -> int:
-    return len(_WORDS.findall(text))
+    return len(WORD.findall(text))
 
 
 def _credit(line: str, rules: _Rules, profile: LanguageProfile) -> tuple[int, int] | None:
@@ -117,7 +116,7 @@ def _credit(line: str, rules: _Rules, profile: LanguageProfile) -> tuple[int, in
     m = _TRAILING_PAREN.search(line)
     if m:
         inner = m.group(1)
-        first = _WORDS.findall(inner.lower())[:1]
+        first = WORD.findall(inner.lower())[:1]
         if "/" in inner or (first and first[0] in profile.credit_words) or (rules.credit_phrase and rules.credit_phrase.search(inner)):
             return m.start(), len(line)
     m = _SLASH_CREDIT.search(line)

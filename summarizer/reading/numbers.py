@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 
 from ..language import LanguageProfile
+from .text import looks_past, looks_plural
 
 # ------------------------------------------------------------------------------ patterns
 _L = r"[^\W\d_]"  # a letter
@@ -67,13 +68,7 @@ class Grammar:
         self.approximators = tuple(norm(a) for a in p.approximators)
         self.time_of_day = tuple(norm(t) for t in p.time_of_day)
         self.ordinals = tuple(s.lower() for s in p.ordinal_suffixes)
-        self.plural_endings = tuple(e.lower() for e in p.plural_endings)
-        self.not_plural_endings = tuple(e.lower() for e in p.not_plural_endings)
-        self.irregular_plurals = frozenset(w.lower() for w in p.irregular_plurals)
         self.adjective_endings = tuple(e.lower() for e in p.adjective_endings)
-        self.past_endings = tuple(e.lower() for e in p.past_endings)
-        self.not_past_endings = tuple(e.lower() for e in p.not_past_endings)
-        self.irregular_past = frozenset(w.lower() for w in p.irregular_past)
         self.comparative_endings = tuple(e.lower() for e in p.comparative_endings)
 
     def _compile(self, p: LanguageProfile) -> None:
@@ -153,10 +148,7 @@ class Grammar:
 
     # ------------------------------------------------------------------ small tests
     def plural(self, word: str) -> bool:
-        w = word.lower().split("-")[-1]
-        if w in self.irregular_plurals:
-            return True
-        return len(w) > 3 and w.endswith(self.plural_endings) and not w.endswith(self.not_plural_endings)
+        return looks_plural(word, self.p)
 
     def modifier(self, word: str) -> bool:
         """Looks like it stands in front of the head noun: "NATO", "nation's", "unconditional"."""
@@ -164,11 +156,7 @@ class Grammar:
         return word[0].isupper() or self.possessive(w) or (len(w) > 5 and w.endswith(self.adjective_endings))
 
     def past_tense(self, word: str) -> bool:
-        """Looks like a past tense or participle ("killed", "held"), not like "speed"."""
-        w = word.lower()
-        return w in self.irregular_past or (
-            len(w) > 4 and w.endswith(self.past_endings) and not w.endswith(self.not_past_endings)
-        )
+        return looks_past(word, self.p)
 
     @staticmethod
     def possessive(word: str) -> bool:

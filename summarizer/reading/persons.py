@@ -9,6 +9,7 @@ import re
 from ..language import LanguageProfile
 from .names import fold, looks_like_name, same_person, split_title, used_as_place_or_thing
 from .phrases import Phrases, Tok, Who
+from .text import looks_plural
 
 BACK_SENTENCES = 3  # sentences before the paragraph searched for a pronoun's person
 
@@ -78,10 +79,7 @@ class Persons(Phrases):
         return None
 
     def _plural(self, low: str) -> bool:
-        p = self.p
-        if low in p.irregular_plurals:
-            return True
-        return len(low) > 3 and low.endswith(p.plural_endings) and not low.endswith(p.not_plural_endings)
+        return looks_plural(low, self.p)
 
     def _name(self, run: list[Tok], det: Tok | None) -> Who | None:
         """A capitalised run: a person (full name when known) or an organisation."""

@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 
 from ..language import LanguageProfile
 from .marks import Piece
+from .text import looks_past
 
 _NP_MAX = 30  # tokens a subject phrase may span (lists of countries are long)
 _ASIDE_MAX = 12  # tokens of an aside between a subject and its verb (", in an interview,")
@@ -146,15 +147,9 @@ class Phrases:
             return False
         p = self.p
         low = next((t.low.removesuffix(n) for n in p.negations if "'" in n and t.low.endswith(n)), t.low)
-        if low in p.auxiliaries or low in p.irregular_past or low in self.reporting or low in p.judgement_verbs:
+        if low in p.auxiliaries or low in self.reporting or low in p.judgement_verbs:
             return True
-        return (
-            len(low) > 3
-            and "-" not in low
-            and low.endswith(p.past_endings)
-            and not low.endswith(p.not_past_endings)
-            and low not in p.number_words
-        )
+        return looks_past(low, p) and "-" not in low and low not in p.number_words
 
     def _finite(self, toks: list[Tok], i: int) -> bool:
         t = toks[i]

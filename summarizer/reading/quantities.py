@@ -80,8 +80,10 @@ import math
 import re
 import unicodedata
 from dataclasses import dataclass
+from typing import Any, Protocol
 
 from ..language import ENGLISH, LanguageProfile
+from ..schemas import Figure
 from .numbers import DASHES, GLUE, HYPHENS, Grammar, clean, grammar, norm
 
 Unit = str  # "count" | "percent" | "percentage_point" | ISO 4217 code | canonical time unit
@@ -104,6 +106,14 @@ class Quantity:
     qualifier: str | None
     #: what it counts, lower case as written ("nations"), None when no noun follows
     noun: str | None
+
+    def figure(self, offset: int = 0, **read: Any) -> Figure:
+        """The figure as records and the merge hold it: offsets moved by ``offset`` (where the
+        text read starts in the article), plus what the parse ``read`` of it (``FigureFrame``)."""
+        return Figure(
+            surface=self.surface, value=self.value, unit=self.unit, noun=self.noun, approximate=self.approximate,
+            start=offset + self.start, end=offset + self.end, **read,
+        )  # fmt: skip
 
 
 
@@ -380,12 +390,21 @@ def find_quantities(text: str, profile: LanguageProfile = ENGLISH) -> list[Quant
     return found
 
 
-def same_value(a: Quantity, b: Quantity, *, tolerance: float = 0.0) -> bool:
-    """Same unit and the same value within ``tolerance`` (relative: 0.05 = 5%).
+class Valued(Protocol):
+    """Anything with a normalised value and its unit: a ``Quantity`` or a schema ``Figure``."""
+
+    value: float
+    unit: str
+
+
+def same_value(a: Valued, b: Valued, *, tolerance: float = 1e-9) -> bool:
+    """Same unit and the same value within ``tolerance`` (relative to the larger value, and
+    at least ``tolerance`` itself near zero: 0.05 = 5%). The one comparison of values: the
+    merge compares figures with it.
 
     Hedges do not matter ("about 350" = "roughly 350" = "350"), nor does the noun: compare
     nouns separately when the count's subject matters.
     """
     if a.unit != b.unit:
         return False
-    return math.isclose(a.value, b.value, rel_tol=max(tolerance, 1e-9))
+    return abs(a.value - b.value) <= tolerance * max(1.0, abs(a.value), abs(b.value))

@@ -40,12 +40,8 @@ Built in floors: the quotation marks and their offsets (``marks``), phrases read
 resolve, is a "quote". Otherwise it is a "scare" quote when it is short (``SCARE_MAX_WORDS``
 words or fewer: a term, a title, a word the reporter marks -- forcing Ostravia to “denazify”,
 Asked if he was “enraged”) or right after a naming word ("so-called", "a group called") with
-no speaker; a longer unattributed passage stays a "quote" with speaker None. Measured on the
-seeds: 15 passages of 1-3 words, 13 of them labelled quotes -- all governed by a reporting
-verb, all kept as quotes -- and the 2 labelled scare quotes, both found as scare. The rule's
-misses: a short quote whose verb is outside the lists becomes a scare quote ("Orlin found it
-“frank”" is caught by the judgement verbs, "he believes it “fair”" is not); a long title with
-no naming word stays a quote with no speaker (the model is asked).
+no speaker; a longer unattributed passage stays a "quote" with speaker None (how this does
+on the seeds, and its misses, are in the README).
 
 **Rules** as ``FoundQuote.rule``: "X said" / "said X" (the reporting verb as written: "X told",
 "X recalled", "X wrote"), "according to X", "described as", "colon intro", "saying" (a
@@ -68,7 +64,7 @@ from .names import fold, same_person, split_title
 from .phrases import TOKEN
 from .speakers import FoundQuote, Reader
 
-__all__ = ["FoundQuote", "find_quotes", "verify_speaker"]
+__all__ = ["FoundQuote", "Quotations", "find_quotes", "verify_speaker"]
 
 
 def _paragraphs(text: str) -> list[tuple[int, int]]:
@@ -101,7 +97,26 @@ def find_quotes(
 
     A transcript's turns (``Name (role): words``, ``liveblog.find_turns``) are quotes too, ids
     ``T1``, ``T2``..., their speaker the header's name (rule "speaker header")."""
-    found = Reader(text, list(spans) if spans is not None else _paragraphs(text), names, profile).quotes()
+    return _with_turns(text, Reader(text, list(spans) if spans is not None else _paragraphs(text), names, profile).quotes())
+
+
+class Quotations:
+    """An article's quotations, read once: ``found`` before the model is asked (the quotes it
+    is asked about, by id), ``knowing(names)`` once the model has listed the people -- the same
+    passages and ids, the text's marks, sentences and tokens not read again."""
+
+    def __init__(self, text: str, spans: list[tuple[int, int]] | None = None, profile: LanguageProfile = ENGLISH):
+        self.text = text
+        self._reader = Reader(text, list(spans) if spans is not None else _paragraphs(text), (), profile)
+        self.found = _with_turns(text, self._reader.quotes())
+
+    def knowing(self, names: Iterable[str]) -> list[FoundQuote]:
+        """The quotations with their speakers settled knowing ``names`` (``find_quotes``'s)."""
+        return _with_turns(self.text, self._reader.knowing(names).quotes())
+
+
+def _with_turns(text: str, found: list[FoundQuote]) -> list[FoundQuote]:
+    """``found`` with a transcript's turns among them, in text order."""
     turns = [
         FoundQuote(
             id=f"T{i + 1}", start=t.start, end=t.segments[-1][1], text=" ".join(text[a:b] for a, b in t.segments),

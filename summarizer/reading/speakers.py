@@ -5,6 +5,7 @@ and ``Reader.quotes`` gives each passage its kind, speaker and rule."""
 from __future__ import annotations
 
 import bisect
+import copy
 from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Literal
@@ -64,6 +65,14 @@ class Reader(Antecedents):
         self._fulls: dict[str, str | None] = {}
         self.people = self._people()
         self.genders = self._genders()
+
+    def knowing(self, names: Iterable[str]) -> Reader:
+        """The same text read again knowing ``names`` (the people the model listed): the marks,
+        sentences, tokens, people and genders are shared; what a rule settled is not."""
+        other = copy.copy(self)
+        other.names = [split_title(n.strip(), self.p, self.titles)[1] for n in dict.fromkeys(names) if n.strip()]
+        other._subjects, other._speakers, other._tag_sentence, other._fulls = {}, {}, {}, {}
+        return other
 
     # -- the rules for one quotation
 

@@ -7,6 +7,8 @@
   piece (at least ``min_words`` words), never inside quotation marks.
 * ``words`` / ``content_stems`` -- lower-case words (apostrophes and quotation marks
   folded) and the stems of the content words (stop words and speech verbs left out).
+* ``looks_plural`` / ``looks_past`` -- a word's shape by the profile's endings and
+  irregular forms: the one test the quote reader and the figure reader share.
 
 Offsets are Python ``str`` indices: ``text[start:end]``.
 """
@@ -20,7 +22,8 @@ from itertools import pairwise
 
 from ..language import ENGLISH, LanguageProfile
 
-_WORD = re.compile(r"[^\W_]+(?:['\u2019][^\W_]+)*", re.UNICODE)
+#: a word: letters and digits, with inner apostrophes ("Ostravia's"); the one word pattern
+WORD = re.compile(r"[^\W_]+(?:['\u2019][^\W_]+)*", re.UNICODE)
 _QUOTED = re.compile(r"\u201c[^\u201c\u201d]{1,2000}\u201d|\"[^\"\n]{1,2000}\"|\u2018[^\u2018\n]{2,600}?\u2019(?!\w)")
 
 
@@ -146,7 +149,7 @@ def _trim(text: str, a: int, b: int, profile: LanguageProfile) -> tuple[int, int
     """Strip white space, leading punctuation and a leading clause opener ("but", "while")."""
     while a < b and (text[a].isspace() or text[a] in ",;:\u2014\u2013-"):
         a += 1
-    m = _WORD.match(text, a)
+    m = WORD.match(text, a)
     if m and m.group().lower() in profile.clause_openers and m.end() < b:
         a = m.end()
         while a < b and (text[a].isspace() or text[a] == ","):
@@ -170,7 +173,7 @@ def content_id(prefix: str, *parts: str, taken: set[str] | None = None) -> str:
 
 def words(text: str) -> list[str]:
     """Lower-case words; curly apostrophes folded to ' ("Ostravia’s" -> "ostravia's")."""
-    return [w.replace("\u2019", "'").lower() for w in _WORD.findall(text)]
+    return [w.replace("\u2019", "'").lower() for w in WORD.findall(text)]
 
 
 def stem_words(tokens: list[str], profile: LanguageProfile = ENGLISH) -> list[str]:
@@ -186,6 +189,24 @@ def content_stems(text: str, profile: LanguageProfile = ENGLISH) -> list[str]:
     """Stems of the content words: no stop words, no speech verbs, no one-letter words."""
     keep = [w for w in words(text) if w not in profile.stop_words and w not in profile.speech_verbs and len(w) > 1]
     return [s for s in stem_words(keep, profile) if s not in profile.stop_words]
+
+
+def looks_plural(word: str, profile: LanguageProfile = ENGLISH) -> bool:
+    """Shaped like a plural noun ("officials", "people"; the last part of "rank-and-file"),
+    not like "news" or "bus" (``not_plural_endings``); short words are never taken for one."""
+    w = word.lower().split("-")[-1]
+    if w in profile.irregular_plurals:
+        return True
+    return len(w) > 3 and w.endswith(profile.plural_endings) and not w.endswith(profile.not_plural_endings)
+
+
+def looks_past(word: str, profile: LanguageProfile = ENGLISH) -> bool:
+    """Shaped like a past tense or participle ("killed", "held", "used"), not like "speed"
+    (``not_past_endings``)."""
+    w = word.lower()
+    return w in profile.irregular_past or (
+        len(w) > 3 and w.endswith(profile.past_endings) and not w.endswith(profile.not_past_endings)
+    )
 
 
 def quoted_spans(text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int]]:
