@@ -106,4 +106,5 @@ def test_cli_stays_thin():
     contracts themselves are checked by lint-imports (pyproject.toml, .ci/run)."""
     from .conftest import ROOT
 
-    assert len((ROOT / "summarizer" / "cli.py").read_text().splitlines()) < 600
+    lines = sum(len(p.read_text().splitlines()) for p in (ROOT / "summarizer" / "cli").glob("*.py"))
+    assert 300 < lines < 700  # the commands, their options, the run with its progress
