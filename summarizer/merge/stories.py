@@ -2,8 +2,10 @@
 
 A story is what a reader follows over days: the same actors and subject, possibly several
 events (the five seeds are one negotiation with three different Tallis-Orlin contacts). So
-articles are grouped by *who and what* they are about, never by date: two unrelated
-stories share a day, and one story spans months.
+articles are grouped by *who and what* they are about, not by date: two unrelated stories
+share a day, and one story spans months. Time only asks for more evidence: articles more than
+``apart_days`` apart link only through a shared person or place (one carmaker's two crashes
+a month apart share the maker and its products, not the people or the place).
 
 Features of an article, all from its extraction (``ArticleResult``):
 
@@ -12,6 +14,10 @@ Features of an article, all from its extraction (``ArticleResult``):
   "Norland Central Bank") is an organisation, by its whole name -- else "chemicals" or "bank"
   would be a surname shared by unrelated stories;
 * organisations and places (``entity_key``: "U.S." = "America");
+* the names no list types -- a product, a feature, a road ("Halo 3", "Pilot Assist") -- found
+  in the article's statements (``names.proper_names``), unless they are a typed name's words
+  or forms of them ("European" for Europe): the angles of one launch (a report, reviews, a lab
+  test, a column) share the product and the company, rarely people;
 * content-word stems of its title, summary and events' descriptions (``word:...``).
 
 Each feature weighs ``kind weight x idf``, ``idf = log(1 + N / df)``: a name every article
@@ -39,21 +45,26 @@ the story's title is its most central article's title.
 
 from __future__ import annotations
 
+import datetime
 import heapq
 import math
+import re
 from collections import Counter, defaultdict
 from collections.abc import Sequence
+from collections.abc import Set as AbstractSet
 from dataclasses import dataclass
 
 from ..language import ENGLISH, LanguageProfile
-from ..reading.names import fold, parts
+from ..reading.names import fold, inner_capitals, parts, proper_names
 from ..reading.text import stem_words, words
 from ..schemas import ArticleResult, Story, StoryMember
 from .entities import entity_key
 from .index import UnionFind, candidate_pairs
 
 #: features that are names (the rest are words)
-NAME_KINDS = ("person", "org", "place")
+NAME_KINDS = ("person", "org", "place", "name")
+#: names that say where or who: across a long gap in time, a link needs one of these
+ACTOR_KINDS = ("person", "place")
 
 
 @dataclass(frozen=True)
@@ -75,12 +86,19 @@ class StoryThresholds:
     person: float = 1.0
     org: float = 1.0
     place: float = 0.7
+    #: a name no list types: a product, a programme, a road ("Halo 3", "Pilot Assist")
+    name: float = 0.8
     word: float = 0.35
+    #: articles published more than this many days apart link only through a shared person
+    #: or place: one carmaker's two crashes a month apart share the maker and its products,
+    #: not the people or the place; a story that runs for months keeps its actors
+    apart_days: int = 7
 
 
-def features(r: ArticleResult, profile: LanguageProfile = ENGLISH) -> dict[str, str]:
+def features(r: ArticleResult, profile: LanguageProfile = ENGLISH, inner: AbstractSet[str] = frozenset()) -> dict[str, str]:
     """The article's names and subject words as feature keys ("person:putin", "word:ceasefir"),
-    each with how the article writes it ("Orlin", "ceasefire") for ``StoryMember.shares``."""
+    each with how the article writes it ("Orlin", "ceasefire") for ``StoryMember.shares``.
+    ``inner``: words the feed writes capitalised inside sentences (``names.inner_capitals``)."""
     out: dict[str, str] = {}
     for p in r.people:
         if set(fold(p.name).split()) & profile.organisation_words:  # "Arlen Chemicals" listed as a person
@@ -95,6 +113,11 @@ def features(r: ArticleResult, profile: LanguageProfile = ENGLISH) -> dict[str, 
             key = entity_key(name, profile)
             if key:
                 out.setdefault(f"{kind}:{key}", name)
+    typed = [fold(w) for n in [*(p.name for p in r.people), *r.organizations, *r.places] for w in re.split(r"[\s-]+", n)]
+    for name in proper_names((c.text for c in r.claims), profile, inner):
+        key = entity_key(name, profile)
+        if key and not all(_typed(fold(w), typed) for w in re.split(r"[\s-]+", name)):
+            out.setdefault(f"name:{key}", name)
     text = " ".join([r.title, r.source.title_hint or "", r.summary, *(e.what for e in r.events)])
     for w in words(text):
         if w in profile.stop_words or w in profile.speech_verbs or len(w) < 3 or w.isdigit():
@@ -121,10 +144,11 @@ def cluster_stories(
     n = len(results)
     if n == 0:
         return []
-    labels = [features(r, profile) for r in results]
+    inner = inner_capitals(c.text for r in results for c in r.claims)
+    labels = [features(r, profile, inner) for r in results]
     feats = [set(fs) for fs in labels]
     df = Counter(f for fs in feats for f in fs)
-    kind_weight = {"person": t.person, "org": t.org, "place": t.place, "word": t.word}
+    kind_weight = {"person": t.person, "org": t.org, "place": t.place, "name": t.name, "word": t.word}
 
     def weight(f: str) -> float:
         return kind_weight[f.partition(":")[0]] * math.log(1 + n / df[f])
@@ -133,6 +157,7 @@ def cluster_stories(
     shareable = [sum(w[f] for f in fs if df[f] > 1) for fs in feats]
     names = [[f for f in fs if f.partition(":")[0] in NAME_KINDS] for fs in feats]
     max_df = max(t.min_max_df, int(t.max_df_share * n))
+    days = [_day(r.source.published.iso) for r in results]
     sims: dict[tuple[int, int], float] = {}
     links: set[tuple[int, int]] = set()
     for i, j in candidate_pairs(names, rarest=t.rarest, max_df=max_df, df=df):
@@ -141,6 +166,8 @@ def cluster_stories(
         denom = math.sqrt(shareable[i] * shareable[j])
         sim = sum(w[f] for f in shared) / denom if denom else 0.0
         sims[(i, j)] = sim
+        if _apart(days[i], days[j], t.apart_days) and not any(f.partition(":")[0] in ACTOR_KINDS for f in shared):
+            continue  # weeks apart with no one and nowhere in common: another occasion
         if sim >= t.link and (shared_names >= t.min_shared_names or (shared_names and sim >= t.strong_link)):
             links.add((i, j))
     groups = _average_linkage(n, sims, links, t.join)
@@ -149,6 +176,23 @@ def cluster_stories(
         stories.append(_story(members, results, feats, labels, w, sims, voices))
     stories.sort(key=lambda s: (-s.outlets, -len(s.sources), s.title.casefold(), s.id))
     return stories
+
+
+def _typed(word: str, typed: list[str]) -> bool:
+    """Is ``word`` one of a typed name's words, or a form of one ("Russians", "European")?"""
+    return word in typed or (len(word) >= 5 and any(len(t) >= 5 and t[:5] == word[:5] for t in typed))
+
+
+def _day(iso: str | None) -> int | None:
+    """A publication date as a day number (None when the article has none)."""
+    try:
+        return datetime.date.fromisoformat(iso[:10]).toordinal() if iso else None
+    except ValueError:
+        return None
+
+
+def _apart(a: int | None, b: int | None, days: int) -> bool:
+    return a is not None and b is not None and abs(a - b) > days
 
 
 def _average_linkage(n: int, sims: dict[tuple[int, int], float], links: set[tuple[int, int]], join: float) -> list[list[int]]:
