@@ -6,9 +6,11 @@ or ask. What it is tuned by is ``tuning.Thresholds`` (with its ``Weights``)."""
 
 from __future__ import annotations
 
+import datetime
 import math
 import re
 from collections import Counter, defaultdict
+from collections.abc import Sequence
 from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, field
 
@@ -25,11 +27,11 @@ from .units import Fig, Slot, Unit, quoting_pairs
 Relation = str  # "same" | "disputed" | "conflict" | "unrelated" | "ask"
 
 
-@dataclass
+@dataclass(slots=True)
 class Verdict:
     relation: Relation
     score: float
-    slots: list[Slot] = field(default_factory=list)
+    slots: Sequence[Slot] = ()  # a briefing holds one verdict per pair compared: none keeps a list of its own
     by: str = "code"
 
 
@@ -40,6 +42,12 @@ class Question:
     number: int
     a: Unit
     b: Unit
+
+
+def _bits(sets: list[frozenset[str]]) -> list[int]:
+    """Each set as an int with one bit per distinct member: two sets meet when their ints do."""
+    index: dict[str, int] = {}
+    return [sum(1 << index.setdefault(x, len(index)) for x in s) for s in sets]
 
 
 def _kind_weight(feature: str, w: Weights) -> float:
@@ -56,6 +64,7 @@ class FigureRules:
 
     profile: LanguageProfile
     w: Weights
+    _fig_bits: list[int]  # each unit's units of figures, as bits (``Comparer``)
 
     def _other_measures(self, fa: Fig, fb: Fig, a: Unit, b: Unit) -> bool:
         """Do two figures of one unit count different things, whatever the words around them
@@ -120,6 +129,8 @@ class FigureRules:
     def _figure_slots(self, a: Unit, b: Unit) -> tuple[list[tuple[Fig, Fig]], list[tuple[Fig, Fig, float]]]:
         """(agreeing, differing) figure pairs: same kind of unit, measuring the same thing; the
         differing ones with how alike their measures are."""
+        if not self._fig_bits[a.k] & self._fig_bits[b.k]:
+            return [], []  # no unit in common: nothing to pair
         cands = []
         for fa in a.figs:
             for fb in b.figs:
@@ -182,13 +193,29 @@ class Comparer(FigureRules):
         self.total = [math.fsum(self.weight[f] for f in u.feats) for u in units]  # fsum: order-independent
         self.cache: dict[tuple[int, int], Measure] = {}
         self.aligned: set[frozenset[str]] = set()  # article pairs that report the same occasion
+        self._aligned: set[tuple[str, str]] = set()  # ... both ways round, for a quick look-up
         self.ask_floor = min(thresholds.ask, thresholds.ask_aligned)
         self.fig_units = [frozenset(x.figure.unit for x in u.figs) for u in units]
         self.frame_verbs = [frozenset(f.verb for f in u.frames) for u in units]
         self.titles = frozenset(profile.stem(w) for w in profile.title_words)
         self.cumulative = frozenset(profile.stem(w) for w in profile.cumulative_words)
         self.opposites = frozenset(frozenset(pair) for pair in profile.direction_stems)
-
+        # read once per unit for the pair checks below: the verbs' heads ("give" of "give_up"),
+        # the stems and heads a shorter claim's verbs are looked for in, the verbs opposite its
+        # own ("rise" for "fall"), and what could relate two units whatever their words
+        # (``may_differ``) as bits: units of figures, frame verbs, directions either way
+        self.heads = [frozenset(f.verb.split("_")[0] for f in u.frames) for u in units]
+        self.inside = [u.stems | h for u, h in zip(units, self.heads, strict=True)]
+        self.opposite_of: dict[str, set[str]] = defaultdict(set)  # verb -> y where {verb, y} is an opposite pair
+        for pair in self.opposites:
+            for x in pair:
+                self.opposite_of[x] |= pair - {x} or {x}
+        self.opposed = [frozenset(y for v in verbs for y in self.opposite_of.get(v, ())) for verbs in self.frame_verbs]
+        self._fig_bits = _bits(self.fig_units)
+        self._verb_bits = _bits(self.frame_verbs)
+        self._rises = [sum(1 << k for k, s in u.direction.items() if s == 1) for u in units]
+        self._falls = [sum(1 << k for k, s in u.direction.items() if s == -1) for u in units]
+        self._negated_stems = [u.negated & u.stems for u in units]
         self.quoting = quoting_pairs(units)  # below it, "unrelated" whatever the alignment
 
     def align(self, verdicts: dict[tuple[int, int], Verdict]) -> None:
@@ -199,9 +226,14 @@ class Comparer(FigureRules):
                 pair = frozenset((self.units[i].source, self.units[j].source))
                 shared[pair] |= {i}
         self.aligned = {pair for pair, claims in shared.items() if len(claims) >= self.t.aligned_min}
+        self._aligned = {(x, y) for pair in self.aligned for x in pair for y in pair if x != y or len(pair) == 1}
+
+    def is_aligned(self, a: Unit, b: Unit) -> bool:
+        """Do the two claims' articles report one occasion (``align``)?"""
+        return (a.source, b.source) in self._aligned
 
     def thresholds(self, a: Unit, b: Unit) -> tuple[float, float]:
-        if frozenset((a.source, b.source)) in self.aligned:
+        if self.is_aligned(a, b):
             return self.t.same_aligned, self.t.ask_aligned
         return self.t.same, self.t.ask
 
@@ -234,38 +266,54 @@ class Comparer(FigureRules):
     def _verbs_inside(self, short: Unit, long: Unit) -> bool:
         """Is what the shorter claim says happened (its verbs) in the longer one? "Grain loading
         was halted" is not inside a sentence that names grain, a port and the north but no halt."""
-        verbs = {f.verb.split("_")[0] for f in short.frames}
-        return not verbs or bool(verbs & (long.stems | {f.verb.split("_")[0] for f in long.frames}))
+        verbs = self.heads[short.k]
+        return not verbs or not verbs.isdisjoint(self.inside[long.k])
 
-    def settled_by_weight(self, a: Unit, b: Unit, shared: float, count: int) -> Verdict | None:
-        """"unrelated" for a pair whose features in common (``count`` of them, ``shared``
-        weight) cannot reach the lowest "ask" threshold, when nothing else could relate them:
-        no figures in the same unit, no opposite directions, no word negated on one side only,
-        no shared quotation. Else None (compare in full). The bound is the similarity itself
-        (Ochiai, or the containment score for two or more shared features), with a margin for
-        the order in which the weights were summed; it is kept as the verdict's score, which
-        nothing reads below the thresholds."""
-        wa, wb = self.total[a.k], self.total[b.k]
-        if wa <= 0 or wb <= 0:
-            return None
-        bound = shared / math.sqrt(wa * wb)
-        if count >= self.w.contain_min_shared:
-            bound = max(bound, self.w.contain_weight * shared / min(wa, wb))
-        if bound >= self.ask_floor - 1e-9:
-            return None
-        if self.fig_units[a.k] & self.fig_units[b.k]:
-            return None
-        if a.direction and b.direction:
-            for k, sa in a.direction.items():
-                if sa and b.direction.get(k) == -sa:
-                    return None
-        if a.has_negative != b.has_negative and (a.negated | b.negated) & a.stems & b.stems:
-            return None
-        if (a.k, b.k) in self.quoting:
-            return None
-        if self.frame_verbs[a.k] & self.frame_verbs[b.k]:
-            return None  # one verb in both: its arguments may say they differ (who, whether, where)
-        return Verdict("unrelated", bound)
+    def settled_by_weight(self, i: int, others: list[int], shared: dict[int, float], count: dict[int, int]) -> dict[int, float]:
+        """The score of each pair (``i``, j in ``others``) that is "unrelated" whose features in common (``count[j]``
+        of them, ``shared[j]`` weight) cannot reach the lowest "ask" threshold, when nothing else
+        could relate them (``may_differ``); the other pairs are compared in full. The bound is the
+        similarity itself (Ochiai, or the containment score for two or more shared features),
+        with a margin for the order in which the weights were summed; it is kept as the verdict's
+        score, which nothing reads below the thresholds. One call per claim: this runs for every
+        pair of a small briefing that shares a word."""
+        out: dict[int, float] = {}
+        total, wa = self.total, self.total[i]
+        if wa <= 0:
+            return out
+        floor, least, contain = self.ask_floor - 1e-9, self.w.contain_min_shared, self.w.contain_weight
+        figs, verbs, rises, falls = self._fig_bits, self._verb_bits, self._rises, self._falls
+        fig_i, verb_i, rise_i, fall_i = figs[i], verbs[i], rises[i], falls[i]
+        sqrt = math.sqrt
+        for j in others:
+            wb = total[j]
+            if wb <= 0:
+                continue
+            weight = shared[j]
+            bound = weight / sqrt(wa * wb)
+            if count[j] >= least:
+                bound = max(bound, contain * weight / min(wa, wb))
+            if bound >= floor or fig_i & figs[j] or verb_i & verbs[j] or rise_i & falls[j] or fall_i & rises[j]:
+                continue
+            if not self.may_differ(i, j):
+                out[j] = bound
+        return out
+
+    def may_differ(self, i: int, j: int) -> bool:
+        """Could a detail relate units ``i`` and ``j`` whatever the weight of what they share?
+        Figures in the same unit, opposite directions, a word negated on one side only, a
+        shared quotation, or one verb in both (its arguments may say they differ: who, whether,
+        where)."""
+        if self._fig_bits[i] & self._fig_bits[j] or self._verb_bits[i] & self._verb_bits[j]:
+            return True
+        if self._rises[i] & self._falls[j] or self._falls[i] & self._rises[j]:
+            return True
+        a, b = self.units[i], self.units[j]
+        if a.has_negative != b.has_negative and not (
+            self._negated_stems[i].isdisjoint(b.stems) and self._negated_stems[j].isdisjoint(a.stems)
+        ):
+            return True
+        return (i, j) in self.quoting
 
     def verdict(self, a: Unit, b: Unit) -> Verdict:
         """The relation of two claims. What they share and where they differ is measured once
@@ -348,7 +396,7 @@ class Comparer(FigureRules):
         """Both count something (a figure with its noun) of one unit that nothing pairs, with other values ("one of three
         diseases" / "one of two main forms"): they count different things, so they are not one
         statement."""
-        if differ:
+        if differ or not self._fig_bits[a.k] & self._fig_bits[b.k]:
             return False  # a figure they both count, told differently: a disagreement, not two occasions
         paired = {id(f) for pair in agree for f in pair}
         left_a = [f for f in a.figs if id(f) not in paired and f.noun]
@@ -367,13 +415,16 @@ class Comparer(FigureRules):
         of this one); verbs of a direction pair with two patients need one subject and related
         sentences (the "ask" threshold); with one patient missing, only who did it counts, when
         one doer is a passive's "by X" and the sentences are related."""
+        verbs_b = self.frame_verbs[b.k]
+        if verbs_b.isdisjoint(self.frame_verbs[a.k]) and verbs_b.isdisjoint(self.opposed[a.k]):
+            return []  # no verb of one is the other's or its opposite: no frames about one thing
         out: list[Slot] = []
-        opposite = lambda x, y: frozenset((x, y)) in self.opposites  # noqa: E731
         seen: set[str] = set()
         for fa in a.frames:
+            opposed = self.opposite_of.get(fa.verb, set())
             for fb in b.frames:
                 same_verb = fa.verb == fb.verb
-                if not (same_verb or opposite(fa.verb, fb.verb)) or fa.tense != fb.tense:
+                if not (same_verb or fb.verb in opposed) or fa.tense != fb.tense:
                     continue  # another verb, or another time ("was cut off" / "would never again be cut off")
                 doers_differ = bool(fa.doer and fb.doer and not (fa.doer & fb.doer))
                 one_subject = bool((fa.subject & fb.subject) - self.titles)  # "President" says who in office, not who
@@ -391,7 +442,7 @@ class Comparer(FigureRules):
                     seen.add(f"who:{fa.verb}")
                     out.append(Slot("who", _word_for(a, fa.verb.split("_")[0], self.profile), fa.doer_text, fb.doer_text, evolving,
                                     "|".join([f"who:{fa.verb}", *fa.doer]), "|".join([f"who:{fa.verb}", *fb.doer])))
-                elif not doers_differ and (opposite(fa.verb, fb.verb) or (same_verb and fa.negated != fb.negated)):
+                elif not doers_differ and (fb.verb in opposed or (same_verb and fa.negated != fb.negated)):
                     key = f"whether:{min(fa.verb, fb.verb)}"
                     if key in seen:
                         continue
@@ -469,15 +520,16 @@ def _qualified(f: Figure) -> dict[str, set[str]]:
     return out
 
 
+_ISO_DATE = re.compile(r"(\d{4})-(\d\d)(?:-(\d\d))?")
+
+
 def _date_parts(key: str, profile: LanguageProfile) -> tuple[int | None, int | None, int | None]:
     """(month, day, weekday) of a date key: an ISO date or the words as written ("end february")."""
-    m = re.fullmatch(r"(\d{4})-(\d\d)(?:-(\d\d))?", key)
+    m = _ISO_DATE.fullmatch(key)
     if m:
         month, day = int(m.group(2)), int(m.group(3)) if m.group(3) else None
         weekday = None
         if day is not None:
-            import datetime
-
             weekday = datetime.date(int(m.group(1)), month, day).weekday()
         return month, day, weekday
     ws = key.split()
@@ -514,8 +566,11 @@ class FactPlan:
     verdicts: dict[tuple[int, int], Verdict]
     questions: list[Question]
     profile: LanguageProfile
+    #: pairs the weight of what they share settles "unrelated" (``Comparer.settled_by_weight``),
+    #: with that score: most pairs of a briefing, kept as numbers, not verdicts
+    settled: dict[tuple[int, int], float] = field(default_factory=dict)
     moved_on: set[frozenset[int]] = field(default_factory=set)  # claim pairs an update sets apart (earlier / later report)
 
     @property
     def pairs_compared(self) -> int:
-        return len(self.verdicts)
+        return len(self.verdicts) + len(self.settled)

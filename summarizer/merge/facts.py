@@ -53,11 +53,12 @@ from ..schemas import (
 from .compare import Comparer, FactPlan, Question, Verdict, swap
 from .copies import count_voices
 from .disagreements import find_disagreements
-from .index import UnionFind, candidate_pairs, content_id, uniq
+from .index import UnionFind, candidate_pairs, collector_paused, content_id, uniq
 from .tuning import Thresholds
 from .units import Unit, prepare, sentence_case, statement
 
 
+@collector_paused
 def plan_facts(
     results: Sequence[ArticleResult], voices: dict[str, str], profile: LanguageProfile = ENGLISH,
     thresholds: Thresholds = Thresholds(), events: Sequence[BriefingEvent] = (),
@@ -82,48 +83,57 @@ def plan_facts(
     # small enough to compare every pair that shares any feature (found with the shared weight,
     # summed once over an inverted index): most of those share a common word or two and nothing
     # that could differ, and that weight settles them ("unrelated") without a full comparison
-    quick: dict[tuple[int, int], Verdict] = {}
+    pending: dict[tuple[int, int], float | None]  # the bound of a pair its shared weight settles; None: compare in full
     if len(units) <= thresholds.weights.small_briefing:
-        pairs = []
-        for i, row in enumerate(_shared_weights(keys, comparer.weight)):
-            for j in sorted(row):
-                if units[i].source == units[j].source:
-                    continue
-                pairs.append((i, j))
-                v = comparer.settled_by_weight(units[i], units[j], *row[j])
-                if v is not None:
-                    quick[(i, j)] = v
+        pending = _sharing_pairs(units, keys, comparer)
     else:
         df = Counter(k for ks in keys for k in ks)
-        pairs = [(i, j) for i, j in candidate_pairs(keys, rarest=8, max_df=100, df=df, min_shared=2) if units[i].source != units[j].source]
+        found = candidate_pairs(keys, rarest=8, max_df=100, df=df, min_shared=2)
+        pending = {(i, j): None for i, j in found if units[i].source != units[j].source}
+    measured = {(i, j): comparer.verdict(units[i], units[j]) for (i, j), v in pending.items() if v is None}
+    comparer.align(measured)
+    for i, j in measured if comparer.aligned else ():
+        if comparer.is_aligned(units[i], units[j]):  # a pair of articles now aligned: the lenient thresholds
+            measured[(i, j)] = comparer.verdict(units[i], units[j])
     with_event = [any(k.startswith("event:") for k in ks) for ks in keys]
-    comparer.align({(i, j): comparer.verdict(units[i], units[j]) for i, j in pairs if (i, j) not in quick})
+    any_event = any(with_event)
     verdicts: dict[tuple[int, int], Verdict] = {}
+    settled: dict[tuple[int, int], float] = {}  # "unrelated" by their weight: kept apart, as a score
     bridged: set[tuple[int, int]] = set()
-    for i, j in pairs:
-        a, b = units[i], units[j]
-        v = quick.get((i, j)) or comparer.verdict(a, b)
-        if v.relation == "unrelated" and not v.slots and with_event[i] and with_event[j] and any(
-            k.startswith("event:") for k in keys[i] & keys[j]
-        ):
-            v = Verdict("ask", v.score)  # one event in both: worth a look whatever the words
-            bridged.add((i, j))
-        verdicts[(i, j)] = v
+    for key, bound in pending.items():
+        i, j = key
+        # one event in both: worth a look whatever the words
+        one_event = any_event and with_event[i] and with_event[j] and any(k.startswith("event:") for k in keys[i] & keys[j])
+        if bound is not None:
+            if one_event:
+                verdicts[key] = Verdict("ask", bound)
+                bridged.add(key)
+            else:
+                settled[key] = bound
+            continue
+        v = measured[key]
+        if one_event and v.relation == "unrelated" and not v.slots:
+            v = Verdict("ask", v.score)
+            bridged.add(key)
+        verdicts[key] = v
     asked = sorted(
         ((k in bridged, v.score, k) for k, v in verdicts.items() if v.relation == "ask"), reverse=True
     )[: thresholds.max_questions]
     questions = [Question(n + 1, units[i], units[j]) for n, (i, j) in enumerate(sorted(k for _, _, k in asked))]
-    return FactPlan(units, comparer, verdicts, questions, profile)
+    return FactPlan(units, comparer, verdicts, questions, profile, settled)
 
 
-def _shared_weights(keys: list[set[str]], weight: dict[str, float]) -> list[dict[int, tuple[float, int]]]:
-    """For each claim i: j (> i) -> (weight, number) of the keys they share, over an inverted
-    index; keys without a weight (the events) make the pair but count for neither."""
+def _sharing_pairs(units: list[Unit], keys: list[set[str]], comparer: Comparer) -> dict[tuple[int, int], float | None]:
+    """Every pair (i < j) of claims of two articles that share a key, with its score when the
+    weight of what they share settles it "unrelated" (``Comparer.settled_by_weight``), else None. The shared
+    weights are summed over an inverted index; keys without a weight (the events) make the pair
+    but count for neither."""
     postings: dict[str, list[int]] = defaultdict(list)
     for i, ks in enumerate(keys):
         for k in ks:
             postings[k].append(i)
-    out: list[dict[int, tuple[float, int]]] = []
+    weight, sources = comparer.weight, [u.source for u in units]
+    out: dict[tuple[int, int], float | None] = {}
     for i, ks in enumerate(keys):
         acc: dict[int, float] = {}
         cnt: dict[int, int] = {}
@@ -139,7 +149,11 @@ def _shared_weights(keys: list[set[str]], weight: dict[str, float]) -> list[dict
                 else:
                     acc[j] = acc.get(j, 0.0) + wk
                     cnt[j] = cnt.get(j, 0) + 1
-        out.append({j: (acc[j], cnt[j]) for j in acc})
+        source = sources[i]
+        others = [j for j in sorted(acc) if sources[j] != source]
+        settled = comparer.settled_by_weight(i, others, acc, cnt)
+        for j in others:
+            out[(i, j)] = settled.get(j)
     return out
 
 
@@ -177,14 +191,21 @@ def apply_answers(plan: FactPlan, answers: dict[int, str] | None) -> tuple[int, 
 
 
 def _related(plan: FactPlan, a: Unit, b: Unit) -> Verdict:
-    key = (min(a.k, b.k), max(a.k, b.k))
+    v = _verdict(plan, (a.k, b.k) if a.k < b.k else (b.k, a.k))
+    return v if a.k < b.k else swap(v)
+
+
+def _verdict(plan: FactPlan, key: tuple[int, int]) -> Verdict:
+    """The verdict of the pair ``key`` (i < j), compared now if it never was a candidate."""
     v = plan.verdicts.get(key)
-    if v is None:  # never a candidate: compare now (within two groups only)
+    if v is None and key in plan.settled:
+        v = Verdict("unrelated", plan.settled[key])
+    elif v is None:  # never a candidate: compare now (within two groups only)
         v = plan.comparer.verdict(plan.units[key[0]], plan.units[key[1]])
         if v.relation == "ask":
             v = Verdict("unrelated", v.score)
         plan.verdicts[key] = v
-    return v if a.k < b.k else swap(v)
+    return v
 
 
 def _linkable(plan: FactPlan, ga: list[int], gb: list[int]) -> bool:
@@ -244,7 +265,7 @@ def _states(plan: FactPlan, a: Unit, b: Unit) -> bool:
     an earlier or later report of a figure that changed)?"""
     return (
         a.source != b.source
-        and _related(plan, a, b).relation in ("same", "disputed")
+        and _verdict(plan, (a.k, b.k) if a.k < b.k else (b.k, a.k)).relation in ("same", "disputed")  # a swap keeps it
         and frozenset((a.k, b.k)) not in plan.moved_on
     )
 
@@ -296,6 +317,7 @@ def stated_by(plan: FactPlan, members_of: dict[str, list[int]]) -> Callable[[str
     return sources
 
 
+@collector_paused
 def finish_facts(plan: FactPlan) -> tuple[list[BriefingFact], list[Disagreement], dict[str, list[int]]]:
     """The briefing's facts and disagreements; also fact id -> member units (for topics).
 

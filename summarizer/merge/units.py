@@ -74,7 +74,7 @@ def uframe(f, profile: LanguageProfile) -> UFrame:
     def keys(text: str) -> frozenset[str]:
         """A name's words as keys, without titles ("Prime Minister", "Finance Minister" say who
         in office, not which person) and possessive endings."""
-        names = (re.sub(r"['\u2019]s$", "", w) for w in _tokens_of(text) if w[:1].isupper())
+        names = (_POSSESSIVE.sub("", w) for w in _tokens_of(text) if w[:1].isupper())
         return frozenset(_entity_key(w.lower()) for w in names if w.lower() not in profile.title_words)
 
     return UFrame(
@@ -141,60 +141,106 @@ def _entity_key(token: str) -> str:
     return "e:" + token.strip(".'")[:6]
 
 
+_LOWER_WORD = re.compile(r"(?<![\w.])[a-z][\w'’-]*")  # a word the briefing writes in lower case
+_POSSESSIVE = re.compile(r"['\u2019]s$")
+
+
+class _Words:
+    """What is read of each word once per briefing (its stem, whether it says anything) and the
+    profile's patterns, for reading every claim of the briefing."""
+
+    def __init__(self, results: Sequence[ArticleResult], profile: LanguageProfile):
+        self.profile = profile
+        self.lower: set[str] = set()  # the words the briefing writes in lower case somewhere
+        for r in results:
+            for c in r.claims:
+                self.lower.update(_LOWER_WORD.findall(c.text))
+        self.breaks = _breaks(profile)
+        froms = [m for m in profile.update_markers if m.endswith(" from")]
+        self.old_value = re.compile(rf"\b(?:{'|'.join(map(re.escape, froms))})\s*$", re.IGNORECASE) if froms else re.compile(r"(?!)")
+        self.negative = {profile.stem(w) for pair in profile.direction_pairs for w in pair[1:]}
+        self._stems: dict[str, str] = {}
+        self._says: dict[str, bool] = {}
+
+    def stems(self, toks: list[tuple[str, int, int]]) -> list[str]:
+        """``stem_words`` of the tokens, each word stemmed once per briefing."""
+        out, known = [], self._stems
+        for t, _, _ in toks:
+            st = known.get(t)
+            if st is None:
+                st = known[t] = stem_words([t], self.profile)[0]
+            out.append(st)
+        return out
+
+    def says(self, t: str) -> bool:
+        """Does the word say what happened (not a stop word, speech verb or title; two letters or more)?"""
+        got = self._says.get(t)
+        if got is None:
+            p = self.profile
+            got = self._says[t] = not (t in p.stop_words or t in p.speech_verbs or t in p.title_words or len(t) < 2)
+        return got
+
+    def content_and_names(self, c: Claim, toks: list[tuple[str, int, int]], stems_all: list[str]) -> tuple[set[str], set[str]]:
+        """A claim's content-word stems and its names: a capitalised word is a name unless the
+        briefing also writes it in lower case somewhere."""
+        content: set[str] = set()
+        names: set[str] = set()
+        in_figure = [(f.start - c.start, f.end - c.start) for f in c.figures]
+        stop, lower, text = self.profile.stop_words, self.lower, c.text
+        for (t, s0, _), st in zip(toks, stems_all, strict=True):
+            if in_figure and any(a <= s0 < b for a, b in in_figure):
+                continue  # "four", "billion": the figure feature speaks for them
+            if not self.says(t):
+                continue
+            if text[s0].isupper() and t not in lower and t.replace("’", "'") not in lower:
+                names.add(_entity_key(t))
+            elif st not in stop:
+                content.add(st)
+        return content, names
+
+    def turns(self, toks: list[tuple[str, int, int]], stems_all: list[str], content: set[str]) -> tuple[dict[int, int], set[str], bool, set[str]]:
+        """A claim's directions (profile pair -> +1 / -1 / 0 for both), the stems a negation
+        governs, whether it is negative at all, and the stems after a place preposition."""
+        p, said = self.profile, set(stems_all)
+        direction: dict[int, int] = {}
+        for k, (pos, neg) in enumerate(p.direction_stems):
+            if pos in said:
+                direction[k] = 1
+            if neg in said:
+                direction[k] = -1 if k not in direction else 0
+        negated = set()
+        has_negative = bool(self.negative & said)
+        places: set[str] = set()
+        last = len(toks) - 1
+        for i, (t, _, _) in enumerate(toks):
+            if t in p.negations or t.endswith("n't"):
+                has_negative = True
+                nxt = [stems_all[j] for j in range(i + 1, min(i + 4, len(toks))) if stems_all[j] in content]
+                if nxt:
+                    negated.add(nxt[0])
+            if i < last and t in p.locative_prepositions:
+                following = [stems_all[j] for j in range(i + 1, min(i + 5, len(toks))) if stems_all[j] in content]
+                places.update(following[:3])
+        return direction, negated, has_negative, places
+
+
 def prepare(results: Sequence[ArticleResult], voices: dict[str, str], profile: LanguageProfile, weights: Weights = Weights()) -> list[Unit]:
     """Claims -> units: content words (stems), names, figures, dates and quoted phrases.
 
     A capitalised word is a name unless the briefing also writes it in lower case somewhere
     ("Police arrested ..." vs "the police"); titles and speech verbs are neither: they say
     who, not what. ``weights``: how much around a figure or a quotation is read."""
-    lower: set[str] = set()
-    for r in results:
-        for c in r.claims:
-            lower.update(m.group() for m in re.finditer(r"(?<![\w.])[a-z][\w'’-]*", c.text))
+    read = _Words(results, profile)
     units: list[Unit] = []
-    dir_stems = profile.direction_stems
-    break_re = _breaks(profile)
-    froms = [m for m in profile.update_markers if m.endswith(" from")]
-    old_value = re.compile(rf"\b(?:{'|'.join(map(re.escape, froms))})\s*$", re.IGNORECASE) if froms else re.compile(r"(?!)")
-    negative = {profile.stem(w) for pair in profile.direction_pairs for w in pair[1:]}
     for r in results:
         claims = r.claims or _key_point_claims(r, profile)
         n = max(1, len(claims) - 1)
         for rank, c in enumerate(claims):
             toks = _tokens_with_offsets(c.text)
-            stems_all = stem_words([t for t, _, _ in toks], profile)
-            content: set[str] = set()
-            names: set[str] = set()
-            in_figure = [(f.start - c.start, f.end - c.start) for f in c.figures]
-            for (t, s0, _), st in zip(toks, stems_all, strict=True):
-                if any(a <= s0 < b for a, b in in_figure):
-                    continue  # "four", "billion": the figure feature speaks for them
-                if t in profile.stop_words or t in profile.speech_verbs or t in profile.title_words or len(t) < 2:
-                    continue
-                if c.text[s0].isupper() and t not in lower and t.replace("’", "'") not in lower:
-                    names.add(_entity_key(t))
-                elif st not in profile.stop_words:
-                    content.add(st)
-            figs = _figures(c, toks, stems_all, content, [m.start() for m in break_re.finditer(c.text)], old_value, profile, weights)
-            direction: dict[int, int] = {}
-            for k, (pos, neg) in enumerate(dir_stems):
-                if pos in stems_all:
-                    direction[k] = 1
-                if neg in stems_all:
-                    direction[k] = -1 if k not in direction else 0
-            negated = set()
-            has_negative = bool(negative & set(stems_all))
-            for i, (t, _, _) in enumerate(toks):
-                if t in profile.negations or t.endswith("n't"):
-                    has_negative = True
-                    nxt = [stems_all[j] for j in range(i + 1, min(i + 4, len(toks))) if stems_all[j] in content]
-                    if nxt:
-                        negated.add(nxt[0])
-            places = set()
-            for i, (t, _, _) in enumerate(toks[:-1]):
-                if t in profile.locative_prepositions:
-                    following = [stems_all[j] for j in range(i + 1, min(i + 5, len(toks))) if stems_all[j] in content]
-                    places.update(following[:3])
+            stems_all = read.stems(toks)
+            content, names = read.content_and_names(c, toks, stems_all)
+            figs = _figures(c, toks, stems_all, content, [m.start() for m in read.breaks.finditer(c.text)], read.old_value, profile, weights)
+            direction, negated, has_negative, places = read.turns(toks, stems_all, content)
             feats = set(content) | names
             fragments: set[str] = set()
             quoted_words: list[str] = []
