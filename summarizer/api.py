@@ -43,7 +43,7 @@ from .merge import Thresholds, synthesis
 from .merge import merge as merge_results
 from .merge.copies import voice_groups
 from .merge.stories import cluster_stories
-from .pipeline import RunReport, digest_results, extract_all, merge_stories, single_briefing
+from .pipeline import RunReport, digest_results, extract_all, merge_stories, open_llm, single_briefing
 from .schemas import ArticleResult, Briefing, Digest, SetAside, Story, Usage
 
 Inputs = Iterable["str | Path | Article"]
@@ -191,9 +191,13 @@ async def run_articles(
         set_aside += more
     for s in set_aside:
         say(f"set aside {s.id}: {s.reason}")
-    async with LLM(config, replay=Path(replay) if replay else None, record=Path(record) if record else None) as llm:
+    # the embedded server, when one starts, sized for these articles (``pipeline.embedded_sizing``)
+    async with open_llm(config, list(articles), replay=Path(replay) if replay else None,
+                        record=Path(record) if record else None, brief=brief) as llm:  # fmt: skip
         if on_ready is not None:
             on_ready(llm)
+        if llm.batch is not None:
+            llm.batch.say = say  # each Batch API round and its progress
         report = await extract_all(
             llm, list(articles), concurrency=config.concurrency or 1,
             on_start=on_start, on_result=on_result, on_error=on_error,

@@ -12,12 +12,14 @@ stop the run at once (no retry storm across articles).
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import multiprocessing
 import os
 import time
-from collections.abc import Callable
+from collections.abc import AsyncIterator, Callable
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
+from pathlib import Path
 
 from .errors import ConfigError, EndpointError, ExtractionError, SummarizerError
 from .extraction.chunking import CHUNK_CHARS, MIN_CHUNK_CHARS, Part
@@ -26,12 +28,16 @@ from .extraction.request import ExtractionCheck, asked_per_part, build_messages,
 from .extraction.result import combine, to_result
 from .inputs.articles import Article, body_spans
 from .llm.client import LLM
+from .llm.local import Sizing, sized
 from .llm.settings import Settings
 from .merge import adjudication, plan, synthesis
 from .merge.copies import voice_groups
 from .merge.stories import cluster_stories
 from .reading.quotes import FoundQuote, Quotations
-from .schemas import ArticleResult, Briefing, Digest, FailedArticle, SetAside, Story, Synthesis, Usage, extraction_model
+from .schemas import ArticleResult, Briefing, Digest, FailedArticle, NotNews, SetAside, Story, Synthesis, Usage, extraction_model
+
+#: one request of an article: (part, quotes asked, system, user)
+Request = tuple[Part, list[FoundQuote], str, str]
 
 
 @dataclass
@@ -62,14 +68,8 @@ async def extract_article(
     ``settings.defence`` is "off"): quotes inside them are dropped, and with "on" the model is
     sent the article without them; the result is built from the article without them."""
     defence = llm.settings.defence or "on"
-    clean, passages = set_apart(article) if defence != "off" else (article, [])
-    quotations = Quotations(article.raw, body_spans(article))  # read once; settled again knowing the people
+    clean, passages, quotations, kept, requests = await _planned(llm, article)
     found = quotations.found
-    kept = [q for q in found if not any(p.start < q.end and q.start < p.end for p in passages)]
-    if defence == "on":
-        requests = await plan_requests(llm, for_model(article, clean, passages), kept, defended=True)
-    else:
-        requests = await plan_requests(llm, article, found)
     answers, usage = [], Usage()
     for part, asked, system, user in requests:
         if on_part is not None and part.count > 1:
@@ -85,6 +85,61 @@ async def extract_article(
     )  # fmt: skip
 
 
+async def _planned(llm: LLM, article: Article) -> tuple[Article, list[NotNews], Quotations, list[FoundQuote], list[Request]]:
+    """What ``extract_article`` reads before its first call: the article with the passages
+    addressed to software set apart, those passages, its quotations, the quotes outside them,
+    and the requests (``plan_requests``)."""
+    defence = llm.settings.defence or "on"
+    clean, passages = set_apart(article) if defence != "off" else (article, [])
+    quotations = Quotations(article.raw, body_spans(article))  # read once; settled again knowing the people
+    found = quotations.found
+    kept = [q for q in found if not any(p.start < q.end and q.start < p.end for p in passages)]
+    if defence == "on":
+        requests = await plan_requests(llm, for_model(article, clean, passages), kept, defended=True)
+    else:
+        requests = await plan_requests(llm, article, found)
+    return clean, passages, quotations, kept, requests
+
+
+#: what a re-ask adds to the prompt besides the answer it sends back: the validation message
+REASK_TOKENS = 512
+
+
+async def embedded_sizing(llm: LLM, articles: list[Article], *, brief: bool = False) -> Sizing:
+    """What the embedded server is started with, known before it starts: the run's largest
+    extraction request plus its answer (and each re-ask's answer and message) -- measured as
+    ``plan_requests`` measures against ``llm`` not yet entered (window unknown: the same
+    estimates, parts of at most ``chunk_chars``), so the same requests fit the window sized
+    from them -- and ``settings.threads``. No need (the trained context) when no server starts,
+    the window is set (``context_tokens``), or a briefing will ask the model too (its requests
+    are known only after extraction: ``adjudicate``, ``synthesis``)."""
+    s = llm.settings
+    replay_only = llm.replay is not None and llm.record is None
+    if not s.embedded or replay_only or s.context_tokens or (brief and (s.adjudicate or s.synthesis)):
+        return Sizing(threads=s.threads)
+    most = 0
+    for article in articles:
+        for _, asked, system, user in (await _planned(llm, article))[-1]:
+            most = max(most, (await llm.request_tokens(system, user, extraction_model(len(asked))))[0])
+    reasks = s.reasks or 0
+    answers = s.max_tokens + reasks * (s.max_tokens + REASK_TOKENS)
+    return Sizing(need=most + answers if most else None, threads=s.threads)
+
+
+@contextlib.asynccontextmanager
+async def open_llm(
+    settings: Settings, articles: list[Article], *, replay: Path | None = None, record: Path | None = None, brief: bool = False
+) -> AsyncIterator[LLM]:
+    """``LLM(settings, replay=..., record=...)``, entered: an embedded server, when one starts,
+    with the context and threads of ``embedded_sizing``."""
+    llm = LLM(settings, replay=replay, record=record)
+    sizing = await embedded_sizing(llm, articles, brief=brief)
+    async with contextlib.AsyncExitStack() as stack:
+        with sized(sizing):
+            await stack.enter_async_context(llm)
+        yield llm
+
+
 #: tokens of article text a request must have room for, at least
 MIN_TEXT_TOKENS = 128
 #: times a plan is cut finer to fit the window before the article is given up
@@ -93,7 +148,7 @@ FIT_ROUNDS = 4
 
 async def plan_requests(
     llm: LLM, article: Article, found: list[FoundQuote], *, defended: bool = False
-) -> list[tuple[Part, list[FoundQuote], str, str]]:
+) -> list[Request]:
     """The article's requests -- ``(part, quotes asked, system, user)`` -- every one of which
     fits the model's window, decided before the first is sent.
 
@@ -145,7 +200,7 @@ async def extract_all(
 ) -> RunReport:
     """Extract every article; results in input order; fatal endpoint errors propagate."""
     report = RunReport()
-    gate = asyncio.Semaphore(max(1, concurrency))
+    gate = asyncio.Semaphore(max(1, len(articles) if llm.batch else concurrency))  # --batch: all in one round
     fatal = asyncio.Event()
 
     async def one(article: Article) -> None:
@@ -155,7 +210,8 @@ async def extract_all(
             if on_start:
                 on_start(article)
             try:
-                result = await extract_article(llm, article, on_part)
+                async with llm.batched():  # --batch: its requests wait for a Batch API round
+                    result = await extract_article(llm, article, on_part)
             except (EndpointError, ConfigError):
                 fatal.set()
                 raise

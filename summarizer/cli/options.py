@@ -65,6 +65,8 @@ ChunkOpt = Annotated[int | None, typer.Option("--chunk-chars", envvar=list(ENVIR
 PrivateOpt = Annotated[bool, typer.Option("--allow-private", help="Follow redirects and feed links to private and local addresses.")]
 EntriesOpt = Annotated[int | None, typer.Option("--max-entries", envvar=list(ENVIRONMENT["max_entries"]), min=1, help="Entries read per feed (default 50).")]
 QuietOpt = Annotated[bool, typer.Option("--quiet", "-q", help="Only errors on stderr.")]
+ThreadsOpt = Annotated[int | None, typer.Option("--threads", envvar=list(ENVIRONMENT["threads"]), min=1, help="The embedded model's CPU threads (default: the cores this process may use).")]  # fmt: skip
+BatchOpt = Annotated[bool, typer.Option("--batch", help="Send the per-article requests through the endpoint's OpenAI Batch API (half the cost, no rate limits; answers within 24 h). Needs --base-url.")]  # fmt: skip
 KeepNoiseOpt = Annotated[
     bool,
     typer.Option("--keep-noise", help="Brief every document, also those that look like no article (too short, page furniture, copies)."),
@@ -85,8 +87,10 @@ def _run_options(
     reasks: ReasksOpt = None,
     context_tokens: ContextOpt = None,
     chunk_chars: ChunkOpt = None,
+    threads: ThreadsOpt = None,
     allow_private: PrivateOpt = False,
     max_entries: EntriesOpt = None,
+    batch: BatchOpt = False,
     quiet: QuietOpt = False,
 ) -> None:
     """The options every command that runs the model takes, in the order --help lists them

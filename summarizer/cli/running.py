@@ -5,9 +5,13 @@ from __future__ import annotations
 
 import asyncio
 import os
+import signal
 import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import fields
 from pathlib import Path
+from types import FrameType
 from typing import Any
 
 import typer
@@ -21,6 +25,7 @@ from ..terminal import err, line, show
 from .options import Fmt
 
 EXIT_OK, EXIT_FATAL, EXIT_USAGE, EXIT_PARTIAL = 0, 1, 2, 3
+EXIT_INTERRUPTED, EXIT_TERMINATED = 130, 143  # Ctrl-C (SIGINT), SIGTERM: 128 + the signal's number
 
 
 SETTING_NAMES = frozenset(f.name for f in fields(Settings))
@@ -125,7 +130,8 @@ async def _run_with_progress(settings: Settings, arts, replay, record, quiet, on
 
         def ready(llm) -> None:
             if llm.server is not None:
-                log(f"embedded model {settings.model} up at {llm.base_url} ({llm.server.load_seconds:.1f}s); context {llm.server.context_reason}")
+                log(f"embedded model {settings.model} up at {llm.base_url} ({llm.server.load_seconds:.1f}s); "
+                    f"context {llm.server.context_reason}; {llm.server.threads} threads")  # fmt: skip
             elif llm.window.tokens is not None:
                 log(f"context: {llm.window.tokens:,} tokens ({llm.window.source})")
 
@@ -170,13 +176,43 @@ def _load_and_run(paths, settings: Settings, run: dict[str, Any], on_result, tex
     if texts is not None:
         texts.update({a.id: a.raw for a in arts})
     try:
-        return asyncio.run(_run_with_progress(settings, arts, replay, record, quiet, on_result, brief, screen, early, aside))
+        with _sigterm_as_ctrl_c() as terminated:
+            return asyncio.run(_run_with_progress(settings, arts, replay, record, quiet, on_result, brief, screen, early, aside))
     except (ConfigError, InputError) as exc:
         raise _fail(EXIT_USAGE, str(exc)) from None
     except (EndpointError, ReplayMiss, SummarizerError) as exc:
         raise _fail(EXIT_FATAL, str(exc)) from None
     except KeyboardInterrupt:
-        raise _fail(130, "interrupted; finished articles were written") from None
+        if terminated:
+            raise _fail(EXIT_TERMINATED, "terminated (SIGTERM); finished articles were written") from None
+        raise _fail(EXIT_INTERRUPTED, "interrupted; finished articles were written") from None
+
+
+@contextmanager
+def _sigterm_as_ctrl_c() -> Iterator[list[int]]:
+    """SIGTERM (a container stopping, a scheduler's kill) stops the run as Ctrl-C does: the
+    SIGINT handler in place is called -- asyncio's, which cancels the run so that every
+    ``finally`` runs and the server stops, else Python's, which raises ``KeyboardInterrupt``.
+    The list it gives holds the signal once one came. Only in the main thread (elsewhere
+    signal handlers cannot be set); the previous handler is put back on leaving."""
+    terminated: list[int] = []
+
+    def on_term(signum: int, frame: FrameType | None) -> None:
+        terminated.append(signum)
+        handler = signal.getsignal(signal.SIGINT)
+        if not callable(handler):
+            raise KeyboardInterrupt
+        handler(signal.SIGINT, frame)
+
+    try:
+        previous = signal.signal(signal.SIGTERM, on_term)
+    except ValueError:  # not the main thread
+        yield terminated
+        return
+    try:
+        yield terminated
+    finally:
+        signal.signal(signal.SIGTERM, previous)
 
 
 def _report_and_exit_code(report, quiet: bool) -> int:

@@ -37,6 +37,7 @@ from pydantic import BaseModel, ValidationError
 
 from ..errors import ConfigError, EndpointError, ExtractionError, ReplayMiss
 from ..schemas import ModelInfo, Usage, checking
+from .batch import Batcher
 from .context import MESSAGE_TOKENS, UNKNOWN, Window, count, estimate, probe, schema_text
 from .exchanges import (
     ExchangeTransport,
@@ -151,6 +152,7 @@ class LLM:
         self.cache: SqliteCache | None = None
         self.window: Window = UNKNOWN
         self._key: str | None = None
+        self.batch: Batcher | None = None  # --batch: the per-article requests go through the Batch API
 
     @property
     def model_info(self) -> ModelInfo:
@@ -188,7 +190,7 @@ class LLM:
             self._stack.callback(self.cache.close)
         transport = ExchangeTransport(
             endpoint_id(s, identity),
-            inner=None if replay_only else _TruncationAware(httpx2.AsyncHTTPTransport()),
+            inner=None if replay_only else self._inner(endpoint_id(s, identity)),
             replay=self.replay,
             record=self.record,
             cache=self.cache,
@@ -201,6 +203,9 @@ class LLM:
         mode = _MODES[s.mode or "json_schema"]
         create = instructor.patch(create=_chat_completions(oai), mode=mode)
         self._client = instructor.AsyncInstructor(client=oai, create=create, mode=mode)
+        if self.batch is not None:
+            self.batch.client = oai  # the same endpoint and key (never OPENAI_API_KEY elsewhere)
+            self._stack.push_async_callback(self.batch.aclose)  # before the HTTP client closes
         return self
 
     async def __aexit__(self, *exc: object) -> None:
@@ -221,6 +226,18 @@ class LLM:
             [await count(self.base_url or "", self._key, self.window, s.model, t) for t in (system, user, schema) if t]
         ) + 2 * MESSAGE_TOKENS
         return exact, exact <= room
+
+    def _inner(self, endpoint: str) -> httpx2.AsyncBaseTransport:
+        """The transport to the endpoint; with ``--batch``, through the batcher (``llm.batch``)."""
+        inner: httpx2.AsyncBaseTransport = _TruncationAware(httpx2.AsyncHTTPTransport())
+        if not self.settings.batch:
+            return inner
+        self.batch = Batcher(endpoint, interval=self.settings.batch_interval, timeout=self.settings.batch_timeout)
+        return self.batch.transport(inner)
+
+    def batched(self) -> contextlib.AbstractAsyncContextManager[None]:
+        """Around one article's requests: with ``--batch`` they wait for a Batch API round."""
+        return self.batch.scope() if self.batch is not None else contextlib.nullcontext()
 
     async def text_tokens(self, text: str) -> int:
         """Tokens of ``text`` by the endpoint's tokenizer, else the estimate."""
@@ -313,6 +330,10 @@ def _classify(exc: Exception, label: str, llm: LLM) -> Exception:
         if exc.status_code == 500 and "does not match the expected" in body:
             return ExtractionError(f"{label}: output truncated (grammar-constrained output hit max_tokens)")
         return ExtractionError(f"{label}: {where} answered HTTP {exc.status_code}: {body}")
+    if isinstance(exc, EndpointError):  # the Batch API cannot be used (llm.batch)
+        return EndpointError(str(exc))
+    if isinstance(exc, ExtractionError):  # one request's batch line failed (llm.batch)
+        return ExtractionError(f"{label}: {exc}")
     if isinstance(exc, ConfigError):
         return exc
     return ExtractionError(f"{label}: {type(exc).__name__}: {exc}")

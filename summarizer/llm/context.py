@@ -6,8 +6,9 @@ the window is known before the first call, and every request is measured against
 
 * **Window** -- ``Settings.context_tokens`` when set; else what the endpoint says: llama.cpp's
   ``GET /props`` (``default_generation_settings.n_ctx``, the context of one slot), vLLM's
-  ``GET /v1/models`` (``max_model_len``); the embedded server's is chosen when it starts
-  (``local.choose_context``). OpenAI and endpoints that say nothing: unknown, and nothing is
+  ``GET /v1/models`` (``max_model_len``); the embedded server's is chosen before it starts,
+  from the run's largest request and its answer (``pipeline.embedded_sizing``,
+  ``local.choose_context``). OpenAI and endpoints that say nothing: unknown, and nothing is
   measured (the endpoint's own error is then the only check).
 * **Size** -- first a conservative estimate with no round trip (``estimate``: above the
   embedded model's real count on English, Chinese, Russian and runs of figures), plus the

@@ -17,6 +17,10 @@ import os
 import socket
 import tempfile
 import time
+from collections.abc import Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
+from dataclasses import dataclass
 from pathlib import Path
 from types import TracebackType
 
@@ -95,6 +99,7 @@ _GGUF_SCALARS = {0: "<B", 1: "<b", 2: "<H", 3: "<h", 4: "<I", 5: "<i", 6: "<f", 
 _GGUF_STRING, _GGUF_ARRAY = 8, 9
 MEMORY_SHARE = 0.5  # of the memory available beside the model file, what the KV cache may take
 MIN_CONTEXT = 2048
+CONTEXT_STEP = 1024  # a run's context is its need rounded up to this
 
 
 def gguf_metadata(path: Path, wanted: tuple[str, ...] = (
@@ -167,14 +172,22 @@ def available_memory() -> int | None:
         return None
 
 
-def choose_context(gguf: Path, available: int | None = None) -> tuple[int, str]:
-    """The embedded server's context: the model's trained context, or less when the memory
-    at hand would not hold its KV cache (f16 keys and values for every layer: 28 KiB a token
-    for the packaged model). Returns the size and how it was chosen, for the progress line."""
+def round_context(tokens: int) -> int:
+    """``tokens`` rounded up to a multiple of ``CONTEXT_STEP``, at least ``MIN_CONTEXT``."""
+    return max(MIN_CONTEXT, -(-tokens // CONTEXT_STEP) * CONTEXT_STEP)
+
+
+def choose_context(gguf: Path, available: int | None = None, need: int | None = None) -> tuple[int, str]:
+    """The embedded server's context: what the run needs (``need``: its largest request plus
+    the answer, rounded up by ``round_context``), else the model's trained context -- never
+    more than the trained context, nor than the memory at hand holds the KV cache of (f16 keys
+    and values for every layer: 28 KiB a token for the packaged model; the cache is allocated
+    whole when the server starts). Returns the size and how it was chosen, for the progress line."""
     try:
         meta = gguf_metadata(gguf)
     except (OSError, ValueError) as exc:
-        return 8192, f"8,192 tokens (the GGUF header could not be read: {exc})"
+        n = round_context(need) if need else 8192
+        return n, f"{n:,} tokens (the GGUF header could not be read: {exc})"
     trained = meta.get("context_length")
     heads = meta.get("attention.head_count") or 1
     head_dim = meta.get("attention.key_length") or (meta.get("embedding_length", 0) // heads)
@@ -184,12 +197,58 @@ def choose_context(gguf: Path, available: int | None = None) -> tuple[int, str]:
     if per_token and available:
         budget = max(0, available - gguf.stat().st_size) * MEMORY_SHARE
         by_memory = max(MIN_CONTEXT, int(budget // per_token) // 1024 * 1024)
-    known = [x for x in (trained, by_memory) if x]
+    wanted = round_context(need) if need else None
+    known = [x for x in (wanted, trained, by_memory) if x]
     n = min(known) if known else 8192
-    why = [f"trained {trained:,}" if trained else "trained context not in the file"]
+    why = [f"this run needs {need:,}: its largest request and the answer" if need else ""]
+    why.append(f"trained {trained:,}" if trained else "trained context not in the file")
     if by_memory and available:
         why.append(f"memory allows {by_memory:,} ({available / 2**30:.1f} GiB available, KV cache {per_token // 1024} KiB a token)")
-    return n, f"{n:,} tokens ({'; '.join(why)})"
+    return n, f"{n:,} tokens ({'; '.join(w for w in why if w)})"
+
+
+def usable_cores() -> int:
+    """The CPUs this process may run on (``os.sched_getaffinity``: taskset, a container's
+    cpuset), else every CPU."""
+    if hasattr(os, "sched_getaffinity"):
+        return max(1, len(os.sched_getaffinity(0)))
+    return max(1, os.cpu_count() or 1)
+
+
+@dataclass(frozen=True)
+class Sizing:
+    """What a run asks of the embedded server before it starts: ``need`` -- tokens of its
+    largest request plus the answer (None: not known before the run, e.g. the briefing's own
+    model calls: the trained context) -- and ``threads`` (None: ``usable_cores()``)."""
+
+    need: int | None = None
+    threads: int | None = None
+
+
+_SIZING: ContextVar[Sizing | None] = ContextVar("summarizer_embedded_sizing", default=None)
+
+
+@contextmanager
+def sized(sizing: Sizing) -> Iterator[None]:
+    """An ``EmbeddedServer`` started inside takes its context and threads from ``sizing``
+    where its own arguments do not give them (the run's plan reaches the server this way, past
+    the client that starts it)."""
+    token = _SIZING.set(sizing)
+    try:
+        yield
+    finally:
+        _SIZING.reset(token)
+
+
+def wait_passively() -> None:
+    """llama.cpp's CPU threads (OpenMP, libgomp in the xllamacpp wheel) meet at a barrier
+    hundreds of times a token. By default a thread that arrives first spins 300,000 rounds
+    before it sleeps: when another process holds a core, it spins while the thread it waits for
+    cannot run, and generation collapsed here to 0.6-1.5 tokens/s (one core busy, 2 threads)
+    against 6-10.5 tokens/s when it sleeps at once (README, "The embedded model"). So
+    ``OMP_WAIT_POLICY=PASSIVE`` unless the environment says otherwise; libgomp reads it when
+    it loads, with the first ``import xllamacpp`` of the process."""
+    os.environ.setdefault("OMP_WAIT_POLICY", "PASSIVE")
 
 
 def _free_port() -> int:
@@ -212,14 +271,19 @@ class EmbeddedServer:
     ):
         self.gguf = gguf
         self.api_key = api_key
-        self.n_ctx, self.context_reason = (n_ctx, f"{n_ctx:,} tokens (--context-tokens)") if n_ctx else choose_context(gguf)
-        self.threads = threads or max(1, min(os.cpu_count() or 2, 8))
+        sizing = _SIZING.get() or Sizing()
+        if n_ctx:
+            self.n_ctx, self.context_reason = n_ctx, f"{n_ctx:,} tokens (--context-tokens)"
+        else:
+            self.n_ctx, self.context_reason = choose_context(gguf, need=sizing.need)
+        self.threads = threads or sizing.threads or usable_cores()
         self.alias = alias
         self.base_url: str | None = None
         self.load_seconds: float | None = None
         self._server = None
 
     def __enter__(self) -> str:
+        wait_passively()
         try:
             import xllamacpp
         except ImportError:

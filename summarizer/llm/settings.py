@@ -26,6 +26,7 @@ from urllib.parse import urlparse
 from platformdirs import user_cache_dir, user_config_dir
 
 from ..errors import ConfigError, OptionError
+from .local import usable_cores
 
 OPENAI_BASE_URL = "https://api.openai.com/v1"
 EMBEDDED_MODEL = "qwen2.5-coder-1.5b-instruct-q4_k_m"
@@ -49,9 +50,12 @@ ENVIRONMENT: dict[str, tuple[str, ...]] = {
     "defence": ("SUMMARIZER_DEFENCE",),
     "ner": ("SUMMARIZER_NER",),
     "cache_dir": ("SUMMARIZER_CACHE_DIR",),
+    "threads": ("SUMMARIZER_THREADS",),
+    "batch_interval": ("SUMMARIZER_BATCH_INTERVAL",),
+    "batch_timeout": ("SUMMARIZER_BATCH_TIMEOUT",),
 }
-_FLOATS = {"timeout", "url_timeout"}
-_INTEGERS = {"context_tokens", "chunk_chars", "max_entries"}
+_FLOATS = {"timeout", "url_timeout", "batch_interval", "batch_timeout"}
+_INTEGERS = {"context_tokens", "chunk_chars", "max_entries", "threads"}
 _BOOLEANS = {"ner"}
 
 
@@ -88,6 +92,9 @@ class Settings:
     chunk_chars: int | None = None  # longest part of an article per request; None -> chunking.CHUNK_CHARS
     temperature: float = 0.0
     concurrency: int | None = None
+    #: the embedded server's threads (llama.cpp's n_threads, for generation and prompt
+    #: processing); None -> $SUMMARIZER_THREADS, the config, the cores this process may use
+    threads: int | None = None
     cache_dir: str | None = None
     no_cache: bool = False
     #: text addressed to software (``summarizer.reading.addressed``): "on" -- set apart from the model's
@@ -105,6 +112,11 @@ class Settings:
     url_timeout: float = 20.0
     max_entries: int | None = None
     allow_private: bool = False
+    #: the per-article requests through the OpenAI Batch API (``llm.batch``): polled every
+    #: ``batch_interval`` seconds, cancelled after ``batch_timeout`` (the API's own window is 24 h)
+    batch: bool = False
+    batch_interval: float = 10.0
+    batch_timeout: float = 90_000.0
 
     @classmethod
     def from_sources(
@@ -246,9 +258,27 @@ def resolve(
         s = replace(s, adjudicate=not s.embedded)
     if s.concurrency is None:
         s = replace(s, concurrency=1 if s.embedded else 4)
+    s = replace(s, threads=_threads(s))
     if s.cache_dir is None:
         s = replace(s, cache_dir=user_cache_dir("summarizer"))
+    return _batch_checked(s)
+
+
+def _batch_checked(s: Settings) -> Settings:
+    """``--batch`` needs an endpoint with the Batch API; its poll interval and timeout are positive."""
+    if s.batch and s.embedded:
+        raise ConfigError("--batch needs an endpoint with the OpenAI Batch API (--base-url); the embedded model has none")
+    if not (s.batch_interval > 0 and s.batch_timeout > 0):
+        raise ConfigError("SUMMARIZER_BATCH_INTERVAL and SUMMARIZER_BATCH_TIMEOUT must be more than 0 seconds")
     return s
+
+
+def _threads(s: Settings) -> int | None:
+    """The embedded server's threads: as set (1 or more), else the cores this process may use;
+    None with an endpoint (no server)."""
+    if s.threads is not None and s.threads < 1:
+        raise ConfigError(f"threads must be 1 or more, not {s.threads} (--threads / SUMMARIZER_THREADS)")
+    return usable_cores() if s.threads is None and s.embedded else s.threads
 
 
 def api_key_for(settings: Settings, environ: dict[str, str] | None = None) -> str:
