@@ -98,7 +98,7 @@ def _people(
         if len(name.split()) == 1 and title and _only_behind(article.raw, name, title, profile):
             continue  # "Storm Idra", "Brennmark National Rail": the end of a longer name, not a person
         if used_as_place_or_thing(name, article.raw, profile):
-            continue  # the article treats it as an organisation or a place ("the Kremlin,", "in Sochi")
+            continue  # the article treats it as an organisation or a place ("the Citadel,", "in Varnel")
         if all(w in lower or profile.stem(w) in lower_stems for w in fold(name).split()):
             continue  # every word of it is a common noun in this text ("Firefighters"): not a name
         spans = _whole_words(doc.text, find_all(doc, written.strip(), limit=10)[0])
@@ -151,7 +151,7 @@ def _as_written(text: str, name: str, lower: set[str], profile: LanguageProfile)
     return forms.most_common(1)[0][0] if forms else None
 
 
-_WORD_CAP = r"[A-Z](?:[\w'\u2019&-]|\.(?=[A-Z]))*"  # "Sochi", "U.S" -- a full stop only inside an abbreviation
+_WORD_CAP = r"[A-Z](?:[\w'\u2019&-]|\.(?=[A-Z]))*"  # "Varnel", "U.S" -- a full stop only inside an abbreviation
 _POSSESSOR = r"[A-Z][\w.]*['\u2019]s"  # "Estmark's", "NATO's"
 _WORD = r"[\w'\u2019-]+"
 

@@ -37,10 +37,10 @@ class TextWords:
     #: articles: a name written "the X" is a place or an organisation, not a person (not "that X":
     #: "that" also opens a clause, "said that Tallis would")
     place_articles: frozenset[str]
-    #: the definite article: "the Kremlin" and "Kremlin" are one name; "the bank's governor" is
+    #: the definite article: "the Citadel" and "Citadel" are one name; "the bank's governor" is
     #: an apposition
     definite_articles: tuple[str, ...]
-    #: prepositions that introduce a place and never a person ("in Sochi", "at the site")
+    #: prepositions that introduce a place and never a person ("in Varnel", "at the site")
     locative_prepositions: frozenset[str]
     #: clause boundaries inside a sentence, as they are written (with their spaces)
     clause_breaks: tuple[str, ...]

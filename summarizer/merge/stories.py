@@ -9,7 +9,7 @@ a month apart share the maker and its products, not the people or the place).
 
 Features of an article, all from its extraction (``ArticleResult``):
 
-* people, by surname ("Ivo Orlin", "Orlin", "President Orlin" -> ``person:putin``); a
+* people, by surname ("Ivo Orlin", "Orlin", "President Orlin" -> ``person:orlin``); a
   "person" whose name holds an organisation word of the language profile ("Arlen Chemicals",
   "Norland Central Bank") is an organisation, by its whole name -- else "chemicals" or "bank"
   would be a surname shared by unrelated stories;
@@ -96,7 +96,7 @@ class StoryThresholds:
 
 
 def features(r: ArticleResult, profile: LanguageProfile = ENGLISH, inner: AbstractSet[str] = frozenset()) -> dict[str, str]:
-    """The article's names and subject words as feature keys ("person:putin", "word:ceasefir"),
+    """The article's names and subject words as feature keys ("person:orlin", "word:ceasefir"),
     each with how the article writes it ("Orlin", "ceasefire") for ``StoryMember.shares``.
     ``inner``: words the feed writes capitalised inside sentences (``names.inner_capitals``)."""
     out: dict[str, str] = {}

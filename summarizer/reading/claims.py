@@ -3,7 +3,7 @@
 The model's key points are five statements it chose; a comparison across articles must not
 depend on that choice. So every sentence of the body (headings and page chrome left out)
 becomes a claim -- cut into clauses where a sentence joins two statements ("..., but the
-Kremlin refused ...") -- with offsets into the article text, the figures it states
+Citadel refused ...") -- with offsets into the article text, the figures it states
 (``quantities``: "four" = 4, "$3.6 billion" = 3.6e9 USD, "no arrests" = 0) and the dates
 it names (``temporal``: "on Friday" resolved against the article's own date). A claim
 that a key point's evidence covers is marked ``key`` (the model found it important).

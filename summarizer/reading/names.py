@@ -140,7 +140,7 @@ def looks_like_name(name: str, profile: LanguageProfile = ENGLISH) -> bool:
 
 
 def looks_like_role(role: str, profile: LanguageProfile = ENGLISH) -> bool:
-    """'US Vice President' yes; 'Attending the 61st Munich Security Conference' no (a role does
+    """'US Vice President' yes; 'Attending the 61st Harlow Security Forum' no (a role does
     not open with a participle or a past form: the profile's ``participle_endings`` and
     ``past_endings``)."""
     words = role.split()
@@ -238,7 +238,7 @@ def lowercase_words(text: str) -> set[str]:
 def used_as_place_or_thing(name: str, text: str, profile: LanguageProfile = ENGLISH) -> bool:
     """Does the text write ``name`` the way it writes places and organisations, not people?
 
-    "in Sochi", "at the Vatican", "the Kremlin said": a place preposition or a determiner
+    "in Varnel", "at the Vatican", "the Citadel said": a place preposition or a determiner
     right before it, where the name ends its phrase (followed by punctuation, a function word
     or a speech verb -- not "the Tallis administration", where the name only qualifies a noun).
     One such use is enough: people are not written that way."""

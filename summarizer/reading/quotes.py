@@ -29,7 +29,7 @@ Built in floors: the quotation marks and their offsets (``marks``), phrases read
    search on); "they" -> the nearest earlier subject that names several parties or a body
    (kind "group"/"organisation"), never one person of it; "the Ostravian president" -> the one
    person the text names with those role words ("Ostravian President Mykola Dorenkko"),
-   else as "he"; "the Kremlin", "the ministry", "Reuters", an acronym, a capitalised name ending
+   else as "he"; "the Citadel", "the ministry", "Reuters", an acronym, a capitalised name ending
    in an organisation word -> that organisation; "Tallis's statement said" -> Tallis; a list or a
    plural noun ("officials said") -> a group.
 4. *continuation*: a quote that is a sentence on its own, right after a quote with a speaker
@@ -158,7 +158,7 @@ def verify_speaker(
 
 
 def _body(name: str, profile: LanguageProfile) -> str:
-    """A name's words, folded, without a leading article: "The Kremlin" -> "kremlin"."""
+    """A name's words, folded, without a leading article: "The Citadel" -> "citadel"."""
     words = [fold(w) for w in TOKEN.findall(name) if w[0].isalnum()]
     return " ".join(words[1:] if words and words[0] in profile.place_articles else words)
 
