@@ -32,6 +32,7 @@ from .llm.local import Sizing, sized
 from .llm.settings import Settings
 from .merge import adjudication, plan, synthesis
 from .merge.copies import voice_groups
+from .merge.index import collector_paused
 from .merge.stories import cluster_stories
 from .reading.quotes import FoundQuote, Quotations
 from .schemas import ArticleResult, Briefing, Digest, FailedArticle, NotNews, SetAside, Story, Synthesis, Usage, extraction_model
@@ -334,6 +335,8 @@ async def digest_results(
 
 #: stories from which the code-only merge runs in worker processes (below, starting them costs more)
 PARALLEL_MIN_STORIES = 24
+#: stories sent to a merge worker at a time
+MERGE_CHUNK = 8
 
 
 def _merge_one(job: tuple[list[ArticleResult], dict[str, str]]) -> Briefing:
@@ -341,21 +344,36 @@ def _merge_one(job: tuple[list[ArticleResult], dict[str, str]]) -> Briefing:
     return synthesis.fallback(plan(results, raw_by_source=texts).finish(None))
 
 
+@collector_paused
+def _merge_sent(job: tuple[list[str], dict[str, str]]) -> Briefing:
+    """A worker's story: its results sent as JSON (see ``merge_stories``)."""
+    blobs, texts = job
+    return _merge_one(([ArticleResult.model_validate_json(b) for b in blobs], texts))
+
+
+@collector_paused
 def merge_stories(
     stories: list[Story], results: dict[str, ArticleResult], texts: dict[str, str], *, workers: int | None = None
 ) -> list[Briefing]:
     """Each story's briefing by code alone (no adjudication, the top facts as headline), in
     story order. Stories are independent, so many of them are merged in ``workers`` processes
-    (default: the CPUs this process may use); a few in this one."""
-    jobs = [([results[i] for i in s.sources], {i: texts[i] for i in s.sources if i in texts}) for s in stories]
+    (default: the CPUs this process may use); a few in this one.
+
+    Results go to the workers as JSON (pydantic's serializer): pickling a model walks it in
+    Python, and at 10,000 articles that cost four times as much as writing and reading
+    their JSON (``python -m bench --stories-only``)."""
     if workers is None:
         workers = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (os.cpu_count() or 1)
-    if workers < 2 or len(jobs) < PARALLEL_MIN_STORIES:
-        return [_merge_one(j) for j in jobs]
+    if workers < 2 or len(stories) < PARALLEL_MIN_STORIES:
+        return [_merge_one(([results[i] for i in s.sources], {i: texts[i] for i in s.sources if i in texts})) for s in stories]
+    sent = {i: r.model_dump_json() for i, r in results.items()}
+    jobs = [([sent[i] for i in s.sources], {i: texts[i] for i in s.sources if i in texts}) for s in stories]
     # forkserver: a clean child, not a fork of a process that runs threads (an event loop, a server)
     context = multiprocessing.get_context("forkserver" if "forkserver" in multiprocessing.get_all_start_methods() else "spawn")
     with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
-        return list(pool.map(_merge_one, jobs, chunksize=max(1, len(jobs) // (workers * 8))))
+        # chunks of a few stories: the workers finish together (a sixteenth of the run as the
+        # last chunk left one worker idle for seconds at 10,000 articles)
+        return list(pool.map(_merge_sent, jobs, chunksize=max(1, min(MERGE_CHUNK, len(jobs) // (workers * 8)))))
 
 
 def single_briefing(digest: Digest) -> Briefing | None:

@@ -109,6 +109,9 @@ def _breaks(profile: LanguageProfile) -> re.Pattern[str]:
 
 
 def _tokens_with_offsets(text: str) -> list[tuple[str, int, int]]:
+    if text.isascii():
+        low = text.lower()
+        return [(m.group(), m.start(), m.end()) for m in WORD.finditer(low)]
     return [(m.group().replace("\u2019", "'").lower(), m.start(), m.end()) for m in WORD.finditer(text)]
 
 

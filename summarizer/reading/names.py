@@ -26,6 +26,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Iterable
+from collections.abc import Set as AbstractSet
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -39,6 +40,8 @@ _GIVEN_MIN = 85.0
 
 def fold(text: str) -> str:
     """Lower case, accents removed, curly apostrophes straightened."""
+    if text.isascii():  # nothing to decompose or straighten
+        return text.casefold()
     text = unicodedata.normalize("NFKD", text)
     text = "".join(c for c in text if not unicodedata.combining(c))
     return text.replace("\u2019", "'").casefold()
@@ -251,6 +254,9 @@ def used_as_place_or_thing(name: str, text: str, profile: LanguageProfile = ENGL
     return False
 
 
+_LOWER_WORD = re.compile(r"(?<![\w.])[a-z][\w'\u2019-]*")
+_OPENS = re.compile(r"[.!?:;\u2014\u2013\"\u201c(]")  # punctuation before a word that opens a sentence
+_POSSESSIVES = ("'s", "\u2019s")
 _NAME_TOKEN = re.compile(r"[^\W_](?:[\w'\u2019&-]|\.(?=\w))*")
 
 
@@ -275,9 +281,11 @@ def proper_names(texts: Iterable[str], profile: LanguageProfile = ENGLISH, inner
     words capitalised) is skipped, its capitals say nothing. Months, weekdays, titles and
     function words are never part of a name."""
     texts = list(texts)
-    lower = {w for t in texts for w in re.findall(r"(?<![\w.])[a-z][\w'\u2019-]*", t)}
+    lower = {w for t in texts for w in _LOWER_WORD.findall(t)}
     skip = profile.stop_words | profile.title_words | set(profile.months) | set(profile.weekdays)
-    inner = inner_capitals(texts) | set(inner)
+    titles = profile.title_words
+    here = inner_capitals(texts)
+    feed = inner if isinstance(inner, AbstractSet) else set(inner)
     out: dict[str, None] = {}
     for text in texts:
         toks = list(_NAME_TOKEN.finditer(text))
@@ -285,23 +293,38 @@ def proper_names(texts: Iterable[str], profile: LanguageProfile = ENGLISH, inner
             continue  # a headline in title case
         run: list[str] = []
         for i, m in enumerate(toks):
+            tok = m.group()
+            if not run and not tok[0].isupper():
+                continue  # a word in lower case (or a number) outside a name: nothing to do
             gap = text[toks[i - 1].end() : m.start()] if i else ""
             if run and gap != " ":
                 out.setdefault(" ".join(run), None)
                 run = []
-            word = m.group() + ("." if "." in m.group() and text[m.end() : m.end() + 1] == "." else "")  # "U.S."
-            bare = re.sub(r"['\u2019]s$", "", word)
+            word = tok + ("." if "." in tok and text[m.end() : m.end() + 1] == "." else "")  # "U.S."
+            bare = word[:-2] if word[-2:] in _POSSESSIVES else word
+            if not word[0].isupper():  # a short number glued on ("Halo 3"), else the run ends
+                if run and bare.isdigit() and len(bare) <= 3:
+                    run.append(bare)
+                    if bare != word:
+                        out.setdefault(" ".join(run), None)
+                        run = []
+                elif run:
+                    out.setdefault(" ".join(run), None)
+                    run = []
+                continue
             low = bare.casefold()
-            start = i == 0 or bool(re.search(r"[.!?:;\u2014\u2013\"\u201c(]", gap))
-            follows = i + 1 < len(toks) and text[m.end() : toks[i + 1].start()] == " " and toks[i + 1].group()[0].isupper()
-            opener = start and (low in lower or not (word in inner or bare in inner or follows))
-            if (word[0].isupper() and low not in skip and not opener) or (run and bare.isdigit() and len(bare) <= 3):
+            name = low not in skip
+            if name and (i == 0 or (gap != " " and _OPENS.search(gap))):  # opens a sentence
+                known = word in here or bare in here or word in feed or bare in feed
+                follows = i + 1 < len(toks) and text[m.end() : toks[i + 1].start()] == " " and toks[i + 1].group()[0].isupper()
+                name = low not in lower and (known or follows)
+            if name:
                 run.append(bare)
                 if bare != word:  # a possessive ends the name
                     out.setdefault(" ".join(run), None)
                     run = []
             elif run:
-                if not (word[0].isupper() and low in profile.title_words):  # "Fire Commissioner": a role's words
+                if low not in titles:  # "Fire Commissioner": a role's words
                     out.setdefault(" ".join(run), None)
                 run = []
         if run:

@@ -173,6 +173,8 @@ def content_id(prefix: str, *parts: str, taken: set[str] | None = None) -> str:
 
 def words(text: str) -> list[str]:
     """Lower-case words; curly apostrophes folded to ' ("Ostravia’s" -> "ostravia's")."""
+    if text.isascii():  # lower-casing ASCII moves no word boundary: one pass over the text
+        return WORD.findall(text.lower())
     return [w.replace("\u2019", "'").lower() for w in WORD.findall(text)]
 
 
