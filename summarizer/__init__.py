@@ -11,6 +11,8 @@ The library (the command line is a thin layer over the same functions)::
     briefing = summarizer.merge(results)                         # no model call
     digest = summarizer.digest(["today/", "https://example.org/rss"])   # mixed input: one briefing per story
     stories = summarizer.stories(results)                        # which articles tell one story
+    today = summarizer.brief(["today/"], since="yesterday.json")  # marked new / updated / unchanged
+    changed = summarizer.changes("yesterday.json", today)        # the same marks, from two briefings
 
 ``brief`` returns a ``Briefing`` when the input is one story and a ``Digest`` (stories, each
 with its briefing, and the documents set aside) when it holds several; ``digest`` always
@@ -25,6 +27,7 @@ from .api import (
     RunResult,
     brief,
     brief_async,
+    changes,
     digest,
     digest_async,
     extract,
@@ -43,12 +46,12 @@ from .errors import (
     ReplayMiss,
     SummarizerError,
 )
-from .schemas import ArticleResult, Briefing, Digest, Story
+from .schemas import ArticleResult, Briefing, Changes, Digest, Story
 
 __version__ = "0.1.0"
 
 __all__ = [
-    "ArticleResult", "Briefing", "ConfigError", "Digest", "EndpointError", "ExtractionError", "InputError",
-    "ReplayMiss", "RunResult", "Story", "SummarizerError", "brief", "brief_async", "digest", "digest_async",
+    "ArticleResult", "Briefing", "Changes", "ConfigError", "Digest", "EndpointError", "ExtractionError", "InputError",
+    "ReplayMiss", "RunResult", "Story", "SummarizerError", "brief", "brief_async", "changes", "digest", "digest_async",
     "extract", "extract_async", "merge", "run", "run_async", "settings", "stories",
 ]  # fmt: skip

@@ -30,10 +30,11 @@ import os
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeAlias, TypeVar, cast
 
 from .errors import InputError, NoArticleText, SummarizerError
 from .evaluate import DeskScore
+from .evaluate.days import DaysScore
 from .inputs import articles as articles_mod
 from .inputs import noise, web
 from .inputs.articles import Article
@@ -41,12 +42,15 @@ from .llm.client import LLM
 from .llm.settings import Settings
 from .merge import Thresholds, synthesis
 from .merge import merge as merge_results
+from .merge.changes import changes as compare_briefings
 from .merge.copies import voice_groups
 from .merge.stories import cluster_stories
 from .pipeline import RunReport, digest_results, extract_all, merge_stories, open_llm, single_briefing
-from .schemas import ArticleResult, Briefing, Digest, SetAside, Story, Usage
+from .schemas import ArticleResult, Briefing, Changes, Digest, SetAside, Story, Usage
 
 Inputs = Iterable["str | Path | Article"]
+B = TypeVar("B", bound="Briefing | Digest")
+Earlier: TypeAlias = "Briefing | Digest | str | Path"  # a briefing or digest of this tool, or its JSON's path
 Say = Callable[..., None]
 
 def settings(**options: Any) -> Settings:
@@ -304,17 +308,50 @@ def digest(inputs: Inputs, **options: Any) -> Digest:
     return asyncio.run(digest_async(inputs, **options))
 
 
-async def brief_async(inputs: Inputs, **options: Any) -> Briefing | Digest:
+async def brief_async(inputs: Inputs, *, since: Earlier | None = None, **options: Any) -> Briefing | Digest:
     """Extract every input, merge, headline: what ``summarizer brief`` writes -- one
     ``Briefing`` when the input is one story, else the ``Digest`` of its stories (``run``
-    returns both, typed apart: ``RunResult.briefing`` and ``RunResult.digest``)."""
+    returns both, typed apart: ``RunResult.briefing`` and ``RunResult.digest``).
+
+    ``since``: an earlier briefing or digest of this tool (the object, or the path of its
+    JSON): the result carries ``changes`` against it (see ``changes``)."""
+    earlier = read_briefing(since) if since is not None else None  # an unreadable one fails before any model call
     d = await digest_async(inputs, **options)
-    return single_briefing(d) or d
+    out = single_briefing(d) or d
+    return out if earlier is None else with_changes(out, earlier)
 
 
-def brief(inputs: Inputs, **options: Any) -> Briefing | Digest:
+def brief(inputs: Inputs, *, since: Earlier | None = None, **options: Any) -> Briefing | Digest:
     """The briefing (see ``brief_async``); ``digest()`` always returns a ``Digest``."""
-    return asyncio.run(brief_async(inputs, **options))
+    return asyncio.run(brief_async(inputs, since=since, **options))
+
+
+def read_briefing(earlier: Earlier) -> Briefing | Digest:
+    """A briefing or digest this tool wrote (``--format json``), from its path; an object is
+    returned as it is. Anything else is an ``InputError`` naming the path."""
+    if isinstance(earlier, Briefing | Digest):
+        return earlier
+    path = Path(earlier)
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError, json.JSONDecodeError) as exc:
+        raise InputError(f"{path}: not a briefing this tool wrote as JSON ({exc.__class__.__name__}: {exc})") from exc
+    try:
+        return Digest.model_validate(data) if isinstance(data, dict) and data.get("kind") == "digest" else Briefing.model_validate(data)
+    except ValueError as exc:
+        raise InputError(f"{path}: not a briefing or digest of this tool ({str(exc).splitlines()[0]})") from exc
+
+
+def changes(previous: Earlier, current: Earlier) -> Changes:
+    """What changed from an earlier briefing or digest to a later one (objects or JSON paths):
+    every story, fact, disagreement, quote and event marked new, updated or unchanged, and what
+    the earlier one held that no article supports any more (``summarizer.merge.changes``)."""
+    return compare_briefings(read_briefing(previous), read_briefing(current))
+
+
+def with_changes(current: B, previous: Briefing | Digest) -> B:
+    """``current`` with its ``changes`` against ``previous``."""
+    return cast(B, current.model_copy(update={"changes": compare_briefings(previous, current)}))
 
 
 def merge_digest(
@@ -437,6 +474,27 @@ def desk(folder: str | Path, **options: Any) -> list[DeskScore]:
             score.errors.insert(0, f"the story grouping splits these articles into {len(found)} stories (briefed whole here)")
         scores.append(score)
     return scores
+
+
+def days(folder: str | Path, **options: Any) -> tuple[DaysScore, list[Briefing | Digest]]:
+    """Score a feed followed over days (``summarizer evaluate --days``): each day's folder
+    (``labels.json`` names them, in order) briefed as ``brief`` does, with ``since`` the day
+    before's briefing, and its marks scored against the labels
+    (``summarizer.evaluate.days``). Returns the score and each day's briefing."""
+    from .evaluate.days import score_day
+
+    path = Path(folder)
+    try:
+        labels = json.loads((path / "labels.json").read_text(encoding="utf-8"))
+    except (OSError, ValueError) as exc:
+        raise InputError(f"{path}: no readable labels.json ({exc})") from exc
+    score, briefs = DaysScore(), list[Briefing | Digest]()
+    for k, day in enumerate(labels["days"]):
+        since = briefs[-1] if briefs else None
+        briefs.append(brief([str(path / day["day"])], since=since, **options))
+        if since is not None:
+            score_day(day, labels["days"][k - 1], briefs[-1], since, score)
+    return score, briefs
 
 
 def label_report(

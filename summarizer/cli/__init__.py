@@ -21,7 +21,9 @@ from ..errors import InputError, SummarizerError
 from ..terminal import err, show
 from .options import (
     BRIEFING_HELP,
+    DAYS_HELP,
     DESK_HELP,
+    SINCE_HELP,
     STORIES_HELP,
     EvidenceOpt,
     Fmt,
@@ -168,6 +170,7 @@ def brief(
         typer.Option("--split-dir", help="Also write one file per story here: <story-id>.<format>.", file_okay=False),
     ] = None,
     keep_noise: KeepNoiseOpt = False,
+    since: Annotated[Path | None, typer.Option("--since", dir_okay=False, help=SINCE_HELP)] = None,
     adjudicate: Annotated[
         bool | None,
         typer.Option(
@@ -185,6 +188,7 @@ def brief(
     A mixed input (a day's folder, a feed) is grouped into stories first: the output opens with
     the list of stories (most outlets first) and holds each story's briefing; documents that are
     not articles are listed apart. One story reads as a single briefing."""
+    from ..api import read_briefing, with_changes
     from ..pipeline import single_briefing
 
     if fmt == Fmt.jsonl:
@@ -193,6 +197,10 @@ def brief(
     _check_outputs(output, out_dir, run["record"])
     if split_dir is not None:
         _writable(split_dir, folder=True, what="--split-dir")
+    try:
+        earlier = read_briefing(since) if since is not None else None
+    except InputError as exc:
+        raise _fail(EXIT_USAGE, str(exc)) from None
     on_result = _per_article_writer(out_dir)
     texts: dict[str, str] = {}
 
@@ -201,11 +209,13 @@ def brief(
     )  # fmt: skip
     if not run["quiet"] and (len(digest.stories) > 1 or digest.set_aside):
         err.print(f"{len(digest.stories)} stories; {len(digest.set_aside)} documents set aside", soft_wrap=True)
+    out = single_briefing(digest) or digest
+    out = with_changes(out, earlier) if earlier is not None else out
     if split_dir is not None:
         for story in digest.stories:
-            target = split_dir / f"{story.id}.{fmt.value}"
-            _emit(story.briefing, fmt, target, evidence, texts)
-    _emit(single_briefing(digest) or digest, fmt, output, evidence, texts)
+            mine = out.changes.of_story(story.id if out is digest else None) if out.changes else None
+            _emit(story.briefing.model_copy(update={"changes": mine}), fmt, split_dir / f"{story.id}.{fmt.value}", evidence, texts)
+    _emit(out, fmt, output, evidence, texts)
     raise typer.Exit(_report_and_exit_code(report, run["quiet"]))
 
 
@@ -259,6 +269,7 @@ def evaluate(
     briefing_file: Annotated[Path | None, typer.Option("--briefing", help=BRIEFING_HELP)] = None,
     stories_file: Annotated[Path | None, typer.Option("--stories", help=STORIES_HELP)] = None,
     desk: Annotated[Path | None, typer.Option("--desk", file_okay=False, exists=True, help=DESK_HELP)] = None,
+    days: Annotated[Path | None, typer.Option("--days", file_okay=False, exists=True, help=DAYS_HELP)] = None,
     replay: ReplayOpt = None,
 ) -> None:
     """Merge the inputs and print precision/recall against hand-written labels (people, events,
@@ -269,8 +280,8 @@ def evaluate(
     from ..evaluate import load_labels
     from ..schemas import Briefing
 
-    if desk is not None:
-        _evaluate_desk(desk, replay, show_errors)
+    if desk is not None or days is not None:
+        _evaluate_desk(desk, replay, show_errors) if desk is not None else _evaluate_days(days, replay, show_errors)
         return
     if labels is None or (not inputs and stories_file is None):
         raise _fail(EXIT_USAGE, "give --labels FILE with per-article JSON inputs or --stories FILE (or --desk DIR)")
@@ -302,6 +313,18 @@ def _evaluate_desk(desk: Path, replay: Path | None, show_errors: bool) -> None:
     for score in scores:
         sys.stdout.write(desk_line(score) + "\n" + "".join(f"  {e}\n" for e in score.errors if show_errors))
     sys.stdout.write(desk_total(scores) + "\n")
+
+
+def _evaluate_days(folder: Path | None, replay: Path | None, show_errors: bool) -> None:
+    """``evaluate --days``: the marks of each day's briefing against the day before's (``api.days``)."""
+    from ..api import days as score_days
+    from ..evaluate.days import days_table
+
+    try:
+        score, _ = score_days(folder or Path("."), **({"replay": str(replay)} if replay is not None else {}))
+    except SummarizerError as exc:
+        raise _fail(EXIT_USAGE if isinstance(exc, InputError) else EXIT_FATAL, str(exc)) from None
+    sys.stdout.write(days_table(score) + "".join(f"  {e}\n" for e in score.errors if show_errors))
 
 
 def _read_json(path: Path, model):

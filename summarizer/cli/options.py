@@ -116,6 +116,11 @@ def _runs_the_model(command: Callable[..., None]) -> Callable[..., None]:
 FormatOpt = Annotated[Fmt, typer.Option("--format", "-f", help="md (default), json, or html (a self-contained review page).")]
 OutputOpt = Annotated[Path | None, typer.Option("--output", "-o", help="Write here instead of stdout ('-' = stdout).")]
 EvidenceOpt = Annotated[bool, typer.Option("--evidence", help="Diagnostics: evidence spans, what has no evidence, lines set aside as not news.")]
+SINCE_HELP = (
+    "An earlier briefing or digest this tool wrote as JSON: mark each story, fact, disagreement, quote and event "
+    "new, updated or unchanged since it, list what no article reports any more, and open with what is new."
+)
+DAYS_HELP = "A feed over days (a folder per day + labels.json): brief each day since the day before, score the marks."
 DESK_HELP = "A desk test set (a folder per story: articles + labels.json): brief each story, print an editor's score."
 BRIEFING_HELP = "Score this briefing JSON (e.g. 'brief --adjudicate --format json') instead of merging the inputs."
 STORIES_HELP = "Score the stories and set-aside documents of this JSON ('stories --format json' or 'brief --format json')."

@@ -30,6 +30,7 @@ from ..schemas import (
     BriefingPerson,
     BriefingQuote,
     BriefingSource,
+    Changes,
     Digest,
     Disagreement,
     Evidence,
@@ -41,6 +42,7 @@ from ..schemas import (
     Story,
     UnsupportedItem,
 )
+from .since import SinceView, item_marks, since_view
 
 _PRECISION = {"day": "", "month": " (month)", "year": " (year)"}
 KIND = {
@@ -129,6 +131,7 @@ class Item:
     cite: Cite
     anchor: Anchor | None
     evidence: list[EvidenceLine]
+    mark: Markup | None = None  # "new" or "updated" since an earlier briefing (``--since``)
 
 
 @dataclass(frozen=True)
@@ -163,6 +166,7 @@ class DisputeView:
     subject: str
     kind: Markup  # "a figure", "a place", ...
     positions: list[PositionView]
+    mark: Markup | None = None
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -266,6 +270,7 @@ class BriefingView:
     failed: list[FailedArticle]
     grounding: GroundingReport
     evidence: bool
+    since: SinceView | None = None  # what changed since an earlier briefing: the section it opens with
 
 
 @dataclass(frozen=True)
@@ -292,6 +297,7 @@ class DigestView:
     articles: int
     set_aside: list[SetAside]
     failed: list[FailedArticle]
+    since: SinceView | None = None
 
 
 # ----------------------------------------------------------------------------- decisions
@@ -372,20 +378,24 @@ class _Builder:
     """What every item needs to be cited: the source numbers, the article texts, whether the
     evidence lines are wanted."""
 
-    def __init__(self, b: Briefing, texts: dict[str, str] | None, evidence: bool) -> None:
+    def __init__(self, b: Briefing, texts: dict[str, str] | None, evidence: bool, marks: dict[tuple[str, str], Markup]) -> None:
         self.b = b
-        self.numbers = {s.id: i + 1 for i, s in enumerate(b.sources)}
+        self.numbers = numbers(b)
         self.texts = texts
         self.evidence = evidence
+        self.marks = marks
 
     def cite(self, sources: list[str], label: str | None = None, multi: bool | None = None) -> Cite:
         multi = len(sources) > 1 if multi is None else multi
         label = label or (f"{len(sources)} sources" if len(sources) > 1 else "1 source")
         return Cite(list(sources), [self.numbers[s] for s in sources if s in self.numbers], Markup(label), multi)
 
-    def item(self, sources: list[str], evidence: list[Evidence], label: str | None = None, multi: bool | None = None) -> dict[str, Any]:
-        """The ``Item`` fields of an item with these sources and this evidence."""
-        return {"cite": self.cite(sources, label, multi), "anchor": _anchor(evidence), "evidence": self.lines(evidence)}
+    def item(
+        self, sources: list[str], evidence: list[Evidence], label: str | None = None, multi: bool | None = None, key: tuple[str, str] = ("", "")
+    ) -> dict[str, Any]:
+        """The ``Item`` fields of an item with these sources and this evidence (``key``: its
+        kind and id, for its mark since an earlier briefing)."""
+        return {"cite": self.cite(sources, label, multi), "anchor": _anchor(evidence), "evidence": self.lines(evidence), "mark": self.marks.get(key)}
 
     def lines(self, evidence: list[Evidence]) -> list[EvidenceLine]:
         if not self.evidence:
@@ -398,15 +408,26 @@ class _Builder:
         return " ".join(self.texts[ev.source][ev.span.start : ev.span.end].split())[:300]
 
 
+def numbers(b: Briefing) -> dict[str, int]:
+    """A briefing's source numbers: [1] is its first source."""
+    return {s.id: i + 1 for i, s in enumerate(b.sources)}
+
+
 def _anchor(evidence: list[Evidence]) -> Anchor | None:
     ev = next((e for e in evidence if e.span), None)
     return Anchor(ev.source, ev.span.start, ev.span.end) if ev is not None and ev.span is not None else None
 
 
-def briefing_view(b: Briefing, texts: dict[str, str] | None = None, *, evidence: bool = False) -> BriefingView:
+def briefing_view(
+    b: Briefing, texts: dict[str, str] | None = None, *, evidence: bool = False, changes: Changes | None = None, story: str | None = None
+) -> BriefingView:
     """The view of ``b``. ``texts`` (article id -> article text) feed the review page's source
-    panel and the evidence lines; ``evidence`` adds those lines and the diagnostics."""
-    m = _Builder(b, texts, evidence)
+    panel and the evidence lines; ``evidence`` adds those lines and the diagnostics. ``changes``
+    (default: the briefing's own; a digest's for its ``story``) mark its items; a briefing's
+    own open it with what is new."""
+    own = changes is None and b.changes is not None
+    changes = b.changes if changes is None else changes
+    m = _Builder(b, texts, evidence, item_marks(changes, story))
     events = [_event(m, e) for e in b.events]
     shown, more = shown_quotes(b)
     return BriefingView(
@@ -433,6 +454,7 @@ def briefing_view(b: Briefing, texts: dict[str, str] | None = None, *, evidence:
         failed=b.failed,
         grounding=b.grounding,
         evidence=evidence,
+        since=since_view(b.changes, [(None, None, None)], lambda _: m.numbers) if own and b.changes is not None else None,
     )
 
 
@@ -449,7 +471,7 @@ def _lead(m: _Builder) -> list[LeadSentence]:
 
 def _fact(m: _Builder, f: BriefingFact) -> FactView:
     note = disputed_note(f, m.b) if f.disputed else None
-    return FactView(**m.item(f.sources, f.evidence, support_label(f), f.corroborated), statement=f.statement, disputed=note)
+    return FactView(**m.item(f.sources, f.evidence, support_label(f), f.corroborated, ("fact", f.id)), statement=f.statement, disputed=note)
 
 
 def _dispute(m: _Builder, d: Disagreement) -> DisputeView:
@@ -457,12 +479,12 @@ def _dispute(m: _Builder, d: Disagreement) -> DisputeView:
         PositionView(**m.item(p.sources, p.evidence), value=p.value, statement=p.statement, when=p.published or WORDS.undated)
         for p in d.positions
     ]
-    return DisputeView(d.subject, Markup(KIND[d.kind]), positions)
+    return DisputeView(d.subject, Markup(KIND[d.kind]), positions, m.marks.get(("disagreement", d.id)))
 
 
 def _event(m: _Builder, e: BriefingEvent) -> EventView:
     return EventView(
-        **m.item(e.sources, e.evidence),
+        **m.item(e.sources, e.evidence, key=("event", e.id)),
         description=e.description,
         date=e.date or None,
         precision=Markup(_PRECISION.get(e.date_precision, "")),
@@ -479,7 +501,7 @@ def _person(m: _Builder, p: BriefingPerson) -> PersonView:
 
 
 def _quote(m: _Builder, q: BriefingQuote) -> QuoteView:
-    return QuoteView(**m.item(q.sources, q.evidence), text=q.text, speaker=q.speaker, flag=_flag(q))
+    return QuoteView(**m.item(q.sources, q.evidence, key=("quote", q.id)), text=q.text, speaker=q.speaker, flag=_flag(q))
 
 
 def _flag(q: BriefingQuote) -> Flag | None:
@@ -506,10 +528,15 @@ def digest_view(d: Digest, texts: dict[str, str] | None = None, *, evidence: boo
     """The view of a mixed input: the stories as ordered (most outlets first), each with the
     view of its briefing."""
     stories = [
-        _story(k, s, None if s.briefing is None else briefing_view(s.briefing, texts, evidence=evidence))
+        _story(k, s, None if s.briefing is None else briefing_view(s.briefing, texts, evidence=evidence, changes=d.changes, story=s.id))
         for k, s in enumerate(d.stories, 1)
     ]
-    return DigestView(stories, sum(len(s.sources) for s in d.stories), d.set_aside, d.failed)
+    briefings = {s.id: s.briefing for s in d.stories if s.briefing is not None}
+    since = None
+    if d.changes is not None:
+        shown = [(s.id, k, s.title) for k, s in enumerate(d.stories, 1)]
+        since = since_view(d.changes, shown, lambda sid: numbers(briefings[sid]) if sid in briefings else {})
+    return DigestView(stories, sum(len(s.sources) for s in d.stories), d.set_aside, d.failed, since)
 
 
 def stories_view(stories: list[Story], set_aside: list[SetAside], failed: list[FailedArticle]) -> DigestView:

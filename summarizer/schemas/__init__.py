@@ -66,14 +66,15 @@ from .briefing import (
     StoryMember,
     UnsupportedItem,
 )
+from .changes import Change, Changes, EarlierSource
 from .export import EXPORTED, json_schemas, write_json_schemas
 from .request import MAX_UNSETTLED_QUOTES, ArticleExtraction, EventOut, Name, SpeakerOut, Synthesis, extraction_model
 
 __all__ = [
     "AlignmentStatus", "ArticleExtraction", "ArticleResult", "ArticleSource",
     "BRIEFING_SCHEMA_VERSION", "Briefing", "BriefingEntity", "BriefingEvent", "BriefingFact",
-    "BriefingPerson", "BriefingQuote", "BriefingSource", "Check", "CitedSentence", "Claim",
-    "DateMention", "Digest", "Disagreement", "EXPORTED", "Event", "EventOut", "Evidence",
+    "BriefingPerson", "BriefingQuote", "BriefingSource", "Check", "Change", "Changes", "CitedSentence", "Claim",
+    "DateMention", "Digest", "Disagreement", "EXPORTED", "EarlierSource", "Event", "EventOut", "Evidence",
     "FailedArticle", "Figure", "Frame", "GroundingCounts", "GroundingReport", "KeyPoint",
     "MAX_UNSETTLED_QUOTES", "MergeReport", "ModelInfo", "Name", "NotNews", "NotNewsItem",
     "NotNewsReason", "Person", "Position", "PublishedDate", "Quote", "RoleClaim", "SCHEMA_VERSION",

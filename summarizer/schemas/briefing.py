@@ -3,12 +3,27 @@ has ``sources`` (article ids) and per-source ``evidence``."""
 
 from __future__ import annotations
 
-from typing import Literal
+from typing import Any, Literal
 
-from pydantic import BaseModel, Field
+from pydantic import BaseModel, Field, SerializerFunctionWrapHandler, model_serializer
 
 from .article import GroundingReport, NotNews, Span, Unsupported
 from .base import BRIEFING_SCHEMA_VERSION
+from .changes import Changes
+
+
+class _MayHoldChanges(BaseModel):
+    """A briefing or a digest: ``changes`` is written only when a run was asked for them
+    (``--since``), so every other output stays as it was."""
+
+    changes: Changes | None = Field(default=None, description="What changed since an earlier briefing (``--since``).")
+
+    @model_serializer(mode="wrap")
+    def _without_empty_changes(self, handler: SerializerFunctionWrapHandler) -> Any:
+        out = handler(self)
+        if isinstance(out, dict) and out.get("changes", 0) is None:
+            del out["changes"]
+        return out
 
 
 class Evidence(BaseModel):
@@ -163,7 +178,7 @@ class SetAside(BaseModel):
     copy_of: str | None = Field(default=None, description="The document it repeats word for word, if that is why.")
 
 
-class Briefing(BaseModel):
+class Briefing(_MayHoldChanges):
     """What ``summarizer merge`` / ``summarizer brief`` write."""
 
     schema_version: Literal[2] = BRIEFING_SCHEMA_VERSION
@@ -224,7 +239,7 @@ class Story(BaseModel):
     briefing: Briefing | None = Field(default=None, description="Its briefing (absent in 'summarizer stories').")
 
 
-class Digest(BaseModel):
+class Digest(_MayHoldChanges):
     """What ``summarizer brief`` writes for an input holding several stories (or documents set aside)."""
 
     schema_version: Literal[1] = 1

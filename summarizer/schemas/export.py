@@ -11,12 +11,14 @@ from pydantic import BaseModel
 
 from .article import ArticleResult
 from .briefing import Briefing, Digest
+from .changes import Changes
 from .request import ArticleExtraction, Synthesis
 
 EXPORTED: dict[str, type[BaseModel]] = {
     "article-extraction.request.schema.json": ArticleExtraction,
     "article.schema.json": ArticleResult,
     "briefing.schema.json": Briefing,
+    "changes.schema.json": Changes,
     "digest.schema.json": Digest,
     "synthesis.request.schema.json": Synthesis,
 }

@@ -1,0 +1,323 @@
+"""What changed since an earlier briefing: each item of this one new, updated or unchanged, and
+what the earlier one held that no article supports any more.
+
+Two briefings are compared by the merge's own reading of statements, not by ids (an id is
+derived from the articles, and tomorrow's articles are other articles): every fact's statement
+and its articles' own words, every side of a disagreement and every event's description
+become a claim -- read by code for its figures, dates and frames, dated by its articles -- and
+``Comparer`` decides each pair of an earlier and a current claim as it decides two articles'
+claims within one briefing. "same" (or "disputed": the same statement, one detail differs)
+continues an item; a "conflict" on a figure or a date told on another day is the same measure
+moved on ("at least 14 dead" on Monday, "31" on Tuesday): an update, with both values. A pair
+code cannot settle ("ask") continues nothing: without the model a change is not claimed.
+
+Statuses: ``updated`` when a figure or a date moved, a disagreement's sides changed, or a known
+statement gained articles while keeping its earlier ones (a followed feed's window: what the
+earlier briefing cited is still cited); a statement told again by other articles (tomorrow's
+folder) is ``unchanged``. Quotations are words: the same words (or one inside the other) of
+the same speaker continue a quotation. A story continues the earlier story most of whose
+continued items it holds. Pure code: no model, no network.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable, Sequence
+from dataclasses import asdict, dataclass, field
+
+from ..language import ENGLISH, LanguageProfile
+from ..reading.grounding import normalize
+from ..reading.quantities import find_quantities
+from ..reading.syntax import figure_frame, frames
+from ..reading.temporal import find_dates
+from ..schemas import (
+    ArticleResult,
+    ArticleSource,
+    Briefing,
+    Change,
+    Changes,
+    Claim,
+    DateMention,
+    Digest,
+    EarlierSource,
+    GroundingReport,
+    PublishedDate,
+)
+from .compare import Comparer, Verdict
+from .people import same_person
+from .tuning import Thresholds
+from .units import prepare
+
+#: relations that continue an item, best first
+_RANK = {"same": 3, "disputed": 2, "conflict": 1, "ask": 0}
+_ORDER = {"new": 0, "updated": 1, "no_longer_reported": 2, "unchanged": 3}
+
+
+@dataclass
+class _Item:
+    """A fact, a disagreement or an event of one briefing, with the words it is compared by."""
+
+    kind: str
+    id: str
+    story: str | None
+    text: str
+    texts: list[str]
+    sources: list[str]
+    published: str | None
+    values: tuple[str, ...] = ()  # a disagreement's sides
+    date: str | None = None  # an event's date
+    units: list[int] = field(default_factory=list)
+
+
+@dataclass
+class _Match:
+    previous: _Item
+    verdict: Verdict
+
+
+def stories_of(b: Briefing | Digest) -> list[tuple[str | None, Briefing]]:
+    """A digest's stories with their briefings; a briefing is one story without an id."""
+    if isinstance(b, Briefing):
+        return [(None, b)]
+    return [(s.id, s.briefing) for s in b.stories if s.briefing is not None]
+
+
+def briefing_time(b: Briefing | Digest) -> str | None:
+    """When a briefing was written, as its articles tell it: the latest of their dates."""
+    dates = [s.published for _, x in stories_of(b) for s in x.sources if s.published]
+    return max(dates) if dates else None
+
+
+def _items(b: Briefing | Digest) -> list[_Item]:
+    out: list[_Item] = []
+    for story, x in stories_of(b):
+        published = {s.id: s.published for s in x.sources}
+
+        def latest(sources: Iterable[str], published: dict[str, str | None] = published) -> str | None:
+            days = [d for d in (published.get(s) for s in sources) if d]
+            return max(days) if days else None
+
+        for f in x.facts:
+            said = [f.statement, *(e.text for e in f.evidence if e.text)]
+            out.append(_Item("fact", f.id, story, f.statement, _distinct(said), list(f.sources), latest(f.sources)))
+        for d in x.disagreements:
+            said = [p.statement for p in d.positions]
+            values = tuple(sorted({p.value for p in d.positions}))
+            out.append(_Item("disagreement", d.id, story, d.subject, _distinct(said), list(d.sources), latest(d.sources), values))
+        for e in x.events:
+            out.append(_Item("event", e.id, story, e.description, [e.description], list(e.sources), latest(e.sources), date=e.date))
+    return out
+
+
+def _distinct(texts: Iterable[str]) -> list[str]:
+    seen: dict[str, str] = {}
+    for t in texts:
+        seen.setdefault(normalize(t), t)
+    return list(seen.values())
+
+
+def _claim(cid: str, text: str, published: str | None, profile: LanguageProfile) -> Claim:
+    """A statement read as the per-article step reads a sentence: its figures (with what they
+    measure), its dates (resolved against its articles' date) and its frames."""
+    end = len(text)
+    return Claim(
+        id=cid, text=text, start=0, end=end,
+        figures=[q.figure(0, **asdict(figure_frame(text, q.start, q.end, profile))) for q in find_quantities(text, profile)],
+        dates=[
+            DateMention(surface=d.surface, date=d.date, precision=d.precision, start=d.start, end=d.end, future=d.future)
+            for d in find_dates(text, published, profile)
+        ],
+        frames=frames(text, 0, end, profile),
+    )  # fmt: skip
+
+
+def _pseudo_article(side: str, item: _Item, profile: LanguageProfile) -> ArticleResult:
+    """One item's words as an article of its own (dated by the item's articles), so that the
+    merge's units and comparer read it."""
+    claims = [_claim(f"{side}:{item.kind}:{item.id}:{k}", t, item.published, profile) for k, t in enumerate(item.texts)]
+    return ArticleResult(
+        source=ArticleSource(id=f"{side}:{item.kind}:{item.id}", sha256="", chars=0, published=PublishedDate(iso=item.published)),
+        title="", summary="", key_points=[], people=[], organizations=[], places=[], quotes=[], events=[],
+        claims=claims, grounding=GroundingReport(),
+    )  # fmt: skip
+
+
+def _matches(previous: list[_Item], current: list[_Item], profile: LanguageProfile, thresholds: Thresholds) -> dict[int, list[_Match]]:
+    """For each current item (by index), the earlier items of its kind it continues, best first."""
+    results = [_pseudo_article("was", i, profile) for i in previous] + [_pseudo_article("now", i, profile) for i in current]
+    units = prepare(results, {}, profile, thresholds.weights)
+    comparer = Comparer(units, profile, thresholds)
+    owner: dict[str, tuple[str, int]] = {}
+    for k, item in enumerate(previous):
+        owner[f"was:{item.kind}:{item.id}"] = ("was", k)
+    for k, item in enumerate(current):
+        owner[f"now:{item.kind}:{item.id}"] = ("now", k)
+    by_feature: dict[str, list[int]] = defaultdict(list)
+    was_units = [u for u in units if owner[u.source][0] == "was"]
+    for u in was_units:
+        for f in u.feats:
+            by_feature[f].append(u.k)
+    best: dict[tuple[int, int], Verdict] = {}
+    for u in units:
+        side, c = owner[u.source]
+        if side != "now":
+            continue
+        for k in {k for f in u.feats for k in by_feature.get(f, ())}:
+            p = owner[units[k].source][1]
+            if previous[p].kind != current[c].kind:
+                continue
+            v = comparer.verdict(units[k], u)  # a = the earlier claim, b = the current one
+            if v.relation not in _RANK:
+                continue
+            old = best.get((c, p))
+            if old is None or (_RANK[v.relation], v.score) > (_RANK[old.relation], old.score):
+                best[(c, p)] = v
+    out: dict[int, list[_Match]] = defaultdict(list)
+    for (c, p), v in best.items():
+        if v.relation == "conflict" and not _moved(v, current[c], previous[p]):
+            continue  # a conflict within one day is a disagreement, not a change
+        if _another_occasion(current[c], previous[p]):
+            continue
+        out[c].append(_Match(previous[p], v))
+    for ms in out.values():
+        ms.sort(key=lambda m: (-_RANK[m.verdict.relation], -m.verdict.score, m.previous.id))
+    return out
+
+
+def _moved(v: Verdict, now: _Item, was: _Item) -> bool:
+    """A figure or a date that differs, told on a later day: the news moved on."""
+    later = bool(now.published and was.published and now.published > was.published)
+    return later and any(s.kind in ("number", "date") for s in v.slots)
+
+
+def _another_occasion(now: _Item, was: _Item) -> bool:
+    """Two events on different days are two events, unless the earlier one was still ahead
+    when it was reported (a planned date that moved: "schools reopen on Thursday", then
+    "on Monday")."""
+    if now.kind != "event" or not (now.date and was.date) or now.date == was.date:
+        return False
+    return not (was.published and was.date > was.published)
+
+
+def _update(now: _Item, m: _Match) -> tuple[str, list[str], str | None, str | None]:
+    """Status, what changed, old and new value of ``now`` against its earlier item."""
+    was, v = m.previous, m.verdict
+    moved = [s for s in v.slots if s.kind in ("number", "date")]
+    if v.relation in ("disputed", "conflict") and moved:
+        what = sorted({"figure" if s.kind == "number" else "date" for s in moved})
+        return "updated", what, "; ".join(s.a_value for s in moved), "; ".join(s.b_value for s in moved)
+    if now.kind == "disagreement" and now.values != was.values:
+        return "updated", ["position"], " / ".join(was.values), " / ".join(now.values)
+    if now.kind == "event" and now.date and was.date and now.date != was.date:
+        return "updated", ["date"], was.date, now.date
+    if set(was.sources) < set(now.sources):
+        return "updated", ["sources"], None, None
+    return "unchanged", [], None, None
+
+
+def _quote_changes(previous: Briefing | Digest, current: Briefing | Digest, profile: LanguageProfile) -> tuple[list[Change], set[str]]:
+    """Quotations continue when the same speaker says the same words (or one inside the other)."""
+    earlier = [(story, q) for story, x in stories_of(previous) for q in x.quotes]
+    norm = {id(q): normalize(q.text) for _, q in earlier}
+    out: list[Change] = []
+    continued: set[str] = set()
+    for story, x in stories_of(current):
+        for q in x.quotes:
+            mine = normalize(q.text)
+            was = next(
+                (p for _, p in earlier if (mine == norm[id(p)] or (min(len(mine), len(norm[id(p)])) >= 20 and (mine in norm[id(p)] or norm[id(p)] in mine)))
+                 and same_person(q.speaker, p.speaker, profile)),
+                None,
+            )  # fmt: skip
+            if was is None:
+                out.append(Change(kind="quote", status="new", id=q.id, story=story, text=q.text, sources=list(q.sources)))
+                continue
+            continued.add(was.id)
+            grew = set(was.sources) < set(q.sources)
+            out.append(Change(
+                kind="quote", status="updated" if grew else "unchanged", id=q.id, story=story, text=q.text,
+                previous_id=was.id, what=["sources"] if grew else [], sources=list(q.sources), previous_sources=list(was.sources),
+            ))  # fmt: skip
+    for story, p in earlier:
+        if p.id not in continued:
+            out.append(Change(kind="quote", status="no_longer_reported", id=p.id, story=story, text=p.text, sources=list(p.sources)))
+    return out, continued
+
+
+def changes(
+    previous: Briefing | Digest,
+    current: Briefing | Digest,
+    *,
+    profile: LanguageProfile = ENGLISH,
+    thresholds: Thresholds = Thresholds(),
+) -> Changes:
+    """What changed from ``previous`` to ``current`` (each a briefing or a digest this tool
+    wrote): every item marked, and what no article supports any more."""
+    was, now = _items(previous), _items(current)
+    found = _matches(was, now, profile, thresholds)
+    items: list[Change] = []
+    continued: dict[str, str] = {}  # earlier item key -> how it continued
+    story_links: dict[str | None, list[str | None]] = defaultdict(list)  # current story -> earlier stories of its continued items
+    for k, item in enumerate(now):
+        ms = found.get(k, [])
+        if not ms:
+            items.append(Change(kind=item.kind, status="new", id=item.id, story=item.story, text=item.text, sources=item.sources))
+            continue
+        m = ms[0]
+        status, what, old, new = _update(item, m)
+        for other in ms:
+            continued.setdefault(f"{other.previous.kind}:{other.previous.id}", status)
+        story_links[item.story].append(m.previous.story)
+        items.append(Change(
+            kind=item.kind, status=status, id=item.id, story=item.story, text=item.text,
+            previous_id=m.previous.id, previous_text=None if normalize(m.previous.text) == normalize(item.text) else m.previous.text,
+            what=what, old=old, new=new, sources=item.sources, previous_sources=m.previous.sources,
+        ))  # fmt: skip
+    for item in was:
+        if f"{item.kind}:{item.id}" not in continued:
+            items.append(Change(kind=item.kind, status="no_longer_reported", id=item.id, story=item.story, text=item.text, sources=item.sources))
+    quotes, _ = _quote_changes(previous, current, profile)
+    items += quotes
+    items += _story_changes(previous, current, items, story_links)
+    items.sort(key=lambda c: (_ORDER[c.status], c.kind != "story", c.story or "", c.kind, c.id))
+    counts: dict[str, int] = defaultdict(int)
+    for c in items:
+        counts[c.status] += 1
+    earlier = {s.id: s for _, x in stories_of(previous) for s in x.sources}
+    cited = {s for c in items if c.status == "no_longer_reported" for s in c.sources} | {s for c in items for s in c.previous_sources}
+    headline = previous.headline if isinstance(previous, Briefing) else None
+    return Changes(
+        since=briefing_time(previous), previous_headline=headline, counts=dict(counts), items=items,
+        earlier_sources=[EarlierSource(id=s.id, title=s.title, published=s.published, outlet=s.outlet) for k, s in sorted(earlier.items()) if k in cited],
+    )  # fmt: skip
+
+
+def _story_changes(
+    previous: Briefing | Digest, current: Briefing | Digest, items: Sequence[Change], links: dict[str | None, list[str | None]]
+) -> list[Change]:
+    """A current story continues the earlier story most of its continued items come from; it
+    is ``updated`` when any of its items is new or updated."""
+    titles = {sid: _title(x) for sid, x in stories_of(previous)}
+    out: list[Change] = []
+    taken: set[str | None] = set()
+    for sid, x in stories_of(current):
+        votes = links.get(sid, [])
+        mine = [c for c in items if c.story == sid and c.status != "no_longer_reported"]
+        if not votes:
+            out.append(Change(kind="story", status="new", id=sid or "briefing", story=sid, text=_title(x), sources=[s.id for s in x.sources]))
+            continue
+        was = max(set(votes), key=lambda s: (votes.count(s), s or ""))
+        taken.add(was)
+        moved = any(c.status in ("new", "updated") for c in mine)
+        out.append(Change(
+            kind="story", status="updated" if moved else "unchanged", id=sid or "briefing", story=sid, text=_title(x),
+            previous_id=was or "briefing", sources=[s.id for s in x.sources],
+        ))  # fmt: skip
+    for sid, x in stories_of(previous):
+        if sid not in taken:
+            out.append(Change(kind="story", status="no_longer_reported", id=sid or "briefing", story=sid, text=titles[sid], sources=[s.id for s in x.sources]))
+    return out
+
+
+def _title(b: Briefing) -> str:
+    return b.headline or (b.facts[0].statement if b.facts else "") or (b.sources[0].title if b.sources else "")

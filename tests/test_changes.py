@@ -1,0 +1,104 @@
+"""What changed since an earlier briefing (``--since``, ``summarizer.changes``), on the feed
+followed over three days in tests/data/days (written for the tests; answers recorded with the
+embedded model in fixtures/days)."""
+
+from __future__ import annotations
+
+import json
+
+import jsonschema
+import pytest
+from typer.testing import CliRunner
+
+import summarizer
+from summarizer.cli import app
+from summarizer.evaluate.days import DaysScore, score_day
+from summarizer.schemas import Digest
+
+from .conftest import ROOT
+
+DAYS = ROOT / "tests" / "data" / "days"
+REPLAY = str(ROOT / "fixtures" / "days")
+runner = CliRunner()
+
+
+@pytest.fixture(scope="module")
+def days() -> list[Digest]:
+    """Each day's digest, briefed from the replayed answers (no --since)."""
+    out = []
+    for day in ("day1", "day2", "day3"):
+        d = summarizer.brief([str(DAYS / day)], replay=REPLAY)
+        assert isinstance(d, Digest)
+        out.append(d)
+    return out
+
+
+def test_a_briefing_against_itself_is_unchanged(days):
+    c = summarizer.changes(days[0], days[0])
+    assert c.items and {i.status for i in c.items} == {"unchanged"}
+    assert c.since == "2026-11-16"  # its latest article's date, not the clock
+
+
+def test_a_figure_that_moved_is_an_update_with_both_values(days):
+    c = summarizer.changes(days[0], days[1])
+    moved = [i for i in c.items if i.kind == "fact" and i.status == "updated" and "figure" in i.what]
+    assert any(i.old == "1,900" and i.new == "4,600" for i in moved), [(i.text, i.old, i.new) for i in moved]
+    assert any(i.old == "210,000" and i.new == "385,000" for i in moved)
+    for i in moved:  # each update cites the articles that say it now and those that said it then
+        assert i.sources and i.previous_sources and i.previous_id
+
+
+def test_stories_that_appear_and_go_quiet(days):
+    c = summarizer.changes(days[1], days[2])
+    stories = {i.status: i for i in c.items if i.kind == "story"}
+    assert "chalice" in stories["new"].text.casefold()
+    assert "tavistra" in stories["no_longer_reported"].text.casefold()
+    gone = [i for i in c.items if i.status == "no_longer_reported" and i.kind == "fact"]
+    assert gone and all(s in {e.id for e in c.earlier_sources} for i in gone for s in i.sources)  # cited by the earlier articles
+
+
+def test_marks_against_the_labels(days):
+    """The measured marks (README, "What changed since the last briefing"), kept from falling:
+    the floors are the figures measured when the labels were first scored."""
+    labels = json.loads((DAYS / "labels.json").read_text())
+    score = DaysScore()
+    for k in (1, 2):
+        now = days[k].model_copy(update={"changes": summarizer.changes(days[k - 1], days[k])})
+        score_day(labels["days"][k], labels["days"][k - 1], now, days[k - 1], score)
+    assert score.stories_right == score.stories == 5
+    assert score.precision("updated") >= 0.9 and score.recall("updated") >= 0.8
+    assert score.recall("new") >= 0.8 and score.recall("unchanged") >= 0.85 and score.recall("no_longer_reported") >= 0.8
+
+
+def test_brief_since_opens_with_what_is_new(tmp_path, days):
+    earlier = tmp_path / "day1.json"
+    earlier.write_text(days[0].model_dump_json(indent=2))
+    md = runner.invoke(app, ["brief", str(DAYS / "day2"), "--replay", REPLAY, "--since", str(earlier)], catch_exceptions=False)
+    assert md.exit_code == 0, md.stderr
+    assert md.stdout.startswith("# New since the briefing of 2026-11-16\n")
+    assert "**updated** fact:" in md.stdout and "1,900 → 4,600" in md.stdout and "[E1]" in md.stdout
+    assert "**new:** " in md.stdout  # the items of the briefing below carry their marks
+    js = runner.invoke(app, ["brief", str(DAYS / "day2"), "--replay", REPLAY, "--since", str(earlier), "-f", "json"])
+    data = json.loads(js.stdout)
+    jsonschema.validate(data, json.loads((ROOT / "schemas" / "digest.schema.json").read_text()))
+    jsonschema.validate(data["changes"], json.loads((ROOT / "schemas" / "changes.schema.json").read_text()))
+    page = runner.invoke(app, ["brief", str(DAYS / "day2"), "--replay", REPLAY, "--since", str(earlier), "-f", "html"]).stdout
+    assert page.index('<section id="since"') < page.index("<header>") and '<span class="change">updated</span>' in page
+    # without --since nothing changes: no "changes" key at all
+    plain = runner.invoke(app, ["brief", str(DAYS / "day2"), "--replay", REPLAY, "-f", "json"])
+    assert "changes" not in json.loads(plain.stdout)
+
+
+def test_since_must_be_a_briefing_of_this_tool(tmp_path):
+    bad = tmp_path / "notes.json"
+    bad.write_text('{"hello": 1}')
+    r = runner.invoke(app, ["brief", str(DAYS / "day2"), "--replay", REPLAY, "--since", str(bad)])
+    assert r.exit_code == 2 and "not a briefing or digest of this tool" in r.stderr
+    with pytest.raises(summarizer.InputError):
+        summarizer.brief([str(DAYS / "day2")], replay=REPLAY, since=tmp_path / "missing.json")
+
+
+def test_library_brief_since_carries_the_changes(days):
+    d = summarizer.brief([str(DAYS / "day3")], replay=REPLAY, since=days[1])
+    assert d.changes is not None and d.changes.since == "2026-11-17"
+    assert d.changes.counts["new"] > 0 and d.changes.counts["no_longer_reported"] > 0
