@@ -25,6 +25,7 @@ everything a run found; ``extract``, ``brief`` and ``digest`` return the part th
 from __future__ import annotations
 
 import asyncio
+import datetime
 import json
 import os
 from collections.abc import Callable, Iterable, Sequence
@@ -38,6 +39,7 @@ from .evaluate.days import DaysScore
 from .inputs import articles as articles_mod
 from .inputs import noise, web
 from .inputs.articles import Article
+from .inputs.store import Store, parse_window
 from .llm.client import LLM
 from .llm.settings import Settings
 from .merge import Thresholds, synthesis
@@ -180,6 +182,8 @@ async def run_articles(
     on_error: Callable[[Article, str], None] | None = None,
     on_ready: Callable[[LLM], None] | None = None,
     say: Say | None = None,
+    store: Store | None = None,
+    window: datetime.timedelta | None = None,
 ) -> tuple[RunReport, Digest | None]:
     """Extract ``articles`` (and, with ``brief``, cluster them into stories and merge each into
     a briefing) with one client and, for the embedded model, one server. With ``screen``
@@ -187,7 +191,9 @@ async def run_articles(
     (``summarizer.inputs.noise``, no model call; ``RunReport.set_aside``). ``failed``: inputs that
     failed before extraction (unreachable URLs), listed with the run's failures. The command
     line's progress display hangs on the hooks. ``set_aside``: documents already set aside
-    while loading (no article text), listed with the rest."""
+    while loading (no article text), listed with the rest. ``store`` (``inputs.store``): the
+    articles it has seen are not sent again, each new result is kept in it at once, and with
+    ``window`` the briefing also holds its articles published within that span."""
     say = say or (lambda *a, **k: None)
     set_aside = list(set_aside or [])
     if brief if screen is None else screen:
@@ -195,24 +201,47 @@ async def run_articles(
         set_aside += more
     for s in set_aside:
         say(f"set aside {s.id}: {s.reason}")
+    seen = store.seen(articles, say) if store is not None else {}
+    fresh = [a for a in articles if a.id not in seen]
+    if store is not None:
+        on_result = store.keeping(fresh, on_result)
     # the embedded server, when one starts, sized for these articles (``pipeline.embedded_sizing``)
-    async with open_llm(config, list(articles), replay=Path(replay) if replay else None,
+    async with open_llm(config, fresh, replay=Path(replay) if replay else None,
                         record=Path(record) if record else None, brief=brief) as llm:  # fmt: skip
         if on_ready is not None:
             on_ready(llm)
         if llm.batch is not None:
             llm.batch.say = say  # each Batch API round and its progress
         report = await extract_all(
-            llm, list(articles), concurrency=config.concurrency or 1,
+            llm, fresh, concurrency=config.concurrency or 1,
             on_start=on_start, on_result=on_result, on_error=on_error,
             on_part=lambda a, p: say(f"{a.id}: part {p.index} of {p.count} ({p.end - p.start:,} characters)"),
         )  # fmt: skip
+        report.results = {a.id: seen[a.id] if a.id in seen else report.results[a.id] for a in articles if a.id in seen or a.id in report.results}
         report.failed = {**(failed or {}), **report.failed}
         report.set_aside = set_aside
         if not brief:
             return report, None
         texts = {a.id: a.raw for a in articles}
+        if store is not None and window is not None:
+            _add_window(store, window, report, texts, say)
         return report, await digest_results(llm, report, texts, config, say)
+
+
+def _add_window(store: Store, window: datetime.timedelta, report: RunReport, texts: dict[str, str], say: Say) -> None:
+    """The stored articles published within ``window`` before the newest of this run join
+    the briefing (an id this run already uses keeps this run's article)."""
+    dates = [r.source.published.iso for r in report.results.values() if r.source.published.iso]
+    if not dates:
+        say("--window: no article of this run has a date; the briefing holds this run's articles only", warning=True)
+        return
+    hashes = {r.source.sha256 for r in report.results.values()}
+    added = [x for x in store.window(max(dates), window) if x.sha256 not in hashes and x.id not in report.results]
+    for x in added:
+        report.results[x.id] = x.result.model_copy(update={"usage": Usage()})  # nothing asked in this run
+        texts[x.id] = x.raw
+    if added:
+        say(f"--window: {len(added)} earlier articles from the store join the briefing")
 
 
 @dataclass
@@ -340,6 +369,26 @@ def read_briefing(earlier: Earlier) -> Briefing | Digest:
         return Digest.model_validate(data) if isinstance(data, dict) and data.get("kind") == "digest" else Briefing.model_validate(data)
     except ValueError as exc:
         raise InputError(f"{path}: not a briefing or digest of this tool ({str(exc).splitlines()[0]})") from exc
+
+
+def open_store(path: str | Path | None, window: str | datetime.timedelta | None) -> dict[str, Any]:
+    """``run_articles``'s store options from a path and a span ("48h"): {} without a path; a
+    ``window`` without one is an ``InputError``, as is a file that is no store of this tool."""
+    if path is None:
+        if window is not None:
+            raise InputError("--window needs --store: the earlier articles are the store's")
+        return {}
+    span = parse_window(window) if isinstance(window, str) else window
+    return {"store": Store(path), "window": span}
+
+
+def stored_briefing(store: Store | None) -> Briefing | Digest | None:
+    """The last briefing or digest written with ``store`` (the next run's ``since``)."""
+    text = store.last_briefing() if store is not None else None
+    if text is None:
+        return None
+    data = json.loads(text)
+    return Digest.model_validate(data) if data.get("kind") == "digest" else Briefing.model_validate(data)
 
 
 def changes(previous: Earlier, current: Earlier) -> Changes:

@@ -102,3 +102,78 @@ def test_library_brief_since_carries_the_changes(days):
     d = summarizer.brief([str(DAYS / "day3")], replay=REPLAY, since=days[1])
     assert d.changes is not None and d.changes.since == "2026-11-17"
     assert d.changes.counts["new"] > 0 and d.changes.counts["no_longer_reported"] > 0
+
+
+# ----------------------------------------------------------------------------- the store
+
+
+def test_a_rerun_with_the_store_asks_nothing_and_changes_nothing(tmp_path):
+    db, empty = tmp_path / "feed.db", tmp_path / "no-recording"
+    empty.mkdir()
+    first = runner.invoke(app, ["brief", str(DAYS / "day2"), "--replay", REPLAY, "--store", str(db), "-f", "json"])
+    assert first.exit_code == 0, first.stderr
+    # again, with a recording that holds nothing: any request would fail the run
+    again = runner.invoke(app, ["brief", str(DAYS / "day2"), "--replay", str(empty), "--store", str(db), "-f", "json"])
+    assert again.exit_code == 0, again.stderr
+    assert "usage: 0 model calls, 6 replayed/cached" in again.stderr
+    data = json.loads(again.stdout)
+    assert data["changes"]["since"] == "2026-11-17" and {c["status"] for c in data["changes"]["items"]} == {"unchanged"}
+
+
+def test_the_store_carries_the_feed_from_day_to_day(tmp_path):
+    db = tmp_path / "feed.db"
+    assert runner.invoke(app, ["brief", str(DAYS / "day1"), "--replay", REPLAY, "--store", str(db), "-o", str(tmp_path / "d1.md")]).exit_code == 0
+    day2 = runner.invoke(app, ["brief", str(DAYS / "day2"), "--replay", REPLAY, "--store", str(db), "--window", "48h", "-f", "json"])
+    assert day2.exit_code == 0, day2.stderr
+    data = json.loads(day2.stdout)
+    assert data["changes"]["since"] == "2026-11-16"  # yesterday's briefing, kept in the store, is the --since
+    fire = next(s for s in data["stories"] if "Corrowin" in json.dumps(s["briefing"]["facts"]))
+    assert {"m1_lamp", "m2_kpa"} <= set(fire["sources"])  # the window brings day 1's articles into the story
+    listed = runner.invoke(app, ["store", str(db), "--list", "-f", "json"])
+    assert len(json.loads(listed.stdout)) == 12
+    pruned = runner.invoke(app, ["store", str(db), "--prune", "12h"])
+    assert pruned.exit_code == 0 and "pruned 6 articles" in pruned.stderr
+
+
+def test_an_interrupted_run_keeps_what_it_finished(tmp_path):
+    folder, db = tmp_path / "in", tmp_path / "feed.db"
+    folder.mkdir()
+    for f in sorted((DAYS / "day1").glob("m1_*.txt")):
+        (folder / f.name).write_text(f.read_text())
+    (folder / "zz_unrecorded.txt").write_text("date 2026-11-16\nA new headline\n\n" + "The council met on Monday and approved a budget of 4 million florins for the harbour. " * 3)
+    r = runner.invoke(app, ["brief", str(folder), "--replay", REPLAY, "--store", str(db)])
+    assert r.exit_code == 3 and "not in the recording" in r.stderr  # partial: the last article cannot be answered
+    listed = json.loads(runner.invoke(app, ["store", str(db), "--list", "-f", "json"]).stdout)
+    assert sorted(x["id"] for x in listed) == ["m1_beacon", "m1_chronicle", "m1_lamp", "m1_sentinel"]
+
+
+def test_two_writers_at_once(tmp_path, days):
+    import threading
+
+    from summarizer.inputs.store import Store
+
+    done = summarizer.run([str(DAYS / "day1")], brief=False, replay=REPLAY).results
+    Store(tmp_path / "feed.db").close()  # created once; then two connections write at the same time
+
+    def write(k: int) -> None:
+        with Store(tmp_path / "feed.db") as s:
+            for _ in range(20):
+                for r in done[k::2]:
+                    s.put(r, "text", None)
+
+    threads = [threading.Thread(target=write, args=(k,)) for k in (0, 1)]
+    [t.start() for t in threads]
+    [t.join() for t in threads]
+    with Store(tmp_path / "feed.db") as s:
+        assert sorted(x.id for x in s.articles()) == sorted(r.source.id for r in done)
+
+
+def test_store_options_that_cannot_work(tmp_path):
+    r = runner.invoke(app, ["brief", str(DAYS / "day2"), "--replay", REPLAY, "--window", "48h"])
+    assert r.exit_code == 2 and "--window needs --store" in r.stderr
+    r = runner.invoke(app, ["brief", str(DAYS / "day2"), "--replay", REPLAY, "--store", str(tmp_path / "s.db"), "--window", "two days"])
+    assert r.exit_code == 2 and "give hours or days" in r.stderr
+    bad = tmp_path / "not.db"
+    bad.write_text("hello, I am not a database" * 100)
+    r = runner.invoke(app, ["brief", str(DAYS / "day2"), "--replay", REPLAY, "--store", str(bad)])
+    assert r.exit_code == 2 and "not a store of this tool" in r.stderr

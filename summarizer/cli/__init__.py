@@ -23,8 +23,11 @@ from .options import (
     BRIEFING_HELP,
     DAYS_HELP,
     DESK_HELP,
+    PRUNE_HELP,
     SINCE_HELP,
+    STORE_HELP,
     STORIES_HELP,
+    WINDOW_HELP,
     EvidenceOpt,
     Fmt,
     FormatOpt,
@@ -171,6 +174,8 @@ def brief(
     ] = None,
     keep_noise: KeepNoiseOpt = False,
     since: Annotated[Path | None, typer.Option("--since", dir_okay=False, help=SINCE_HELP)] = None,
+    store: Annotated[Path | None, typer.Option("--store", dir_okay=False, envvar="SUMMARIZER_STORE", help=STORE_HELP)] = None,
+    window: Annotated[str | None, typer.Option("--window", envvar="SUMMARIZER_WINDOW", help=WINDOW_HELP)] = None,
     adjudicate: Annotated[
         bool | None,
         typer.Option(
@@ -188,7 +193,8 @@ def brief(
     A mixed input (a day's folder, a feed) is grouped into stories first: the output opens with
     the list of stories (most outlets first) and holds each story's briefing; documents that are
     not articles are listed apart. One story reads as a single briefing."""
-    from ..api import read_briefing, with_changes
+    from ..api import open_store, read_briefing, stored_briefing, with_changes
+    from ..merge.changes import briefing_time
     from ..pipeline import single_briefing
 
     if fmt == Fmt.jsonl:
@@ -198,14 +204,15 @@ def brief(
     if split_dir is not None:
         _writable(split_dir, folder=True, what="--split-dir")
     try:
-        earlier = read_briefing(since) if since is not None else None
+        kept = open_store(store, window)
+        earlier = read_briefing(since) if since is not None else stored_briefing(kept.get("store"))
     except InputError as exc:
         raise _fail(EXIT_USAGE, str(exc)) from None
     on_result = _per_article_writer(out_dir)
     texts: dict[str, str] = {}
 
     report, digest = _load_and_run(
-        paths, settings, run, on_result, texts, brief=True, screen=not keep_noise
+        paths, settings, run, on_result, texts, brief=True, screen=not keep_noise, kept=kept
     )  # fmt: skip
     if not run["quiet"] and (len(digest.stories) > 1 or digest.set_aside):
         err.print(f"{len(digest.stories)} stories; {len(digest.set_aside)} documents set aside", soft_wrap=True)
@@ -216,6 +223,8 @@ def brief(
             mine = out.changes.of_story(story.id if out is digest else None) if out.changes else None
             _emit(story.briefing.model_copy(update={"changes": mine}), fmt, split_dir / f"{story.id}.{fmt.value}", evidence, texts)
     _emit(out, fmt, output, evidence, texts)
+    if kept:  # the next run's --since
+        kept["store"].keep_briefing(out.model_dump_json(), briefing_time(out))
     raise typer.Exit(_report_and_exit_code(report, run["quiet"]))
 
 
@@ -253,6 +262,34 @@ def stories(
         text = markdown_stories(found, report.set_aside, failed)
     _write(text, output)
     raise typer.Exit(_report_and_exit_code(report, run["quiet"]))
+
+
+@app.command(epilog="Example:\n\n  summarizer store news.db --list\n\n  summarizer store news.db --prune 30d")
+def store(
+    path: Annotated[Path, typer.Argument(help="A store written by 'brief --store'.", dir_okay=False, exists=True)],
+    list_: Annotated[bool, typer.Option("--list", help="List the articles it holds.")] = False,
+    prune: Annotated[str | None, typer.Option("--prune", help=PRUNE_HELP)] = None,
+    fmt: Annotated[Fmt, typer.Option("--format", "-f", help="md (default) or json, for --list.")] = Fmt.md,
+) -> None:
+    """Inspect or trim the store of a followed feed: the articles seen (their results are
+    reused, not asked again) and the last briefing (the next run's --since)."""
+    from ..api import open_store
+    from ..inputs.store import as_json, parse_window
+
+    try:
+        s = open_store(path, None)["store"]
+        if prune is not None:
+            articles, briefings = s.prune(parse_window(prune))
+            err.print(f"pruned {articles} articles and {briefings} earlier briefings from {path}")
+    except InputError as exc:
+        raise _fail(EXIT_USAGE, str(exc)) from None
+    if list_ or prune is None:
+        rows = s.articles()
+        if fmt == Fmt.json:
+            _write(as_json(rows), None)
+        else:
+            _write("| id | published | where | first seen |\n|---|---|---|---|\n" + "".join(
+                f"| {x.id} | {x.published or ''} | {x.location or ''} | {x.fetched} |\n" for x in rows), None)  # fmt: skip
 
 
 @app.command(

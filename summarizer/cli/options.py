@@ -120,6 +120,12 @@ SINCE_HELP = (
     "An earlier briefing or digest this tool wrote as JSON: mark each story, fact, disagreement, quote and event "
     "new, updated or unchanged since it, list what no article reports any more, and open with what is new."
 )
+STORE_HELP = (
+    "A SQLite file that keeps every article seen with its result and the last briefing: articles seen before are not "
+    "asked again, and the last briefing is the --since of the next run. Env: SUMMARIZER_STORE."
+)
+WINDOW_HELP = "With --store: also brief the stored articles published this long before the newest of this run (48h, 7d)."
+PRUNE_HELP = "Forget the articles published more than this long (48h, 30d) before the newest one, and every briefing but the last."
 DAYS_HELP = "A feed over days (a folder per day + labels.json): brief each day since the day before, score the marks."
 DESK_HELP = "A desk test set (a folder per story: articles + labels.json): brief each story, print an editor's score."
 BRIEFING_HELP = "Score this briefing JSON (e.g. 'brief --adjudicate --format json') instead of merging the inputs."

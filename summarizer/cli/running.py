@@ -104,7 +104,7 @@ def _article_line(r: ArticleResult) -> str:
     )
 
 
-async def _run_with_progress(settings: Settings, arts, replay, record, quiet, on_result, brief=False, screen=None, early=None, aside=None):
+async def _run_with_progress(settings: Settings, arts, replay, record, quiet, on_result, brief=False, screen=None, early=None, aside=None, kept=None):
     """``api.run_articles`` with the CLI's progress display and per-article lines."""
     from rich.progress import BarColumn, Progress, TextColumn, TimeElapsedColumn
 
@@ -150,11 +150,11 @@ async def _run_with_progress(settings: Settings, arts, replay, record, quiet, on
 
         return await run_articles(
             arts, settings, replay=replay, record=record, brief=brief, screen=screen, failed=early, set_aside=aside,
-            on_start=started, on_result=done, on_error=failed, on_ready=ready, say=say,
+            on_start=started, on_result=done, on_error=failed, on_ready=ready, say=say, **(kept or {}),
         )  # fmt: skip
 
 
-def _load_and_run(paths, settings: Settings, run: dict[str, Any], on_result, texts=None, brief=False, screen=None):
+def _load_and_run(paths, settings: Settings, run: dict[str, Any], on_result, texts=None, brief=False, screen=None, kept=None):
     """Load + extract (+ stories and briefings) with the CLI's error handling; returns (run
     report, digest or None). ``run``: the shared options (``_run_options``). A URL that cannot
     be fetched is one line on stderr and a failure in the report; the rest go on."""
@@ -177,7 +177,7 @@ def _load_and_run(paths, settings: Settings, run: dict[str, Any], on_result, tex
         texts.update({a.id: a.raw for a in arts})
     try:
         with _sigterm_as_ctrl_c() as terminated:
-            return asyncio.run(_run_with_progress(settings, arts, replay, record, quiet, on_result, brief, screen, early, aside))
+            return asyncio.run(_run_with_progress(settings, arts, replay, record, quiet, on_result, brief, screen, early, aside, kept))
     except (ConfigError, InputError) as exc:
         raise _fail(EXIT_USAGE, str(exc)) from None
     except (EndpointError, ReplayMiss, SummarizerError) as exc:

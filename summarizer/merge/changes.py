@@ -179,8 +179,10 @@ def _matches(previous: list[_Item], current: list[_Item], profile: LanguageProfi
         if _another_occasion(current[c], previous[p]):
             continue
         out[c].append(_Match(previous[p], v))
-    for ms in out.values():
-        ms.sort(key=lambda m: (-_RANK[m.verdict.relation], -m.verdict.score, m.previous.id))
+    for c, ms in out.items():
+        # the item itself, when the earlier briefing holds it (its id, or its words), then the best pair
+        ms.sort(key=lambda m: (m.previous.id != current[c].id, normalize(m.previous.text) != normalize(current[c].text),
+                               -_RANK[m.verdict.relation], -m.verdict.score, m.previous.id))  # fmt: skip
     return out
 
 

@@ -93,6 +93,10 @@ class StoryThresholds:
     #: or place: one carmaker's two crashes a month apart share the maker and its products,
     #: not the people or the place; a story that runs for months keeps its actors
     apart_days: int = 7
+    #: a feed of up to this many articles compares every pair of articles that share a name;
+    #: a larger one, the pairs that one of their ``rarest`` names brings together (a story
+    #: told over days shares its actors, not its rarest names: each day brings its own)
+    exhaustive: int = 300
 
 
 def features(r: ArticleResult, profile: LanguageProfile = ENGLISH, inner: AbstractSet[str] = frozenset()) -> dict[str, str]:
@@ -160,7 +164,8 @@ def cluster_stories(
     days = [_day(r.source.published.iso) for r in results]
     sims: dict[tuple[int, int], float] = {}
     links: set[tuple[int, int]] = set()
-    for i, j in candidate_pairs(names, rarest=t.rarest, max_df=max_df, df=df):
+    small = n <= t.exhaustive  # every pair that shares a name; the rarest names only find a large feed's pairs
+    for i, j in candidate_pairs(names, rarest=n * 1000 if small else t.rarest, max_df=n if small else max_df, df=df):
         shared = feats[i] & feats[j]
         shared_names = sum(1 for f in shared if f.partition(":")[0] in NAME_KINDS)
         denom = math.sqrt(shareable[i] * shareable[j])
