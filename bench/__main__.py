@@ -420,7 +420,22 @@ def main() -> None:
     ap.add_argument("--save", action="store_true", help="with --injection: copy the recordings into fixtures/injection")
     ap.add_argument("--entities", action="store_true", help="entity types, rules alone vs with spaCy's NER vote (replayed, ~2 min)")
     ap.add_argument("--inputs", action="store_true", help="inputs that stalled the tool, timed to the first model request (~1 min)")
+    ap.add_argument("--days", action="store_true", help="a feed followed for 7 days with --store, 200 new articles a day (~3 min)")
+    ap.add_argument("--days-one", help=argparse.SUPPRESS)
     args = ap.parse_args()
+    if args.days_one:
+        from bench.days import day_one
+
+        db, _, day = args.days_one.rpartition(":")
+        print(json.dumps(day_one(db, int(day))))
+        return
+    if args.days:
+        from bench.days import bench_days
+
+        rows, first, second = bench_days()
+        print(_table("A feed followed for a week with --store: one run a day, 200 new articles each (each day its own process)", rows))
+        print(f"day 7 / day 1 wall: {first}; day 7 / day 2 wall: {second}")
+        return
     if args.inputs:
         from bench.inputs import bench_inputs
 

@@ -39,11 +39,12 @@ from .evaluate.days import DaysScore
 from .inputs import articles as articles_mod
 from .inputs import noise, web
 from .inputs.articles import Article
-from .inputs.store import Store, parse_window
+from .inputs.store import Store, open_store
 from .llm.client import LLM
 from .llm.settings import Settings
 from .merge import Thresholds, synthesis
 from .merge import merge as merge_results
+from .merge.changes import briefing_time, stories_of
 from .merge.changes import changes as compare_briefings
 from .merge.copies import voice_groups
 from .merge.stories import cluster_stories
@@ -279,6 +280,8 @@ async def run_async(
     replay: str | Path | None = None,
     record: str | Path | None = None,
     screen: bool | None = None,
+    store: Store | None = None,
+    window: datetime.timedelta | None = None,
     **options: Any,
 ) -> RunResult:
     """Load every input, extract each article and, with ``brief``, group the articles into
@@ -289,7 +292,7 @@ async def run_async(
     loaded = read_inputs(inputs, settings=config, lenient=brief or screen is not None)
     report, digest = await run_articles(
         loaded.articles, config, replay=replay, record=record, brief=brief, screen=screen,
-        failed=loaded.failed, set_aside=loaded.set_aside,
+        failed=loaded.failed, set_aside=loaded.set_aside, store=store, window=window,
     )  # fmt: skip
     return RunResult(list(report.results.values()), report.failed, report.set_aside, digest)
 
@@ -337,22 +340,50 @@ def digest(inputs: Inputs, **options: Any) -> Digest:
     return asyncio.run(digest_async(inputs, **options))
 
 
-async def brief_async(inputs: Inputs, *, since: Earlier | None = None, **options: Any) -> Briefing | Digest:
+async def brief_async(
+    inputs: Inputs, *, since: Earlier | None = None, store: str | Path | None = None, window: str | datetime.timedelta | None = None,
+    screen: bool = True, **options: Any,
+) -> Briefing | Digest:
     """Extract every input, merge, headline: what ``summarizer brief`` writes -- one
     ``Briefing`` when the input is one story, else the ``Digest`` of its stories (``run``
     returns both, typed apart: ``RunResult.briefing`` and ``RunResult.digest``).
 
     ``since``: an earlier briefing or digest of this tool (the object, or the path of its
-    JSON): the result carries ``changes`` against it (see ``changes``)."""
-    earlier = read_briefing(since) if since is not None else None  # an unreadable one fails before any model call
-    d = await digest_async(inputs, **options)
-    out = single_briefing(d) or d
-    return out if earlier is None else with_changes(out, earlier)
+    JSON): the result carries ``changes`` against it (see ``changes``). ``store`` (a path):
+    articles seen before are not asked again, the briefing is kept, and the last one kept is
+    the default ``since``; ``window`` ("48h") adds the stored articles of that span."""
+    kept = open_store(store, window)
+    try:
+        earlier = read_briefing(since) if since is not None else kept["store"].last() if kept else None  # fails before any model call
+        done = await run_async(inputs, brief=True, screen=screen, **kept, **options)
+        if not done.results:
+            _raise_failures(done.failed)
+        assert done.digest is not None
+        out = done.briefing or done.digest
+        if earlier is not None:
+            out = with_changes(out, earlier, readings(earlier, done.results, kept.get("store")))
+        if kept:
+            kept["store"].keep_briefing(out.model_dump_json(), briefing_time(out))
+        return out
+    finally:
+        if kept:
+            kept["store"].close()
 
 
-def brief(inputs: Inputs, *, since: Earlier | None = None, **options: Any) -> Briefing | Digest:
+def brief(inputs: Inputs, **options: Any) -> Briefing | Digest:
     """The briefing (see ``brief_async``); ``digest()`` always returns a ``Digest``."""
-    return asyncio.run(brief_async(inputs, since=since, **options))
+    return asyncio.run(brief_async(inputs, **options))
+
+
+def readings(earlier: Briefing | Digest, results: Iterable[ArticleResult], store: Store | None) -> list[ArticleResult]:
+    """The per-article results at hand for comparing with ``earlier``: this run's, and the
+    store's of the earlier briefing's articles."""
+    mine = list(results)
+    if store is None:
+        return mine
+    have = {r.source.id for r in mine}
+    wanted = {s.id for _, b in stories_of(earlier) for s in b.sources} - have
+    return mine + store.by_ids(wanted)
 
 
 def read_briefing(earlier: Earlier) -> Briefing | Digest:
@@ -371,26 +402,6 @@ def read_briefing(earlier: Earlier) -> Briefing | Digest:
         raise InputError(f"{path}: not a briefing or digest of this tool ({str(exc).splitlines()[0]})") from exc
 
 
-def open_store(path: str | Path | None, window: str | datetime.timedelta | None) -> dict[str, Any]:
-    """``run_articles``'s store options from a path and a span ("48h"): {} without a path; a
-    ``window`` without one is an ``InputError``, as is a file that is no store of this tool."""
-    if path is None:
-        if window is not None:
-            raise InputError("--window needs --store: the earlier articles are the store's")
-        return {}
-    span = parse_window(window) if isinstance(window, str) else window
-    return {"store": Store(path), "window": span}
-
-
-def stored_briefing(store: Store | None) -> Briefing | Digest | None:
-    """The last briefing or digest written with ``store`` (the next run's ``since``)."""
-    text = store.last_briefing() if store is not None else None
-    if text is None:
-        return None
-    data = json.loads(text)
-    return Digest.model_validate(data) if data.get("kind") == "digest" else Briefing.model_validate(data)
-
-
 def changes(previous: Earlier, current: Earlier) -> Changes:
     """What changed from an earlier briefing or digest to a later one (objects or JSON paths):
     every story, fact, disagreement, quote and event marked new, updated or unchanged, and what
@@ -398,9 +409,10 @@ def changes(previous: Earlier, current: Earlier) -> Changes:
     return compare_briefings(read_briefing(previous), read_briefing(current))
 
 
-def with_changes(current: B, previous: Briefing | Digest) -> B:
-    """``current`` with its ``changes`` against ``previous``."""
-    return cast(B, current.model_copy(update={"changes": compare_briefings(previous, current)}))
+def with_changes(current: B, previous: Briefing | Digest, results: Iterable[ArticleResult] = ()) -> B:
+    """``current`` with its ``changes`` against ``previous`` (``results``: per-article results
+    at hand, compared as read instead of read again: see ``merge.changes``)."""
+    return cast(B, current.model_copy(update={"changes": compare_briefings(previous, current, readings=results)}))
 
 
 def merge_digest(

@@ -177,3 +177,14 @@ def test_store_options_that_cannot_work(tmp_path):
     bad.write_text("hello, I am not a database" * 100)
     r = runner.invoke(app, ["brief", str(DAYS / "day2"), "--replay", REPLAY, "--store", str(bad)])
     assert r.exit_code == 2 and "not a store of this tool" in r.stderr
+
+
+def test_claims_at_hand_are_compared_as_read(days):
+    """With the per-article results at hand (a run's own, a store's), their claims are compared
+    instead of the briefings' words read again: the same marks on the three days."""
+    from summarizer.merge.changes import changes
+
+    results = [r for day in ("day1", "day2") for r in summarizer.run([str(DAYS / day)], brief=False, replay=REPLAY).results]
+    read_again = changes(days[0], days[1])
+    as_read = changes(days[0], days[1], readings=results)
+    assert [(c.kind, c.id, c.status, c.what) for c in as_read.items] == [(c.kind, c.id, c.status, c.what) for c in read_again.items]

@@ -193,7 +193,7 @@ def brief(
     A mixed input (a day's folder, a feed) is grouped into stories first: the output opens with
     the list of stories (most outlets first) and holds each story's briefing; documents that are
     not articles are listed apart. One story reads as a single briefing."""
-    from ..api import open_store, read_briefing, stored_briefing, with_changes
+    from ..api import open_store, read_briefing, readings, with_changes
     from ..merge.changes import briefing_time
     from ..pipeline import single_briefing
 
@@ -205,7 +205,7 @@ def brief(
         _writable(split_dir, folder=True, what="--split-dir")
     try:
         kept = open_store(store, window)
-        earlier = read_briefing(since) if since is not None else stored_briefing(kept.get("store"))
+        earlier = read_briefing(since) if since is not None else kept["store"].last() if kept else None
     except InputError as exc:
         raise _fail(EXIT_USAGE, str(exc)) from None
     on_result = _per_article_writer(out_dir)
@@ -217,7 +217,7 @@ def brief(
     if not run["quiet"] and (len(digest.stories) > 1 or digest.set_aside):
         err.print(f"{len(digest.stories)} stories; {len(digest.set_aside)} documents set aside", soft_wrap=True)
     out = single_briefing(digest) or digest
-    out = with_changes(out, earlier) if earlier is not None else out
+    out = with_changes(out, earlier, readings(earlier, report.results.values(), kept.get("store"))) if earlier is not None else out
     if split_dir is not None:
         for story in digest.stories:
             mine = out.changes.of_story(story.id if out is digest else None) if out.changes else None

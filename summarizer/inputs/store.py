@@ -26,9 +26,10 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from ..errors import InputError
-from ..schemas import ArticleResult, Usage
+from ..schemas import ArticleResult, Briefing, Digest, Usage
 from .articles import Article
 
 SCHEMA = 1
@@ -148,6 +149,15 @@ class Store:
 
         return keep
 
+    def by_ids(self, ids: Iterable[str]) -> list[ArticleResult]:
+        """The stored results of these article ids (the latest seen of each)."""
+        out = []
+        for i in set(ids):
+            row = self.db.execute("SELECT result FROM articles WHERE id = ? ORDER BY fetched DESC LIMIT 1", (i,)).fetchone()
+            if row is not None:
+                out.append(ArticleResult.model_validate_json(row[0]))
+        return out
+
     def put(self, result: ArticleResult, raw: str, location: str | None = None) -> None:
         """Keep an article's result (and its text: evidence offsets index into it)."""
         fetched = datetime.datetime.now(datetime.UTC).isoformat(timespec="seconds")
@@ -166,6 +176,9 @@ class Store:
         rows = self.db.execute("SELECT * FROM articles WHERE published >= ? ORDER BY published, id", (start,)).fetchall()
         return [self._stored(r) for r in rows]
 
+    def count(self) -> int:
+        return int(self.db.execute("SELECT count(*) FROM articles").fetchone()[0])
+
     def articles(self) -> list[Stored]:
         return [self._stored(r) for r in self.db.execute("SELECT * FROM articles ORDER BY published, id").fetchall()]
 
@@ -178,6 +191,14 @@ class Store:
         """The JSON of the last briefing or digest written with this store."""
         row = self.db.execute("SELECT json FROM briefings ORDER BY n DESC LIMIT 1").fetchone()
         return row[0] if row else None
+
+    def last(self) -> Briefing | Digest | None:
+        """The last briefing or digest written with this store (the next run's ``since``)."""
+        text = self.last_briefing()
+        if text is None:
+            return None
+        data = json.loads(text)
+        return Digest.model_validate(data) if data.get("kind") == "digest" else Briefing.model_validate(data)
 
     def keep_briefing(self, text: str, latest: str | None) -> None:
         with self._write():
@@ -195,6 +216,17 @@ class Store:
             gone = self.db.execute("DELETE FROM articles WHERE coalesce(published, substr(fetched, 1, 10)) < ?", (cut,)).rowcount
             old = self.db.execute("DELETE FROM briefings WHERE n < (SELECT max(n) FROM briefings)").rowcount
         return gone, old
+
+
+def open_store(path: str | Path | None, window: str | datetime.timedelta | None) -> dict[str, Any]:
+    """A run's store options from a path and a span ("48h"): {} without a path; a ``window``
+    without one is an ``InputError``, as is a file that is no store of this tool."""
+    if path is None:
+        if window is not None:
+            raise InputError("--window needs --store: the earlier articles are the store's")
+        return {}
+    span = parse_window(window) if isinstance(window, str) else window
+    return {"store": Store(path), "window": span}
 
 
 def as_json(stored: list[Stored]) -> str:

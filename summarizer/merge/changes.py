@@ -21,8 +21,8 @@ continued items it holds. Pure code: no model, no network.
 
 from __future__ import annotations
 
-from collections import defaultdict
-from collections.abc import Iterable, Sequence
+from collections import Counter, defaultdict
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import asdict, dataclass, field
 
 from ..language import ENGLISH, LanguageProfile
@@ -40,13 +40,15 @@ from ..schemas import (
     DateMention,
     Digest,
     EarlierSource,
+    Evidence,
     GroundingReport,
     PublishedDate,
 )
 from .compare import Comparer, Verdict
+from .index import candidate_pairs
 from .people import same_person
 from .tuning import Thresholds
-from .units import prepare
+from .units import Unit, prepare
 
 #: relations that continue an item, best first
 _RANK = {"same": 3, "disputed": 2, "conflict": 1, "ask": 0}
@@ -66,7 +68,11 @@ class _Item:
     published: str | None
     values: tuple[str, ...] = ()  # a disagreement's sides
     date: str | None = None  # an event's date
-    units: list[int] = field(default_factory=list)
+    spans: list[tuple[str, int, int]] = field(default_factory=list)  # its evidence: (article, start, end)
+
+    @property
+    def said(self) -> list[str]:
+        return [normalize(t) for t in self.texts]
 
 
 @dataclass
@@ -99,14 +105,19 @@ def _items(b: Briefing | Digest) -> list[_Item]:
 
         for f in x.facts:
             said = [f.statement, *(e.text for e in f.evidence if e.text)]
-            out.append(_Item("fact", f.id, story, f.statement, _distinct(said), list(f.sources), latest(f.sources)))
+            out.append(_Item("fact", f.id, story, f.statement, _distinct(said), list(f.sources), latest(f.sources), spans=_spans(f.evidence)))
         for d in x.disagreements:
             said = [p.statement for p in d.positions]
             values = tuple(sorted({p.value for p in d.positions}))
-            out.append(_Item("disagreement", d.id, story, d.subject, _distinct(said), list(d.sources), latest(d.sources), values))
+            spans = _spans([e for p in d.positions for e in p.evidence])
+            out.append(_Item("disagreement", d.id, story, d.subject, _distinct(said), list(d.sources), latest(d.sources), values, spans=spans))
         for e in x.events:
             out.append(_Item("event", e.id, story, e.description, [e.description], list(e.sources), latest(e.sources), date=e.date))
     return out
+
+
+def _spans(evidence: Iterable[Evidence]) -> list[tuple[str, int, int]]:
+    return [(e.source, e.span.start, e.span.end) for e in evidence if e.span is not None]
 
 
 def _distinct(texts: Iterable[str]) -> list[str]:
@@ -131,10 +142,29 @@ def _claim(cid: str, text: str, published: str | None, profile: LanguageProfile)
     )  # fmt: skip
 
 
-def _pseudo_article(side: str, item: _Item, profile: LanguageProfile) -> ArticleResult:
+def _read(item: _Item, readings: Mapping[str, ArticleResult]) -> list[Claim]:
+    """The claims the per-article step read where the item's evidence lies, when every article
+    of its evidence is at hand (``readings``): read once, in their paragraphs, not again."""
+    out: dict[str, Claim] = {}
+    for source, start, end in item.spans:
+        r = readings.get(source)
+        if r is None:
+            return []
+        hit = [c for c in r.claims if c.start < end and start < c.end and not c.continues]
+        if not hit or not any(normalize(c.text) in said or said in normalize(c.text) for c in hit for said in item.said):
+            return []  # not the article the briefing cited (another with its id): read the words instead
+        for c in hit:
+            out.setdefault(f"{source}:{c.id}", c)
+    return list(out.values())
+
+
+def _pseudo_article(side: str, item: _Item, profile: LanguageProfile, readings: Mapping[str, ArticleResult]) -> ArticleResult:
     """One item's words as an article of its own (dated by the item's articles), so that the
-    merge's units and comparer read it."""
-    claims = [_claim(f"{side}:{item.kind}:{item.id}:{k}", t, item.published, profile) for k, t in enumerate(item.texts)]
+    merge's units and comparer read it: its articles' claims where they are at hand, else its
+    words read here."""
+    claims = [c.model_copy(update={"id": f"{side}:{item.kind}:{item.id}:{k}"}) for k, c in enumerate(_read(item, readings))] or [
+        _claim(f"{side}:{item.kind}:{item.id}:{k}", t, item.published, profile) for k, t in enumerate(item.texts)
+    ]  # fmt: skip
     return ArticleResult(
         source=ArticleSource(id=f"{side}:{item.kind}:{item.id}", sha256="", chars=0, published=PublishedDate(iso=item.published)),
         title="", summary="", key_points=[], people=[], organizations=[], places=[], quotes=[], events=[],
@@ -142,9 +172,11 @@ def _pseudo_article(side: str, item: _Item, profile: LanguageProfile) -> Article
     )  # fmt: skip
 
 
-def _matches(previous: list[_Item], current: list[_Item], profile: LanguageProfile, thresholds: Thresholds) -> dict[int, list[_Match]]:
+def _matches(
+    previous: list[_Item], current: list[_Item], profile: LanguageProfile, thresholds: Thresholds, readings: Mapping[str, ArticleResult]
+) -> dict[int, list[_Match]]:
     """For each current item (by index), the earlier items of its kind it continues, best first."""
-    results = [_pseudo_article("was", i, profile) for i in previous] + [_pseudo_article("now", i, profile) for i in current]
+    results = [_pseudo_article("was", i, profile, readings) for i in previous] + [_pseudo_article("now", i, profile, readings) for i in current]
     units = prepare(results, {}, profile, thresholds.weights)
     comparer = Comparer(units, profile, thresholds)
     owner: dict[str, tuple[str, int]] = {}
@@ -152,26 +184,18 @@ def _matches(previous: list[_Item], current: list[_Item], profile: LanguageProfi
         owner[f"was:{item.kind}:{item.id}"] = ("was", k)
     for k, item in enumerate(current):
         owner[f"now:{item.kind}:{item.id}"] = ("now", k)
-    by_feature: dict[str, list[int]] = defaultdict(list)
-    was_units = [u for u in units if owner[u.source][0] == "was"]
-    for u in was_units:
-        for f in u.feats:
-            by_feature[f].append(u.k)
     best: dict[tuple[int, int], Verdict] = {}
-    for u in units:
-        side, c = owner[u.source]
-        if side != "now":
+    for i, j in _pairs(units, owner, thresholds):
+        was_u, now_u = (units[i], units[j]) if owner[units[i].source][0] == "was" else (units[j], units[i])
+        p, c = owner[was_u.source][1], owner[now_u.source][1]
+        if previous[p].kind != current[c].kind:
             continue
-        for k in {k for f in u.feats for k in by_feature.get(f, ())}:
-            p = owner[units[k].source][1]
-            if previous[p].kind != current[c].kind:
-                continue
-            v = comparer.verdict(units[k], u)  # a = the earlier claim, b = the current one
-            if v.relation not in _RANK:
-                continue
-            old = best.get((c, p))
-            if old is None or (_RANK[v.relation], v.score) > (_RANK[old.relation], old.score):
-                best[(c, p)] = v
+        v = comparer.verdict(was_u, now_u)  # a = the earlier claim, b = the current one
+        if v.relation not in _RANK:
+            continue
+        old = best.get((c, p))
+        if old is None or (_RANK[v.relation], v.score) > (_RANK[old.relation], old.score):
+            best[(c, p)] = v
     out: dict[int, list[_Match]] = defaultdict(list)
     for (c, p), v in best.items():
         if v.relation == "conflict" and not _moved(v, current[c], previous[p]):
@@ -184,6 +208,28 @@ def _matches(previous: list[_Item], current: list[_Item], profile: LanguageProfi
         ms.sort(key=lambda m: (m.previous.id != current[c].id, normalize(m.previous.text) != normalize(current[c].text),
                                -_RANK[m.verdict.relation], -m.verdict.score, m.previous.id))  # fmt: skip
     return out
+
+
+def _pairs(units: list[Unit], owner: dict[str, tuple[str, int]], thresholds: Thresholds) -> Iterator[tuple[int, int]]:
+    """The pairs of an earlier and a current claim worth comparing, found as the merge finds
+    them: every pair that shares a feature in a small briefing, the pairs that share two of
+    their rarest features in a large one (``plan_facts``)."""
+    keys = [u.feats for u in units]
+    side = [owner[u.source][0] for u in units]
+    if len(units) <= thresholds.weights.small_briefing:
+        by_feature: dict[str, list[int]] = defaultdict(list)
+        for u in units:
+            if side[u.k] == "was":
+                for f in u.feats:
+                    by_feature[f].append(u.k)
+        for u in units:
+            if side[u.k] == "now":
+                yield from ((k, u.k) for k in sorted({k for f in u.feats for k in by_feature.get(f, ())}))
+        return
+    df = Counter(f for ks in keys for f in ks)
+    for i, j in candidate_pairs(keys, rarest=8, max_df=100, df=df, min_shared=2):
+        if side[i] != side[j]:
+            yield i, j
 
 
 def _moved(v: Verdict, now: _Item, was: _Item) -> bool:
@@ -252,11 +298,14 @@ def changes(
     *,
     profile: LanguageProfile = ENGLISH,
     thresholds: Thresholds = Thresholds(),
+    readings: Iterable[ArticleResult] = (),
 ) -> Changes:
     """What changed from ``previous`` to ``current`` (each a briefing or a digest this tool
-    wrote): every item marked, and what no article supports any more."""
+    wrote): every item marked, and what no article supports any more. ``readings``: per-article
+    results of either briefing's articles (a run's own, a store's): their claims are compared
+    as read, and only the items of articles not among them are read again from their words."""
     was, now = _items(previous), _items(current)
-    found = _matches(was, now, profile, thresholds)
+    found = _matches(was, now, profile, thresholds, {r.source.id: r for r in readings})
     items: list[Change] = []
     continued: dict[str, str] = {}  # earlier item key -> how it continued
     story_links: dict[str | None, list[str | None]] = defaultdict(list)  # current story -> earlier stories of its continued items
