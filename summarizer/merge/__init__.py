@@ -60,6 +60,7 @@ from .lead import choose as choose_lead
 from .people import PeopleIndex, cluster_people, spot_people
 from .quotes import merge_quotes
 from .tuning import Thresholds, Weights
+from .units import Lexicon
 
 __all__ = ["MergePlan", "Question", "Thresholds", "Weights", "merge", "plan"]
 
@@ -75,6 +76,7 @@ class MergePlan:
     people: list[BriefingPerson]
     index: PeopleIndex
     events: list[BriefingEvent]
+    lexicon: Lexicon | None = None  # the claims' words, read once for every step (``units.Lexicon``)
 
     @property
     def questions(self) -> list[Question]:
@@ -85,9 +87,9 @@ class MergePlan:
         profile, results = self.profile, self.results
         kept, rejected = apply_answers(self.facts, answers)
         people, index, events = self.people, self.index, self.events
-        facts, disagreements, members_of = finish_facts(self.facts)
+        facts, disagreements, members_of = finish_facts(self.facts, self.lexicon)
         _assign_topics(facts, events, self.facts, members_of)
-        quotes = merge_quotes(results, index, facts, profile)
+        quotes = merge_quotes(results, index, facts, profile, self.lexicon)
         person_keys = {entity_key(n, profile) for p in people for n in [p.name, *p.aliases]}
         grounding = GroundingReport()
         for r in results:
@@ -100,7 +102,9 @@ class MergePlan:
             model_answers_kept=kept if answers else 0,
             model_answers_rejected=rejected if answers else 0,
         )
-        lead = choose_lead(results, facts, disagreements, self.voices, self.texts, profile, stated_by(self.facts, members_of))
+        lead = choose_lead(
+            results, facts, disagreements, self.voices, self.texts, profile, stated_by(self.facts, members_of), self.lexicon
+        )
         return Briefing(
             headline=lead.headline,
             headline_sources=lead.headline_sources,
@@ -153,14 +157,15 @@ def plan(
         apart = [n for n in r.not_news if n.reason == "addressed"]
         if apart and r.source.id in texts and len(texts[r.source.id]) == r.source.chars:
             texts[r.source.id] = blank(texts[r.source.id], apart)
-    voices = voice_groups(results, texts)
+    lexicon = Lexicon(profile)  # the claims' words, read once for every step
+    voices = voice_groups(results, texts, lexicon)
     people, index = cluster_people(results, profile)
     events = merge_events(results, index, profile)
     if texts:
         spot_people(people, results, texts, profile)
-    facts = plan_facts(results, voices, profile, thresholds=thresholds, events=events)
+    facts = plan_facts(results, voices, profile, thresholds=thresholds, events=events, lexicon=lexicon)
     return MergePlan(
-        list(results), dict(failed or {}), texts, voices, facts, profile, people, index, events
+        list(results), dict(failed or {}), texts, voices, facts, profile, people, index, events, lexicon
     )
 
 

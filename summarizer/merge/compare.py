@@ -10,13 +10,13 @@ import datetime
 import math
 import re
 from collections import Counter, defaultdict
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, field
+from itertools import chain
 
 from ..language import LanguageProfile
 from ..reading.quantities import same_value
-from ..reading.text import words
 from ..schemas import (
     Figure,
 )
@@ -65,6 +65,15 @@ class FigureRules:
     profile: LanguageProfile
     w: Weights
     _fig_bits: list[int]  # each unit's units of figures, as bits (``Comparer``)
+    _spelt: dict[int, list[tuple[str, str]]]  # unit -> its words with their stems, read when first asked for
+
+    def spelt(self, u: Unit) -> list[tuple[str, str]]:
+        """The claim's words, each with its stem: where a stem is shown, it is in the article's own spelling."""
+        got = self._spelt.get(u.k)
+        if got is None:
+            stem = self.profile.stem
+            got = self._spelt[u.k] = [(w, stem(w)) for w in u.words]
+        return got
 
     def _other_measures(self, fa: Fig, fb: Fig, a: Unit, b: Unit) -> bool:
         """Do two figures of one unit count different things, whatever the words around them
@@ -171,12 +180,12 @@ class FigureRules:
         shared = sorted((k for k in set(fa.measure) & set(fb.measure) if not k.startswith("#")),
                         key=lambda k: (-min(fa.measure[k], fb.measure[k]), k))[: self.w.subject_words]  # fmt: skip
         keep = set(shared) | ({fa.noun} if fa.noun else set())
-        shown = uniq(w for w in words(a.claim.text) if self.profile.stem(w) in keep)  # the article's own spelling
+        shown = uniq(w for w, st in self.spelt(a) if st in keep)  # the article's own spelling
         return " ".join(shown) or fa.figure.noun or fa.figure.unit
 
     def _shared_words(self, a: Unit, b: Unit) -> str:
         shared = a.stems & b.stems
-        return " ".join(uniq(w for w in words(a.claim.text) if self.profile.stem(w) in shared)[: self.w.subject_words + 2])
+        return " ".join(uniq(w for w, st in self.spelt(a) if st in shared)[: self.w.subject_words + 2])
 
 
 class Comparer(FigureRules):
@@ -186,12 +195,13 @@ class Comparer(FigureRules):
         self.units = units
         self.profile = profile
         self.t, self.w = thresholds, thresholds.weights
-        df = Counter(f for u in units for f in u.feats)
+        df = Counter(chain.from_iterable(u.feats for u in units))
         n = max(1, len(units))
         self.df = df
         self.weight = {f: math.log(1 + n / c) * _kind_weight(f, self.w) for f, c in df.items()}
-        self.total = [math.fsum(self.weight[f] for f in u.feats) for u in units]  # fsum: order-independent
+        self.total = [math.fsum(map(self.weight.__getitem__, u.feats)) for u in units]  # fsum: order-independent
         self.cache: dict[tuple[int, int], Measure] = {}
+        self._spelt = {}
         self.aligned: set[frozenset[str]] = set()  # article pairs that report the same occasion
         self._aligned: set[tuple[str, str]] = set()  # ... both ways round, for a quick look-up
         self.ask_floor = min(thresholds.ask, thresholds.ask_aligned)
@@ -216,24 +226,27 @@ class Comparer(FigureRules):
         self._rises = [sum(1 << k for k, s in u.direction.items() if s == 1) for u in units]
         self._falls = [sum(1 << k for k, s in u.direction.items() if s == -1) for u in units]
         self._negated_stems = [u.negated & u.stems for u in units]
+        self._negative = [u.has_negative for u in units]
+        self._stems = [u.stems for u in units]
         self.quoting = quoting_pairs(units)  # below it, "unrelated" whatever the alignment
 
     def align(self, verdicts: dict[tuple[int, int], Verdict]) -> None:
         """Mark the article pairs that share ``aligned_min`` statements (strict thresholds)."""
-        shared: dict[frozenset[str], set[int]] = defaultdict(set)
+        shared: dict[tuple[str, str], set[int]] = defaultdict(set)  # (article, article), in order -> claims
+        sources = [u.source for u in self.units]
         for (i, j), v in verdicts.items():
             if v.relation in ("same", "disputed", "conflict"):
-                pair = frozenset((self.units[i].source, self.units[j].source))
-                shared[pair] |= {i}
-        self.aligned = {pair for pair, claims in shared.items() if len(claims) >= self.t.aligned_min}
+                x, y = sources[i], sources[j]
+                shared[(x, y) if x <= y else (y, x)].add(i)
+        self.aligned = {frozenset(pair) for pair, claims in shared.items() if len(claims) >= self.t.aligned_min}
         self._aligned = {(x, y) for pair in self.aligned for x in pair for y in pair if x != y or len(pair) == 1}
 
     def is_aligned(self, a: Unit, b: Unit) -> bool:
         """Do the two claims' articles report one occasion (``align``)?"""
-        return (a.source, b.source) in self._aligned
+        return bool(self._aligned) and (a.source, b.source) in self._aligned
 
     def thresholds(self, a: Unit, b: Unit) -> tuple[float, float]:
-        if self.is_aligned(a, b):
+        if self._aligned and (a.source, b.source) in self._aligned:  # ``is_aligned``
             return self.t.same_aligned, self.t.ask_aligned
         return self.t.same, self.t.ask
 
@@ -250,26 +263,27 @@ class Comparer(FigureRules):
             wb = self.total[b.k] - math.fsum(weight[f] for f in b.feats & drop)
         else:
             both = a.feats & b.feats
-            wa, wb = self.total[a.k], self.total[b.k]
+            total = self.total
+            wa, wb = total[a.k], total[b.k]
         shared = math.fsum(map(weight.__getitem__, both))
         if wa <= 0 or wb <= 0:
             return 0.0
         score = shared / math.sqrt(wa * wb)
-        if len(both) >= self.w.contain_min_shared and (self._verbs_inside(a, b) if wa <= wb else self._verbs_inside(b, a)):
-            score = max(score, self.w.contain_weight * shared / min(wa, wb))
+        w = self.w
+        if len(both) >= w.contain_min_shared:
+            # what the shorter says happened (its verbs) in the longer? Not "grain loading was halted" in one with no halt
+            short, long = (a, b) if wa <= wb else (b, a)
+            verbs = self.heads[short.k]
+            if not verbs or not verbs.isdisjoint(self.inside[long.k]):
+                held = w.contain_weight * shared / (wa if wa <= wb else wb)
+                score = held if held > score else score
         if (a.quote_fragments and b.quoted_text and any(f in b.quoted_text for f in a.quote_fragments)) or (
             b.quote_fragments and a.quoted_text and any(f in a.quoted_text for f in b.quote_fragments)
         ):
-            score = max(score, self.w.shared_quote_score)  # one quotes a part of what the other quotes: one statement
+            score = max(score, w.shared_quote_score)  # one quotes a part of what the other quotes: one statement
         return score
 
-    def _verbs_inside(self, short: Unit, long: Unit) -> bool:
-        """Is what the shorter claim says happened (its verbs) in the longer one? "Grain loading
-        was halted" is not inside a sentence that names grain, a port and the north but no halt."""
-        verbs = self.heads[short.k]
-        return not verbs or not verbs.isdisjoint(self.inside[long.k])
-
-    def settled_by_weight(self, i: int, others: list[int], shared: dict[int, float], count: dict[int, int]) -> dict[int, float]:
+    def settled_by_weight(self, i: int, others: list[int], shared: Sequence[float], count: Sequence[int]) -> dict[int, float]:
         """The score of each pair (``i``, j in ``others``) that is "unrelated" whose features in common (``count[j]``
         of them, ``shared[j]`` weight) cannot reach the lowest "ask" threshold, when nothing else
         could relate them (``may_differ``); the other pairs are compared in full. The bound is the
@@ -284,6 +298,8 @@ class Comparer(FigureRules):
         floor, least, contain = self.ask_floor - 1e-9, self.w.contain_min_shared, self.w.contain_weight
         figs, verbs, rises, falls = self._fig_bits, self._verb_bits, self._rises, self._falls
         fig_i, verb_i, rise_i, fall_i = figs[i], verbs[i], rises[i], falls[i]
+        negative, negated, stems, quoting = self._negative, self._negated_stems, self._stems, self.quoting
+        negative_i, negated_i, stems_i = negative[i], negated[i], stems[i]
         sqrt = math.sqrt
         for j in others:
             wb = total[j]
@@ -291,11 +307,14 @@ class Comparer(FigureRules):
                 continue
             weight = shared[j]
             bound = weight / sqrt(wa * wb)
-            if count[j] >= least:
-                bound = max(bound, contain * weight / min(wa, wb))
+            if count[j] >= least and (held := contain * weight / (wa if wa <= wb else wb)) > bound:
+                bound = held  # (``max`` and ``min`` written out: this loop is hot)
             if bound >= floor or fig_i & figs[j] or verb_i & verbs[j] or rise_i & falls[j] or fall_i & rises[j]:
                 continue
-            if not self.may_differ(i, j):
+            # ``may_differ``, its bits just read: a word negated on one side only, a shared quotation
+            if negative_i != negative[j] and not (negated_i.isdisjoint(stems[j]) and negated[j].isdisjoint(stems_i)):
+                continue
+            if not (quoting and (i, j) in quoting):
                 out[j] = bound
         return out
 
@@ -308,9 +327,8 @@ class Comparer(FigureRules):
             return True
         if self._rises[i] & self._falls[j] or self._falls[i] & self._rises[j]:
             return True
-        a, b = self.units[i], self.units[j]
-        if a.has_negative != b.has_negative and not (
-            self._negated_stems[i].isdisjoint(b.stems) and self._negated_stems[j].isdisjoint(a.stems)
+        if self._negative[i] != self._negative[j] and not (
+            self._negated_stems[i].isdisjoint(self._stems[j]) and self._negated_stems[j].isdisjoint(self._stems[i])
         ):
             return True
         return (i, j) in self.quoting
@@ -324,7 +342,8 @@ class Comparer(FigureRules):
         m = self.cache.get(key)
         if m is None:
             m = self.cache[key] = self._measure(lo, hi)
-        v = decide(m, *self.thresholds(lo, hi), self.w)
+        t, aligned = self.t, self._aligned and (lo.source, hi.source) in self._aligned  # (``thresholds``)
+        v = decide(m, t.same_aligned if aligned else t.same, t.ask_aligned if aligned else t.ask, self.w)
         return v if a.k < b.k else swap(v)
 
     def _measure(self, a: Unit, b: Unit) -> Measure:
@@ -344,12 +363,13 @@ class Comparer(FigureRules):
             (strong if told or (alike >= self.w.strong_measure and fa.noun and fa.noun == fb.noun) else slots).append(slot)
             drop |= {f"#{fa.figure.unit}:{fa.figure.value:g}", f"#{fb.figure.unit}:{fb.figure.value:g}"}
         framed = strong + self._frame_slots(a, b, evolving, score)  # who, whether, where, read from the parse
-        if any(fa.figure.value == 0 or fb.figure.value == 0 for fa, fb, _ in differ):
+        if differ and any(fa.figure.value == 0 or fb.figure.value == 0 for fa, fb, _ in differ):
             # "no ships were damaged" / "three ships were damaged": one disagreement, on the count
             framed = [s for s in framed if s.kind != "direction"]
-        drop |= {k for s in framed for k in s.a_key.split("|")[1:] + s.b_key.split("|")[1:]}
-        whether = any(s.kind == "direction" for s in framed)
-        for k, sa in ([] if whether else a.direction.items()):
+        if framed:
+            drop |= {k for s in framed for k in s.a_key.split("|")[1:] + s.b_key.split("|")[1:]}
+        whether = bool(framed) and any(s.kind == "direction" for s in framed)
+        for k, sa in (a.direction.items() if b.direction and not whether else ()):
             sb = b.direction.get(k)
             if sa and sb and sa == -sb:
                 pos, neg = self.profile.direction_pairs[k]
@@ -360,11 +380,11 @@ class Comparer(FigureRules):
             counted = {f.noun for u in (a, b) for f in u.figs if f.figure.value == 0}  # "no ships": a figure
             for s in ((a.negated | b.negated) & a.stems & b.stems) - counted:
                 neg_a = s in a.negated
-                said = _word_for(a if neg_a else b, s, self.profile)
+                said = _word_for(self.spelt(a if neg_a else b), s)
                 slots.append(Slot("direction", self._shared_words(a, b), f"not {said}" if neg_a else said,
                                   said if neg_a else f"not {said}", evolving, f"neg:{s}", f"neg:{s}"))
                 turned.add(s)
-        moved = _moved_dates(a, b, self.profile)
+        moved = _moved_dates(a, b, self.profile) if a.future and b.future else None
         if moved:  # "will resign at the end of February" / "will leave on January 1"
             date_slot = Slot("date", self._shared_words(a, b), moved[0], moved[1], evolving, "date", "date")
             drop |= {f for f in a.feats | b.feats if f.startswith("@")}
@@ -372,7 +392,8 @@ class Comparer(FigureRules):
                 framed.append(date_slot)  # one thing planned for two dates ("a replacement aircraft would fly ...")
             else:
                 slots.append(date_slot)
-        rest = self.similarity(a, b, drop | turned) if drop | turned else score
+        dropped = drop | turned
+        rest = self.similarity(a, b, dropped) if dropped else score
         if turned and rest < self.w.negation_min:  # negation is easy to misread: only in an otherwise near-identical pair
             slots = [s for s in slots if s.kind != "direction"]
             rest = self.similarity(a, b, drop) if drop else score
@@ -382,15 +403,8 @@ class Comparer(FigureRules):
         # to 31" on Tuesday), is one count: its days differ because the news moved on
         accruing = bool(strong) and all(u.stems & self.cumulative for u in (a, b))
         other = other_days and not accruing
-        return Measure(score, rest, slots, bool(agree), other or self._other_time(a, b) or self._other_figures(a, b, agree, differ), bool(framed))
-
-    def _other_time(self, a: Unit, b: Unit) -> bool:
-        """One claim is set in a year the other does not report ("In 2019, health authorities
-        confirmed two cases ..." against this week's case): another occasion."""
-        for x, y in ((a, b), (b, a)):
-            if x.years and not (x.years & (y.years | ({y.published[:4]} if y.published else set()))):
-                return True
-        return False
+        other = other or (bool(a.years or b.years) and _other_time(a, b)) or self._other_figures(a, b, agree, differ)
+        return Measure(score, rest, slots, bool(agree), other, bool(framed))
 
     def _other_figures(self, a: Unit, b: Unit, agree: list, differ: list) -> bool:
         """Both count something (a figure with its noun) of one unit that nothing pairs, with other values ("one of three
@@ -422,33 +436,34 @@ class Comparer(FigureRules):
         seen: set[str] = set()
         for fa in a.frames:
             opposed = self.opposite_of.get(fa.verb, set())
+            if fa.verb not in verbs_b and verbs_b.isdisjoint(opposed):
+                continue  # no frame of b is about it
             for fb in b.frames:
                 same_verb = fa.verb == fb.verb
                 if not (same_verb or fb.verb in opposed) or fa.tense != fb.tense:
                     continue  # another verb, or another time ("was cut off" / "would never again be cut off")
-                doers_differ = bool(fa.doer and fb.doer and not (fa.doer & fb.doer))
-                one_subject = bool((fa.subject & fb.subject) - self.titles)  # "President" says who in office, not who
-                if fa.patient and fb.patient:
-                    about = bool(fa.patient & fb.patient)
+                doers_differ = bool(fa.doer and fb.doer and fa.doer.isdisjoint(fb.doer))
+                if fa.patient and fb.patient:  # (one subject: "President" says who in office, not who)
+                    about = not fa.patient.isdisjoint(fb.patient)
                     if not about and not same_verb:  # "controllers cleared the jet" / "controllers refused permission"
-                        about = one_subject and score >= self.ask_floor
+                        about = bool((fa.subject & fb.subject) - self.titles) and score >= self.ask_floor
                 elif not fa.patient and not fb.patient:  # "talks have not resumed" / "talks resumed": one subject
-                    about = one_subject and not doers_differ
+                    about = not doers_differ and bool((fa.subject & fb.subject) - self.titles)
                 else:  # one says what it acts on, the other does not: only who did it ("... was drawn up by X"), in related sentences
                     about = doers_differ and (fa.by or fb.by) and score >= self.ask_floor
                 if not about:
                     continue
                 if same_verb and doers_differ and fa.negated == fb.negated and f"who:{fa.verb}" not in seen:
                     seen.add(f"who:{fa.verb}")
-                    out.append(Slot("who", _word_for(a, fa.verb.split("_")[0], self.profile), fa.doer_text, fb.doer_text, evolving,
+                    out.append(Slot("who", _word_for(self.spelt(a), fa.verb.split("_")[0]), fa.doer_text, fb.doer_text, evolving,
                                     "|".join([f"who:{fa.verb}", *fa.doer]), "|".join([f"who:{fa.verb}", *fb.doer])))
                 elif not doers_differ and (fb.verb in opposed or (same_verb and fa.negated != fb.negated)):
                     key = f"whether:{min(fa.verb, fb.verb)}"
                     if key in seen:
                         continue
                     seen.add(key)
-                    said_a = ("not " if fa.negated else "") + _word_for(a, fa.verb.split("_")[0], self.profile)
-                    said_b = ("not " if fb.negated else "") + _word_for(b, fb.verb.split("_")[0], self.profile)
+                    said_a = ("not " if fa.negated else "") + _word_for(self.spelt(a), fa.verb.split("_")[0])
+                    said_b = ("not " if fb.negated else "") + _word_for(self.spelt(b), fb.verb.split("_")[0])
                     out.append(Slot("direction", self._shared_words(a, b), said_a, said_b, evolving, key, key))
                 elif same_verb and fa.places and fb.places and not (fa.places & fb.places) and fa.negated == fb.negated \
                         and not (fa.places & b.feats) and not (fb.places & a.feats) and "place" not in seen:
@@ -461,7 +476,7 @@ class Comparer(FigureRules):
         """Details code sees differing that its rules did not weigh (for checking a model's "conflict")."""
         slots = []
         if a.places and b.places and not (a.places & b.places):
-            slots.append(Slot("place", self._shared_words(a, b), _place_words(a, self.profile), _place_words(b, self.profile), False, "place", "place"))
+            slots.append(Slot("place", self._shared_words(a, b), _place_words(self.spelt(a), a.places), _place_words(self.spelt(b), b.places), False, "place", "place"))
         for fa in a.figs:
             for fb in b.figs:
                 if fa.figure.unit == fb.figure.unit and not same_value(fa.figure, fb.figure):
@@ -473,9 +488,10 @@ class Comparer(FigureRules):
         return slots
 
 
-@dataclass(frozen=True)
+@dataclass(slots=True)
 class Measure:
-    """What two claims share and where they differ, before any threshold."""
+    """What two claims share and where they differ, before any threshold (one per pair compared,
+    cached: not changed once made)."""
 
     score: float
     rest: float  # the similarity without the differing details
@@ -506,9 +522,15 @@ def swap(v: Verdict) -> Verdict:
     return Verdict(v.relation, v.score, slots, v.by)
 
 
-def _word_for(u: Unit, stem: str, profile: LanguageProfile) -> str:
-    """The claim's own word for a stem ("ruled" for "rule")."""
-    return next((w for w in words(u.claim.text) if profile.stem(w) == stem), stem)
+def _other_time(a: Unit, b: Unit) -> bool:
+    """One claim is set in a year the other does not report ("In 2019, health authorities
+    confirmed two cases ..." against this week's case): another occasion."""
+    return any(x.years and not (x.years & (y.years | ({y.published[:4]} if y.published else set()))) for x, y in ((a, b), (b, a)))
+
+
+def _word_for(spelt: list[tuple[str, str]], stem: str) -> str:
+    """The claim's own word for a stem ("ruled" for "rule"), of its words with their stems (``spelt``)."""
+    return next((w for w, st in spelt if st == stem), stem)
 
 
 def _qualified(f: Figure) -> dict[str, set[str]]:
@@ -553,8 +575,8 @@ def _moved_dates(a: Unit, b: Unit, profile: LanguageProfile) -> tuple[str, str] 
     return ", ".join(a.future.values()), ", ".join(b.future.values())
 
 
-def _place_words(u: Unit, profile: LanguageProfile) -> str:
-    return " ".join(uniq(w for w in words(u.claim.text) if profile.stem(w) in u.places))
+def _place_words(spelt: list[tuple[str, str]], places: frozenset[str]) -> str:
+    return " ".join(uniq(w for w, st in spelt if st in places))
 
 
 @dataclass
@@ -568,7 +590,7 @@ class FactPlan:
     profile: LanguageProfile
     #: pairs the weight of what they share settles "unrelated" (``Comparer.settled_by_weight``),
     #: with that score: most pairs of a briefing, kept as numbers, not verdicts
-    settled: dict[tuple[int, int], float] = field(default_factory=dict)
+    settled: Mapping[tuple[int, int], float] = field(default_factory=dict)
     moved_on: set[frozenset[int]] = field(default_factory=set)  # claim pairs an update sets apart (earlier / later report)
 
     @property

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 from collections import Counter, defaultdict
 from collections.abc import Sequence
+from itertools import chain
 
 from rapidfuzz import fuzz
 
@@ -21,6 +22,7 @@ from ..reading.grounding import normalize
 from ..reading.text import quoted_spans, words
 from ..schemas import ArticleResult
 from .index import UnionFind, candidate_pairs
+from .units import Lexicon
 
 COPY_MIN = 0.6  # share of the smaller document's 5-shingles found in the other
 SAME_WORDS_MIN = 8  # a shared passage this long, word for word, is a copy, not a paraphrase
@@ -28,22 +30,30 @@ NEAR_COPY_MIN = 95.0  # rapidfuzz ratio of two passages' own words that counts a
 SHINGLE = 5
 
 
-def _shingles(text: str) -> set[str]:
-    w = words(text)
-    return {" ".join(w[k : k + SHINGLE]) for k in range(max(1, len(w) - SHINGLE + 1))}
+def _shingles(w: Sequence[str]) -> set[str]:
+    """The runs of ``SHINGLE`` words (a shorter text: its words)."""
+    if len(w) < SHINGLE:
+        return {" ".join(w)}
+    return set(map(" ".join, zip(*(w[k:] for k in range(SHINGLE)), strict=False)))  # each run of SHINGLE words
 
 
-def voice_groups(results: Sequence[ArticleResult], texts: dict[str, str] | None = None) -> dict[str, str]:
+def voice_groups(results: Sequence[ArticleResult], texts: dict[str, str] | None = None, lexicon: Lexicon | None = None) -> dict[str, str]:
     """Article id -> the id of its voice (the first article of its copy group).
 
-    Compared on the article text when given, else on the article's claims."""
+    Compared on the article text when given, else on the article's claims (their words read
+    by ``lexicon``, the plan's, when given: the steps after this one read them too)."""
     ids = [r.source.id for r in results]
     docs = []
     for r in results:
-        body = (texts or {}).get(r.source.id) or " ".join(c.text for c in r.claims)
-        docs.append(_shingles(body) if body.strip() else set())
+        raw = (texts or {}).get(r.source.id)
+        if raw or lexicon is None:
+            body = raw or " ".join(c.text for c in r.claims)
+            docs.append(_shingles(words(body)) if body.strip() else set())
+        else:  # the claims one after another: no word runs from one into the next
+            claims = [c.text for c in r.claims]
+            docs.append(_shingles(list(chain.from_iterable(map(lexicon.words, claims)))) if any(t.strip() for t in claims) else set())
     uf = UnionFind(len(ids))
-    df = Counter(s for d in docs for s in d)
+    df = Counter(chain.from_iterable(docs))
     for i, j in candidate_pairs(docs, rarest=8, max_df=50, df=df):
         smaller = min(len(docs[i]), len(docs[j]))
         if smaller and len(docs[i] & docs[j]) / smaller >= COPY_MIN:
@@ -71,10 +81,12 @@ def copy_groups(voices: dict[str, str]) -> list[list[str]]:
     return [g for g in groups.values() if len(g) > 1]
 
 
-def _own_words(text: str) -> str:
+def _own_words(text: str, lexicon: Lexicon | None = None) -> str:
     """The statement without what it quotes: two outlets quoting the same speaker word for word
     are two reports; two outlets running the same sentence around the quote are one."""
-    spans = quoted_spans(text)
+    spans = quoted_spans(text) if lexicon is None else lexicon.quoted(text)
+    if not spans and lexicon is not None:
+        return " ".join(lexicon.words(text))  # nothing quoted: all its words, as the plan read them
     kept, last = [], 0
     for a, b in spans:
         kept.append(text[last:a])
@@ -83,16 +95,18 @@ def _own_words(text: str) -> str:
     return " ".join(words(" ".join(kept)))
 
 
-def count_voices(members: Sequence[tuple[str, str]], voices: dict[str, str]) -> int:
+def count_voices(members: Sequence[tuple[str, str]], voices: dict[str, str], lexicon: Lexicon | None = None) -> int:
     """Independent voices among the ``(article id, statement text)`` members of one fact:
     copy groups count once, and so do articles that state it in the same long passage (the
-    same words, or ``NEAR_COPY_MIN`` alike, outside quotation marks)."""
+    same words, or ``NEAR_COPY_MIN`` alike, outside quotation marks). ``lexicon``: the plan's."""
     roots = sorted({voices.get(a, a) for a, _ in members})
+    if len(roots) < 2:
+        return len(roots)  # one voice (or none): no passage to compare
     uf = UnionFind(len(roots))
     at = {v: k for k, v in enumerate(roots)}
     seen: list[tuple[str, int]] = []
     for article, text in members:
-        own = _own_words(text)
+        own = _own_words(text, lexicon)
         if len(own.split()) < SAME_WORDS_MIN:
             continue
         k = at[voices.get(article, article)]

@@ -36,9 +36,9 @@ drawn in ``disagreements``.
 
 from __future__ import annotations
 
-from bisect import bisect_right
+from bisect import bisect_left
 from collections import Counter, defaultdict
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 
 from ..language import ENGLISH, LanguageProfile
 from ..reading.grounding import normalize
@@ -50,24 +50,25 @@ from ..schemas import (
     Evidence,
     Span,
 )
-from .compare import Comparer, FactPlan, Question, Verdict, swap
+from .compare import Comparer, FactPlan, Question, Verdict
 from .copies import count_voices
 from .disagreements import find_disagreements
 from .index import UnionFind, candidate_pairs, collector_paused, content_id, uniq
 from .tuning import Thresholds
-from .units import Unit, prepare, sentence_case, statement
+from .units import Lexicon, Unit, prepare, sentence_case, statement
 
 
 @collector_paused
 def plan_facts(
     results: Sequence[ArticleResult], voices: dict[str, str], profile: LanguageProfile = ENGLISH,
-    thresholds: Thresholds = Thresholds(), events: Sequence[BriefingEvent] = (),
+    thresholds: Thresholds = Thresholds(), events: Sequence[BriefingEvent] = (), lexicon: Lexicon | None = None,
 ) -> FactPlan:
     """Compare candidate claim pairs; list the ones code cannot settle (most similar first).
 
     ``events``: the merged events. Two articles' sentences that report one merged event
-    (its evidence) are compared even when their words differ, and asked before the rest."""
-    units = prepare(results, voices, profile, thresholds.weights)
+    (its evidence) are compared even when their words differ, and asked before the rest.
+    ``lexicon``: the plan's, to keep the claims' words for the steps after this one."""
+    units = prepare(results, voices, profile, thresholds.weights, lexicon)
     comparer = Comparer(units, profile, thresholds)
     keys = [set(u.feats) for u in units]
     for e in events:
@@ -83,27 +84,44 @@ def plan_facts(
     # small enough to compare every pair that shares any feature (found with the shared weight,
     # summed once over an inverted index): most of those share a common word or two and nothing
     # that could differ, and that weight settles them ("unrelated") without a full comparison
-    pending: dict[tuple[int, int], float | None]  # the bound of a pair its shared weight settles; None: compare in full
+    # (both kinds of pairs in order: by their first claim, then their second)
+    settled: Mapping[tuple[int, int], float]  # the pairs their shared weight settles "unrelated", with that score
     if len(units) <= thresholds.weights.small_briefing:
-        pending = _sharing_pairs(units, keys, comparer)
+        settled, compared = _sharing_pairs(units, keys, comparer)
     else:
         df = Counter(k for ks in keys for k in ks)
         found = candidate_pairs(keys, rarest=8, max_df=100, df=df, min_shared=2)
-        pending = {(i, j): None for i, j in found if units[i].source != units[j].source}
-    measured = {(i, j): comparer.verdict(units[i], units[j]) for (i, j), v in pending.items() if v is None}
+        settled, compared = {}, [(i, j) for i, j in found if units[i].source != units[j].source]
+    measured = {(i, j): comparer.verdict(units[i], units[j]) for i, j in compared}
     comparer.align(measured)
     for i, j in measured if comparer.aligned else ():
         if comparer.is_aligned(units[i], units[j]):  # a pair of articles now aligned: the lenient thresholds
             measured[(i, j)] = comparer.verdict(units[i], units[j])
+    verdicts, settled, bridged = _bridge(settled, measured, keys)
+    asked = sorted(
+        ((k in bridged, v.score, k) for k, v in verdicts.items() if v.relation == "ask"), reverse=True
+    )[: thresholds.max_questions]
+    questions = [Question(n + 1, units[i], units[j]) for n, (i, j) in enumerate(sorted(k for _, _, k in asked))]
+    return FactPlan(units, comparer, verdicts, questions, profile, settled)
+
+
+def _bridge(
+    by_weight: Mapping[tuple[int, int], float], measured: dict[tuple[int, int], Verdict], keys: list[set[str]]
+) -> tuple[dict[tuple[int, int], Verdict], Mapping[tuple[int, int], float], set[tuple[int, int]]]:
+    """The verdicts (pairs in order), the pairs their shared weight settles "unrelated" (kept
+    apart, as a score) and the pairs bridged by an event: two claims that report one event (both
+    carry its key) are worth a look whatever the words, so they are asked when code would call
+    them unrelated (or their weight would settle them)."""
     with_event = [any(k.startswith("event:") for k in ks) for ks in keys]
-    any_event = any(with_event)
+    if not any(with_event):  # nothing to bridge: every pair compared keeps its verdict
+        return measured, by_weight, set()
     verdicts: dict[tuple[int, int], Verdict] = {}
-    settled: dict[tuple[int, int], float] = {}  # "unrelated" by their weight: kept apart, as a score
+    settled: dict[tuple[int, int], float] = {}
     bridged: set[tuple[int, int]] = set()
-    for key, bound in pending.items():
+    for key in sorted([*by_weight, *measured]):
         i, j = key
-        # one event in both: worth a look whatever the words
-        one_event = any_event and with_event[i] and with_event[j] and any(k.startswith("event:") for k in keys[i] & keys[j])
+        one_event = with_event[i] and with_event[j] and any(k.startswith("event:") for k in keys[i] & keys[j])
+        bound = by_weight.get(key)
         if bound is not None:
             if one_event:
                 verdicts[key] = Verdict("ask", bound)
@@ -116,45 +134,76 @@ def plan_facts(
             v = Verdict("ask", v.score)
             bridged.add(key)
         verdicts[key] = v
-    asked = sorted(
-        ((k in bridged, v.score, k) for k, v in verdicts.items() if v.relation == "ask"), reverse=True
-    )[: thresholds.max_questions]
-    questions = [Question(n + 1, units[i], units[j]) for n, (i, j) in enumerate(sorted(k for _, _, k in asked))]
-    return FactPlan(units, comparer, verdicts, questions, profile, settled)
+    return verdicts, settled, bridged
 
 
-def _sharing_pairs(units: list[Unit], keys: list[set[str]], comparer: Comparer) -> dict[tuple[int, int], float | None]:
-    """Every pair (i < j) of claims of two articles that share a key, with its score when the
-    weight of what they share settles it "unrelated" (``Comparer.settled_by_weight``), else None. The shared
-    weights are summed over an inverted index; keys without a weight (the events) make the pair
-    but count for neither."""
+class Settled(Mapping[tuple[int, int], float]):
+    """The pairs (i < j) their shared weight settles "unrelated", with that score: most pairs
+    of a small briefing, so kept as one small dict per first claim (second claim -> score), not
+    as an entry per pair. In order: by the first claim, then the second."""
+
+    def __init__(self, rows: dict[int, dict[int, float]]):
+        self.rows = rows
+        self.size = sum(map(len, rows.values()))
+
+    def __getitem__(self, key: tuple[int, int]) -> float:
+        return self.rows[key[0]][key[1]]
+
+    def __contains__(self, key: object) -> bool:
+        if not isinstance(key, tuple) or len(key) != 2:
+            return False
+        row = self.rows.get(key[0])
+        return row is not None and key[1] in row
+
+    def __iter__(self) -> Iterator[tuple[int, int]]:
+        return ((i, j) for i, row in self.rows.items() for j in row)
+
+    def __len__(self) -> int:
+        return self.size
+
+
+def _sharing_pairs(units: list[Unit], keys: list[set[str]], comparer: Comparer) -> tuple[Settled, list[tuple[int, int]]]:
+    """Every pair (i < j) of claims of two articles that share a key, in order: those the weight
+    of what they share settles "unrelated" (``Comparer.settled_by_weight``), with their score, and
+    the others, to compare in full. The shared weights are summed over an inverted index; keys
+    without a weight (the events) make the pair but count for neither."""
     postings: dict[str, list[int]] = defaultdict(list)
     for i, ks in enumerate(keys):
         for k in ks:
             postings[k].append(i)
     weight, sources = comparer.weight, [u.source for u in units]
-    out: dict[tuple[int, int], float | None] = {}
+    shared = {k: (plist, weight.get(k)) for k, plist in postings.items() if len(plist) > 1}
+    # an article's claims come one after another: past the last of them, the pairs start
+    n = len(units)
+    after = list(range(1, n + 1))
+    for i in range(n - 2, -1, -1):
+        if sources[i] == sources[i + 1]:
+            after[i] = after[i + 1]
+    settled: dict[int, dict[int, float]] = {}
+    compared: list[tuple[int, int]] = []
     for i, ks in enumerate(keys):
-        acc: dict[int, float] = {}
-        cnt: dict[int, int] = {}
+        acc, cnt = [0.0] * n, [0] * n  # by the other claim: the weight shared, the weighed keys shared
+        met: set[int] = set()
+        first = after[i]
         for k in ks:
-            plist = postings[k]
-            if len(plist) < 2:
+            found = shared.get(k)
+            if found is None:
                 continue
-            wk = weight.get(k)
-            for j in plist[bisect_right(plist, i) :]:
-                if wk is None:  # an event both report: a pair, weighing nothing
-                    acc.setdefault(j, 0.0)
-                    cnt.setdefault(j, 0)
-                else:
-                    acc[j] = acc.get(j, 0.0) + wk
-                    cnt[j] = cnt.get(j, 0) + 1
+            plist, wk = found
+            js = plist[bisect_left(plist, first) :]
+            met.update(js)
+            if wk is None:  # an event both report: a pair, weighing nothing
+                continue
+            for j in js:
+                acc[j] += wk
+                cnt[j] += 1
         source = sources[i]
-        others = [j for j in sorted(acc) if sources[j] != source]
-        settled = comparer.settled_by_weight(i, others, acc, cnt)
-        for j in others:
-            out[(i, j)] = settled.get(j)
-    return out
+        others = [j for j in sorted(met) if sources[j] != source]
+        bounds = comparer.settled_by_weight(i, others, acc, cnt)
+        compared += [(i, j) for j in others if j not in bounds]
+        if bounds:
+            settled[i] = bounds
+    return Settled(settled), compared
 
 
 def apply_answers(plan: FactPlan, answers: dict[int, str] | None) -> tuple[int, int]:
@@ -190,11 +239,6 @@ def apply_answers(plan: FactPlan, answers: dict[int, str] | None) -> tuple[int, 
     return kept, rejected
 
 
-def _related(plan: FactPlan, a: Unit, b: Unit) -> Verdict:
-    v = _verdict(plan, (a.k, b.k) if a.k < b.k else (b.k, a.k))
-    return v if a.k < b.k else swap(v)
-
-
 def _verdict(plan: FactPlan, key: tuple[int, int]) -> Verdict:
     """The verdict of the pair ``key`` (i < j), compared now if it never was a candidate."""
     v = plan.verdicts.get(key)
@@ -218,7 +262,7 @@ def _linkable(plan: FactPlan, ga: list[int], gb: list[int]) -> bool:
             a, b = plan.units[x], plan.units[y]
             if a.source == b.source:
                 continue
-            v = _related(plan, a, b)
+            v = _verdict(plan, (a.k, b.k) if a.k < b.k else (b.k, a.k))  # relation, score and who: the same both ways round
             if v.relation in ("same", "disputed"):
                 scores.append(max(v.score, plan.comparer.thresholds(a, b)[0]))
                 continue
@@ -266,7 +310,7 @@ def _states(plan: FactPlan, a: Unit, b: Unit) -> bool:
     return (
         a.source != b.source
         and _verdict(plan, (a.k, b.k) if a.k < b.k else (b.k, a.k)).relation in ("same", "disputed")  # a swap keeps it
-        and frozenset((a.k, b.k)) not in plan.moved_on
+        and not (plan.moved_on and frozenset((a.k, b.k)) in plan.moved_on)
     )
 
 
@@ -278,13 +322,17 @@ def _cited(plan: FactPlan, group: list[int], disputed: set[int], borrowed: set[i
     state directly (then the most readable), and only members that state it stay; the rest
     are grouped again the same way."""
     left = [plan.units[i] for i in group]
+    # which members state what another states (it holds both ways round): each pair read once, in order
+    states = {(u.k, m.k) for x, u in enumerate(left) for m in left[x + 1 :] if _states(plan, u, m)}
+    states |= {(y, x) for x, y in states}
     out: list[tuple[Unit, list[Unit]]] = []
     while left:
-        support = {u.k: len({m.source for m in left if _states(plan, u, m)}) for u in left}
+        support = {u.k: len({m.source for m in left if (u.k, m.k) in states}) for u in left}
         shown = statement(left, disputed, borrowed, plan.profile, support, plan.comparer.w)
-        kept = [shown] + [m for m in left if m is not shown and _states(plan, shown, m)]
+        kept = [shown] + [m for m in left if m is not shown and (shown.k, m.k) in states]
         out.append((shown, kept))
-        left = [m for m in left if m not in kept]
+        taken = {m.k for m in kept}
+        left = [m for m in left if m.k not in taken]
     return out
 
 
@@ -318,11 +366,12 @@ def stated_by(plan: FactPlan, members_of: dict[str, list[int]]) -> Callable[[str
 
 
 @collector_paused
-def finish_facts(plan: FactPlan) -> tuple[list[BriefingFact], list[Disagreement], dict[str, list[int]]]:
+def finish_facts(plan: FactPlan, lexicon: Lexicon | None = None) -> tuple[list[BriefingFact], list[Disagreement], dict[str, list[int]]]:
     """The briefing's facts and disagreements; also fact id -> member units (for topics).
 
     Every source of a fact states the shown statement itself (``_cited``); a statement one
-    article makes is re-checked against every other article's claims (``_also_stated``)."""
+    article makes is re-checked against every other article's claims (``_also_stated``).
+    ``lexicon``: the plan's (the claims' words, read once)."""
     groups, conflicts = build_facts(plan)
     disagreements, disputed_units, unit_disagreements = find_disagreements(plan, conflicts)
     real_disagreements = {d.id for d in disagreements if not d.evolution}
@@ -345,7 +394,7 @@ def finish_facts(plan: FactPlan) -> tuple[list[BriefingFact], list[Disagreement]
             if len(sources) < 2 and not key:
                 continue  # one article's statement that the model did not pick: no fact of the briefing
             # (a statement of two copies of one text is listed: two sources, one voice, not corroborated)
-            voices = count_voices([(u.source, u.claim.text) for u in members], {u.source: u.voice for u in members})
+            voices = count_voices([(u.source, u.claim.text) for u in members], {u.source: u.voice for u in members}, lexicon)
             anchor = min(members, key=lambda u: (u.k in borrowed, u.source, u.claim.start))
             fid = content_id("fact", anchor.source, normalize(anchor.claim.text), taken=taken)
             disputed = uniq(d for u in members for d in unit_disagreements.get(u.k, []) if d in real_disagreements)

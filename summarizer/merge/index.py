@@ -12,6 +12,7 @@ import gc
 import re
 from collections import Counter, defaultdict
 from collections.abc import Callable, Hashable, Iterable, Iterator, Sequence
+from itertools import chain
 from typing import ParamSpec, TypeVar
 
 from ..reading.text import content_id  # noqa: F401  (re-exported: the merge's ids)
@@ -83,11 +84,14 @@ def candidate_pairs(
     is often chance, two seldom are.
     """
     keys = [set(k) for k in keys]
-    df = df if df is not None else Counter(k for ks in keys for k in ks)
+    df = df if df is not None else Counter(chain.from_iterable(keys))
     index: dict[Hashable, list[int]] = defaultdict(list)
     chosen = []
+    eligible = {k for k, n in df.items() if 2 <= n <= max_df}
     for i, ks in enumerate(keys):
-        picked = [k for k in sorted(ks, key=lambda k: (df[k], str(k))) if 2 <= df[k] <= max_df][:rarest]
+        # the keys that can pair it, rarest first, then by name: two stable sorts, the second key
+        # first (the filter keeps their order: as sorting all of them first)
+        picked = sorted(sorted(filter(eligible.__contains__, ks), key=str), key=df.__getitem__)[:rarest]
         chosen.append(picked)
         for k in picked:
             index[k].append(i)

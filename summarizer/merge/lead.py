@@ -44,13 +44,14 @@ from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from functools import partial
+from itertools import chain
 
 from ..language import LanguageProfile
 from ..reading.quantities import find_quantities
 from ..reading.syntax import has_verb, opens_with_question_word
-from ..reading.text import content_stems
 from ..schemas import ArticleResult, BriefingFact, CitedSentence, Claim, Disagreement
 from .tuning import Weights
+from .units import Lexicon
 
 LEDE_CLAIMS = 2  # the lede: an article's first statements (the second only in the same paragraph)
 LEDE_SPAN = 400  # ... within this many characters of the first
@@ -86,18 +87,24 @@ class Lead:
     sentences: list[CitedSentence] = field(default_factory=list)
 
 
-def _name_stems(texts: list[str], profile: LanguageProfile) -> set[str]:
-    """Stems of the words the story writes only capitalised (names), never in lower case."""
-    capital: set[str] = set()
-    lower: set[str] = set()
-    for t in texts:
-        for m in _WORD.finditer(t):
-            w = m.group()
-            (capital if w[0].isupper() else lower).add(w.lower())
+def _name_stems(texts: list[str], profile: LanguageProfile, lexicon: Lexicon) -> set[str]:
+    """Stems of the words the story writes only capitalised (names), never in lower case.
+
+    A word here is a run of letters (``_WORD``): each lies inside one of the words the plan
+    has read (``Lexicon.written``, runs of letters and digits with inner apostrophes), so the
+    runs are found in each distinct word once, not in the texts again."""
+    written: set[str] = set()
+    for w in {w for t in texts for w in lexicon.written(t)}:
+        if w.isalpha():  # one run of letters
+            written.add(w)
+        else:
+            written.update(_WORD.findall(w))
+    capital = {w.lower() for w in written if w[0].isupper()}
+    lower = {w.lower() for w in written if not w[0].isupper()}
     return {profile.stem(w) for w in capital - lower}
 
 
-def _title(text: str | None, profile: LanguageProfile) -> str | None:
+def _title(text: str | None, profile: LanguageProfile, lexicon: Lexicon) -> str | None:
     """The article's own headline when it states news, else None. A one- or two-word label
     ("LIVE:", "Analysis:") and an explainer's part ("...: what it means for borrowers") are cut
     off; what is left must have a verb and a few content words and ask nothing."""
@@ -108,7 +115,7 @@ def _title(text: str | None, profile: LanguageProfile) -> str | None:
         parts = parts[1:]
     parts = [p for p in parts if not opens_with_question_word(p, profile)]
     t = ": ".join(parts)
-    if len(content_stems(t, profile)) < TITLE_MIN_STEMS or not has_verb(t, profile):
+    if len(lexicon.content_stems(t)) < TITLE_MIN_STEMS or not has_verb(t, profile):
         return None
     return t
 
@@ -153,8 +160,10 @@ class _Story:
     """The articles of one story with their lede bags, weighed against the story's statements."""
 
     def __init__(self, results: Sequence[ArticleResult], facts: Sequence[BriefingFact], voices: dict[str, str],
-                 texts: dict[str, str], profile: LanguageProfile, stated_by: Callable[[str, int], list[str]] | None):  # fmt: skip
+                 texts: dict[str, str], profile: LanguageProfile, stated_by: Callable[[str, int], list[str]] | None,
+                 lexicon: Lexicon):  # fmt: skip
         self.profile = profile
+        self.lexicon = lexicon
         self.stated_by = stated_by
         arts = [
             _Article(r.source.id, voices.get(r.source.id, r.source.id), r.source.published.iso, r.source.title_hint, _lede(r, texts))
@@ -162,12 +171,11 @@ class _Story:
         ]
         self.arts = [a for a in arts if a.lede or a.title]
         # how rare each stem is across the story's statements; names weigh less
-        sentences = [content_stems(c.text, profile) for r in results for c in r.claims] + [
-            content_stems(a.title, profile) for a in self.arts if a.title
-        ]
-        self.sf = Counter(s for stems in sentences for s in set(stems))
+        read = lexicon.content_stems
+        sentences = [read(c.text) for r in results for c in r.claims] + [read(a.title) for a in self.arts if a.title]
+        self.sf = Counter(chain.from_iterable(map(set, sentences)))
         self.n = max(1, len(sentences))
-        self.names = _name_stems([c.text for r in results for c in r.claims], profile)
+        self.names = _name_stems([c.text for r in results for c in r.claims], profile, lexicon)
         self.titles = {profile.stem(w) for w in profile.title_words}  # "President", "Minister": who, not what
         for a in self.arts:
             for text in [a.title or "", *(c.text for c in a.lede)]:
@@ -179,7 +187,7 @@ class _Story:
 
     def bag(self, text: str) -> dict[str, float]:
         weight = lambda s: math.log(1 + self.n / self.sf.get(s, 1)) * (NAME_WEIGHT if s in self.names else 1.0)  # noqa: E731
-        return {s: weight(s) for s in content_stems(text, self.profile) if s not in self.titles}
+        return {s: weight(s) for s in self.lexicon.content_stems(text) if s not in self.titles}
 
     def others(self, a: _Article, measure: Callable[[dict[str, float]], float]) -> list[float]:
         """The best ``measure`` of each other voice's bags."""
@@ -215,7 +223,7 @@ class _Story:
         profile = self.profile
         candidates: list[tuple[_Article, str, Claim | None]] = []
         for a in ranked:
-            title = _title(a.title, profile)
+            title = _title(a.title, profile, self.lexicon)
             first = None if title else next((c for c in a.lede if _usable(c)), None)
             if title or first is not None:
                 candidates.append((a, title or first.text.strip(), first))  # type: ignore[union-attr]
@@ -295,11 +303,13 @@ def choose(
     texts: dict[str, str],
     profile: LanguageProfile,
     stated_by: Callable[[str, int], list[str]] | None = None,
+    lexicon: Lexicon | None = None,
 ) -> Lead:
     """The headline and the overview sentences (see the module doc). ``stated_by(article,
     claim start)``: the other articles that state that claim itself (the fact merge decides);
-    without it, the articles of the fact the claim is in."""
-    story = _Story(results, facts, voices, texts, profile, stated_by)
+    without it, the articles of the fact the claim is in. ``lexicon``: the plan's (the claims'
+    words, read once)."""
+    story = _Story(results, facts, voices, texts, profile, stated_by, lexicon if lexicon is not None else Lexicon(profile))
     if not story.arts:
         return Lead()
     ranked = story.ranked()

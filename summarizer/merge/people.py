@@ -30,7 +30,7 @@ from ..reading.names import (
     learned_titles,
     lowercase_words,
     parts,
-    same_person,
+    same_person,  # noqa: F401  (``merge.changes`` takes it from here)
     split_title,
     surname_match,
 )
@@ -207,27 +207,44 @@ class PeopleIndex:
         self.id_of = id_of
         self.profile = profile
         self.titles = titles
+        self._parsed: dict[str, NameParts] = {}
+        self._resolved: dict[tuple[str, str | None], str | None] = {}
         self.by_surname: dict[str, list[BriefingPerson]] = defaultdict(list)
         self.name_of = {p.id: p.name for p in people}
         for p in people:
             for n in {p.name, *p.aliases}:
-                core = parts(n, profile, titles).core
+                core = self.parts(n).core
                 if core and p not in self.by_surname[core[-1]]:
                     self.by_surname[core[-1]].append(p)
 
+    def parts(self, name: str) -> NameParts:
+        """``reading.names.parts`` of a name, with the briefing's titles: each name read once."""
+        got = self._parsed.get(name)
+        if got is None:
+            got = self._parsed[name] = parts(name, self.profile, self.titles)
+        return got
+
     def resolve(self, name: str, source: str | None = None) -> str | None:
+        """The id of the person ``name`` (as written in article ``source``) refers to, or None
+        (each name and article looked up once: the index does not change)."""
+        key = (name, source)
+        if key not in self._resolved:
+            self._resolved[key] = self._resolve(name, source)
+        return self._resolved[key]
+
+    def _resolve(self, name: str, source: str | None) -> str | None:
         if source is not None:
             for form in (name, split_title(name, self.profile, self.titles)[1]):
                 if (source, form) in self.id_of:
                     return self.id_of[(source, form)]
-        core = parts(name, self.profile, self.titles).core
-        if not core:
+        parsed = self.parts(name)
+        if not parsed.core:
             return None
-        cands = [
-            p for p in self.by_surname.get(core[-1], [])
-            if any(same_person(name, n, self.profile, self.titles) for n in [p.name, *p.aliases])
+        cands = [  # ``same_person``, of the names read once
+            p for p in self.by_surname.get(parsed.core[-1], [])
+            if any(_compatible(parsed, self.parts(n)) for n in [p.name, *p.aliases])
         ]  # fmt: skip
         return cands[0].id if len(cands) == 1 else None
 
     def name_tokens(self) -> set[str]:
-        return {t for ps in self.by_surname.values() for p in ps for n in [p.name, *p.aliases] for t in parts(n, self.profile, self.titles).core}
+        return {t for ps in self.by_surname.values() for p in ps for n in [p.name, *p.aliases] for t in self.parts(n).core}

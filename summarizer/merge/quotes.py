@@ -9,7 +9,7 @@ to it (``related``), not merged with it.
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from rapidfuzz import fuzz, process
@@ -17,10 +17,11 @@ from rapidfuzz import fuzz, process
 from ..language import ENGLISH, LanguageProfile
 from ..reading.grounding import normalize
 from ..reading.names import parts, same_person
-from ..reading.text import content_stems, words
+from ..reading.text import words
 from ..schemas import ArticleResult, BriefingFact, BriefingQuote, Evidence, Quote
 from .index import UnionFind, candidate_pairs, content_id, uniq
 from .people import PeopleIndex
+from .units import Lexicon
 
 QUOTE_LINK_MIN = 85.0
 
@@ -38,12 +39,53 @@ def _shingles(norm: str) -> set[str]:
     """The same words, or one inside the other, share a 3-word run ("meaningful and frank"
     inside "very meaningful and frank")."""
     w = words(norm)
-    return {" ".join(w[k : k + 3]) for k in range(max(1, len(w) - 2))} or {norm}
+    if len(w) < 3:
+        return {" ".join(w)}
+    return set(map(" ".join, zip(w, w[1:], w[2:], strict=False)))  # each run of three words
+
+
+class _Links:
+    """The facts a quote's words may be linked to: indexed by their content stems once per
+    briefing; a fact's statement normalised, and a speaker's name read, when first needed."""
+
+    def __init__(self, facts: list[BriefingFact], profile: LanguageProfile, stems: Callable[[str], list[str]]):
+        self.facts, self.profile, self.stems = facts, profile, stems
+        self.index: dict[str, list[int]] = defaultdict(list)
+        for k, f in enumerate(facts):
+            for t in set(stems(f.statement)):
+                self.index[t].append(k)
+        self.norm: dict[int, str] = {}
+        self.cores: dict[str, tuple[str, ...]] = {}  # speaker -> the words of the name
+
+    def related(self, top: Entry) -> list[str]:
+        """A fact that paraphrases (or quotes) these words is linked, not merged; candidates
+        name the speaker and share one of the quote's rarer words."""
+        if top.speaker not in self.cores:
+            self.cores[top.speaker] = parts(top.speaker, self.profile).core
+        core, index = self.cores[top.speaker], self.index
+        naming = set(index.get(self.profile.stem(core[-1]), ())) if core else set()
+        if not naming or len(top.quote.text) < 12:
+            return []
+        rare = sorted(
+            (t for t in set(self.stems(top.quote.text)) if 0 < len(index.get(t, ())) <= 200), key=lambda t: (len(index[t]), t)
+        )
+        candidates = sorted({k for t in rare[:3] for k in index[t] if k in naming})[:100]
+        for k in candidates:
+            if k not in self.norm:
+                self.norm[k] = normalize(self.facts[k].statement)
+        hits = process.extract(
+            top.norm, [self.norm[k] for k in candidates], scorer=fuzz.partial_ratio, score_cutoff=QUOTE_LINK_MIN, limit=None
+        ) if candidates else []  # fmt: skip
+        return [self.facts[candidates[i]].id for _, _, i in sorted(hits, key=lambda h: h[2])]
 
 
 def merge_quotes(
-    results: Sequence[ArticleResult], people: PeopleIndex, facts: list[BriefingFact], profile: LanguageProfile = ENGLISH
+    results: Sequence[ArticleResult], people: PeopleIndex, facts: list[BriefingFact], profile: LanguageProfile = ENGLISH,
+    lexicon: Lexicon | None = None,
 ) -> list[BriefingQuote]:
+    """The briefing's quotes, each once with every article that carries it. ``lexicon``: the
+    plan's (texts' words, read once)."""
+    stems = (lexicon if lexicon is not None else Lexicon(profile)).content_stems
     entries = []
     for r in results:
         for q in r.quotes:
@@ -61,11 +103,7 @@ def merge_quotes(
         if nx == ny or (fragment and same_person(entries[x].speaker, entries[y].speaker, profile)):
             uf.union(x, y)
 
-    fact_norm = [normalize(f.statement) for f in facts]
-    fact_index: dict[str, list[int]] = defaultdict(list)
-    for k, f in enumerate(facts):
-        for t in set(content_stems(f.statement, profile)):
-            fact_index[t].append(k)
+    links = _Links(facts, profile, stems)
     quotes = []
     for group in uf.groups():
         members = [entries[i] for i in group]
@@ -73,22 +111,6 @@ def merge_quotes(
         statuses = {m.status for m in members}
         status = "unverified" if "unverified" in statuses else "corrected" if "corrected" in statuses else "verified"
         claimed = {m.quote.speaker for m in members if m.status == "corrected"}
-        # a fact that paraphrases (or quotes) these words is linked, not merged; candidates
-        # name the speaker and share one of the quote's rarer words
-        core = parts(top.speaker, profile).core
-        naming = set(fact_index.get(profile.stem(core[-1]), ())) if core else set()
-        rare = sorted(
-            (t for t in set(content_stems(top.quote.text, profile)) if 0 < len(fact_index.get(t, ())) <= 200),
-            key=lambda t: (len(fact_index[t]), t),
-        )
-        candidates = sorted({k for t in rare[:3] for k in fact_index[t] if k in naming})[:100]
-        related: list[str] = []
-        if len(top.quote.text) >= 12 and candidates:
-            hits = process.extract(
-                top.norm, [fact_norm[k] for k in candidates], scorer=fuzz.partial_ratio,
-                score_cutoff=QUOTE_LINK_MIN, limit=None,
-            )  # fmt: skip
-            related = [facts[candidates[i]].id for _, _, i in sorted(hits, key=lambda h: h[2])]
         anchor = min(members, key=lambda m: (m.source, m.quote.evidence[0].start if m.quote.evidence else 0))
         person = people.resolve(top.speaker, top.source)
         quotes.append(
@@ -105,7 +127,7 @@ def merge_quotes(
                     Evidence(source=m.source, span=m.quote.evidence[0] if m.quote.evidence else None, text=m.quote.text)
                     for m in members
                 ],
-                related=related,
+                related=links.related(top),
             )
         )
     quotes.sort(key=lambda q: (-len(q.sources), q.sources[0], q.evidence[0].span.start if q.evidence and q.evidence[0].span else 0))

@@ -56,7 +56,7 @@ from dataclasses import dataclass
 
 from ..language import ENGLISH, LanguageProfile
 from ..reading.names import fold, inner_capitals, parts, proper_names
-from ..reading.text import stem_words, words
+from ..reading.text import stem_word, words
 from ..schemas import ArticleResult, Story, StoryMember
 from .entities import entity_key
 from .index import UnionFind, candidate_pairs
@@ -126,7 +126,7 @@ def features(r: ArticleResult, profile: LanguageProfile = ENGLISH, inner: Abstra
     for w in words(text):
         if w in profile.stop_words or w in profile.speech_verbs or len(w) < 3 or w.isdigit():
             continue
-        (st,) = stem_words([w], profile)
+        st = stem_word(w, profile)
         if len(st) > 2 and st not in profile.stop_words:
             out.setdefault(f"word:{st}", w)
     return out

@@ -6,17 +6,18 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, field
 
 from ..language import ENGLISH, LanguageProfile
 from ..reading.quantities import find_quantities
-from ..reading.text import WORD, quoted_spans, stem_words, words
+from ..reading.text import WORD, folded, quoted_spans, stem_word, words
 from ..schemas import (
     ArticleResult,
     Claim,
     Figure,
+    Frame,
 )
 from .tuning import Weights
 
@@ -49,6 +50,7 @@ class Unit:
     has_negative: bool  # any negation or negative verb ("rejected"): polarity is not clean
     places: frozenset[str]  # stems after a place preposition
     days: frozenset[str]  # day-precision dates
+    words: tuple[str, ...]  # its words (``reading.text.words``), read once for every step that needs them
     future: dict[str, str] = field(default_factory=dict)  # dates it looks ahead to (key -> as written): "will leave on January 1"
     years: frozenset[str] = frozenset()  # years it names ("In 2019, ..."): another time than the report's
     frames: tuple[UFrame, ...] = ()  # its verbs with their arguments (who, what, whether, where)
@@ -70,7 +72,7 @@ class UFrame:
     by: bool = False
 
 
-def uframe(f, profile: LanguageProfile) -> UFrame:
+def uframe(f: Frame, profile: LanguageProfile) -> UFrame:
     def keys(text: str) -> frozenset[str]:
         """A name's words as keys, without titles ("Prime Minister", "Finance Minister" say who
         in office, not which person) and possessive endings."""
@@ -108,13 +110,6 @@ def _breaks(profile: LanguageProfile) -> re.Pattern[str]:
     return re.compile(rf"{_PUNCTUATION_BREAK}|\b(?:{words_})\b", re.IGNORECASE)
 
 
-def _tokens_with_offsets(text: str) -> list[tuple[str, int, int]]:
-    if text.isascii():
-        low = text.lower()
-        return [(m.group(), m.start(), m.end()) for m in WORD.finditer(low)]
-    return [(m.group().replace("\u2019", "'").lower(), m.start(), m.end()) for m in WORD.finditer(text)]
-
-
 def _key_point_claims(r: ArticleResult, profile: LanguageProfile) -> list[Claim]:
     """Per-article JSON written before claims existed: its key points stand in for them."""
     out = []
@@ -148,32 +143,89 @@ _LOWER_WORD = re.compile(r"(?<![\w.])[a-z][\w'’-]*")  # a word the briefing wr
 _POSSESSIVE = re.compile(r"['\u2019]s$")
 
 
+class Lexicon:
+    """What is read of a text once per plan: its words (``reading.text.words``), the stem of
+    each word (``stem_words``) and its content stems (``reading.text.content_stems``). The
+    copies, the units, the lead and the quotes all read the briefing's claims; one ``Lexicon``
+    lives as long as its plan, so it holds that briefing's texts and words only."""
+
+    def __init__(self, profile: LanguageProfile):
+        self.profile = profile
+        self._written: dict[str, list[str]] = {}
+        self._quoted: dict[str, list[tuple[int, int]]] = {}
+        self._words: dict[str, tuple[str, ...]] = {}
+        self._content: dict[str, list[str]] = {}
+        self._stems: dict[str, str] = {}  # word -> stem
+        self._keep: dict[str, bool] = {}  # word -> a content word?
+        self._text_stems: dict[str, list[str]] = {}
+
+    def quoted(self, text: str) -> list[tuple[int, int]]:
+        """``reading.text.quoted_spans`` of ``text`` (the list is shared: not to be changed)."""
+        got = self._quoted.get(text)
+        if got is None:
+            got = self._quoted[text] = quoted_spans(text)
+        return got
+
+    def written(self, text: str) -> list[str]:
+        """The words of ``text`` as written (``reading.text.WORD``; the list is shared: not to be changed)."""
+        got = self._written.get(text)
+        if got is None:
+            got = self._written[text] = WORD.findall(text)
+        return got
+
+    def words(self, text: str) -> tuple[str, ...]:
+        """``reading.text.words`` of ``text``: its words as written, ``folded``."""
+        got = self._words.get(text)
+        if got is None:
+            got = self._words[text] = tuple(folded(self.written(text)))
+        return got
+
+    def stems(self, text: str) -> list[str]:
+        """``stem_words`` of the words of ``text``, each word stemmed once per plan (the list is
+        shared: not to be changed)."""
+        got = self._text_stems.get(text)
+        if got is None:
+            ws, known = self.words(text), self._stems
+            for t in set(ws).difference(known):  # words this plan has not stemmed yet
+                known[t] = stem_word(t, self.profile)
+            got = self._text_stems[text] = list(map(known.__getitem__, ws))
+        return got
+
+    def content_stems(self, text: str) -> list[str]:
+        """``reading.text.content_stems`` of ``text`` (the list is shared: not to be changed)."""
+        got = self._content.get(text)
+        if got is None:
+            ws, keep, stop = self.words(text), self._keep, self.profile.stop_words
+            for w in set(ws).difference(keep):  # a content word: no stop word, no speech verb, two letters or more
+                keep[w] = w not in stop and w not in self.profile.speech_verbs and len(w) > 1
+            got = self._content[text] = [st for w, st in zip(ws, self.stems(text), strict=True) if keep[w] and st not in stop]
+        return got
+
+
 class _Words:
-    """What is read of each word once per briefing (its stem, whether it says anything) and the
-    profile's patterns, for reading every claim of the briefing."""
+    """What is read of each word once per briefing (whether it says anything) and the profile's
+    patterns, for reading every claim of the briefing."""
 
     def __init__(self, results: Sequence[ArticleResult], profile: LanguageProfile):
         self.profile = profile
-        self.lower: set[str] = set()  # the words the briefing writes in lower case somewhere
-        for r in results:
-            for c in r.claims:
-                self.lower.update(_LOWER_WORD.findall(c.text))
+        # the words the briefing writes in lower case somewhere (no word runs from one claim into the next)
+        self.lower: set[str] = set(_LOWER_WORD.findall("\n".join(c.text for r in results for c in r.claims)))
         self.breaks = _breaks(profile)
         froms = [m for m in profile.update_markers if m.endswith(" from")]
         self.old_value = re.compile(rf"\b(?:{'|'.join(map(re.escape, froms))})\s*$", re.IGNORECASE) if froms else re.compile(r"(?!)")
         self.negative = {profile.stem(w) for pair in profile.direction_pairs for w in pair[1:]}
-        self._stems: dict[str, str] = {}
+        self.directed = frozenset(st for pair in profile.direction_stems for st in pair)  # a claim without one has no direction
+        self.marks = profile.negations | profile.locative_prepositions
         self._says: dict[str, bool] = {}
+        self._frames: dict[tuple, UFrame] = {}
 
-    def stems(self, toks: list[tuple[str, int, int]]) -> list[str]:
-        """``stem_words`` of the tokens, each word stemmed once per briefing."""
-        out, known = [], self._stems
-        for t, _, _ in toks:
-            st = known.get(t)
-            if st is None:
-                st = known[t] = stem_words([t], self.profile)[0]
-            out.append(st)
-        return out
+    def frame(self, f: Frame) -> UFrame:
+        """``uframe``, once per frame the briefing's claims repeat (one verb with the same arguments)."""
+        key = (f.verb, f.doer, tuple(f.subject), tuple(f.patient), f.negated, tuple(f.places), f.tense, f.by)
+        got = self._frames.get(key)
+        if got is None:
+            got = self._frames[key] = uframe(f, self.profile)
+        return got
 
     def says(self, t: str) -> bool:
         """Does the word say what happened (not a stop word, speech verb or title; two letters or more)?"""
@@ -183,73 +235,94 @@ class _Words:
             got = self._says[t] = not (t in p.stop_words or t in p.speech_verbs or t in p.title_words or len(t) < 2)
         return got
 
-    def content_and_names(self, c: Claim, toks: list[tuple[str, int, int]], stems_all: list[str]) -> tuple[set[str], set[str]]:
+    def content_and_names(
+        self, c: Claim, ws: Sequence[str], written: list[str], stems_all: list[str], starts: list[int]
+    ) -> tuple[set[str], set[str]]:
         """A claim's content-word stems and its names: a capitalised word is a name unless the
-        briefing also writes it in lower case somewhere."""
+        briefing also writes it in lower case somewhere. ``ws``: its words (``reading.text.words``),
+        ``written`` the same as written, ``stems_all`` their stems, ``starts`` their offsets (read
+        for a claim with figures only)."""
         content: set[str] = set()
         names: set[str] = set()
-        in_figure = [(f.start - c.start, f.end - c.start) for f in c.figures]
-        stop, lower, text = self.profile.stop_words, self.lower, c.text
-        for (t, s0, _), st in zip(toks, stems_all, strict=True):
-            if in_figure and any(a <= s0 < b for a, b in in_figure):
-                continue  # "four", "billion": the figure feature speaks for them
-            if not self.says(t):
+        stop, lower, says = self.profile.stop_words, self.lower, self._says
+        for t in set(ws).difference(says):
+            self.says(t)
+        rows: Iterable[tuple[str, str, str]] = zip(ws, stems_all, written, strict=True)
+        if c.figures:  # "four", "billion": the figure feature speaks for them
+            spans = [(f.start - c.start, f.end - c.start) for f in c.figures]
+            rows = (row for row, s0 in zip(rows, starts, strict=True) if not any(a <= s0 < b for a, b in spans))
+        for t, st, w in rows:
+            if not says[t]:
                 continue
-            if text[s0].isupper() and t not in lower and t.replace("’", "'") not in lower:
+            if w[0].isupper() and t not in lower:  # (``folded``: its apostrophes are straight)
                 names.add(_entity_key(t))
             elif st not in stop:
                 content.add(st)
         return content, names
 
-    def turns(self, toks: list[tuple[str, int, int]], stems_all: list[str], content: set[str]) -> tuple[dict[int, int], set[str], bool, set[str]]:
+    def turns(self, ws: Sequence[str], stems_all: list[str], content: set[str]) -> tuple[dict[int, int], set[str], bool, set[str]]:
         """A claim's directions (profile pair -> +1 / -1 / 0 for both), the stems a negation
         governs, whether it is negative at all, and the stems after a place preposition."""
         p, said = self.profile, set(stems_all)
         direction: dict[int, int] = {}
-        for k, (pos, neg) in enumerate(p.direction_stems):
+        for k, (pos, neg) in enumerate(p.direction_stems) if not self.directed.isdisjoint(said) else ():
             if pos in said:
                 direction[k] = 1
             if neg in said:
                 direction[k] = -1 if k not in direction else 0
-        negated = set()
+        negated: set[str] = set()
         has_negative = bool(self.negative & said)
         places: set[str] = set()
-        last = len(toks) - 1
-        for i, (t, _, _) in enumerate(toks):
-            if t in p.negations or t.endswith("n't"):
+        if self.marks.isdisjoint(ws) and "n't" not in " ".join(ws):
+            return direction, negated, has_negative, places  # no negation and no place preposition in its words
+        last = len(ws) - 1
+        negations, prepositions = p.negations, p.locative_prepositions
+        for i, t in enumerate(ws):
+            if t in negations or t.endswith("n't"):
                 has_negative = True
-                nxt = [stems_all[j] for j in range(i + 1, min(i + 4, len(toks))) if stems_all[j] in content]
+                nxt = [stems_all[j] for j in range(i + 1, min(i + 4, len(ws))) if stems_all[j] in content]
                 if nxt:
                     negated.add(nxt[0])
-            if i < last and t in p.locative_prepositions:
-                following = [stems_all[j] for j in range(i + 1, min(i + 5, len(toks))) if stems_all[j] in content]
+            if i < last and t in prepositions:
+                following = [stems_all[j] for j in range(i + 1, min(i + 5, len(ws))) if stems_all[j] in content]
                 places.update(following[:3])
         return direction, negated, has_negative, places
 
 
-def prepare(results: Sequence[ArticleResult], voices: dict[str, str], profile: LanguageProfile, weights: Weights = Weights()) -> list[Unit]:
+def prepare(
+    results: Sequence[ArticleResult], voices: dict[str, str], profile: LanguageProfile, weights: Weights = Weights(),
+    lexicon: Lexicon | None = None,
+) -> list[Unit]:
     """Claims -> units: content words (stems), names, figures, dates and quoted phrases.
 
     A capitalised word is a name unless the briefing also writes it in lower case somewhere
     ("Police arrested ..." vs "the police"); titles and speech verbs are neither: they say
-    who, not what. ``weights``: how much around a figure or a quotation is read."""
+    who, not what. ``weights``: how much around a figure or a quotation is read; ``lexicon``:
+    the plan's, which keeps the claims' words for the steps after this one."""
+    lexicon = lexicon if lexicon is not None else Lexicon(profile)
     read = _Words(results, profile)
     units: list[Unit] = []
     for r in results:
         claims = r.claims or _key_point_claims(r, profile)
         n = max(1, len(claims) - 1)
         for rank, c in enumerate(claims):
-            toks = _tokens_with_offsets(c.text)
-            stems_all = read.stems(toks)
-            content, names = read.content_and_names(c, toks, stems_all)
-            figs = _figures(c, toks, stems_all, content, [m.start() for m in read.breaks.finditer(c.text)], read.old_value, profile, weights)
-            direction, negated, has_negative, places = read.turns(toks, stems_all, content)
+            ws = lexicon.words(c.text)
+            stems_all = lexicon.stems(c.text)
+            # where the words are and where a figure's clause ends: what only a figure needs
+            # (``words`` lower-cases ASCII alone, which moves no word: its offsets are the text's)
+            starts = [m.start() for m in WORD.finditer(c.text)] if c.figures else []
+            breaks = [m.start() for m in read.breaks.finditer(c.text)] if c.figures else []
+            content, names = read.content_and_names(c, ws, lexicon.written(c.text), stems_all, starts)
+            figs = _figures(c, starts, stems_all, content, breaks, read.old_value, profile, weights)
+            direction, negated, has_negative, places = read.turns(ws, stems_all, content)
             feats = set(content) | names
             fragments: set[str] = set()
             quoted_words: list[str] = []
-            feats |= {f"#{f.figure.unit}:{f.figure.value:g}" for f in figs}
-            feats |= {f"@{d.date}" for d in c.dates if d.date}
-            for q0, q1 in quoted_spans(c.text):
+            if figs:
+                feats |= {f"#{f.figure.unit}:{f.figure.value:g}" for f in figs}
+            if c.dates:
+                feats |= {f"@{d.date}" for d in c.dates if d.date}
+            for q0, q1 in lexicon.quoted(c.text):
                 quoted = words(c.text[q0:q1])
                 if len(quoted) <= weights.quoted_phrase_max:
                     feats.add("q:" + " ".join(quoted))
@@ -263,17 +336,17 @@ def prepare(results: Sequence[ArticleResult], voices: dict[str, str], profile: L
                     feats=frozenset(feats), quote_fragments=frozenset(fragments), quoted_text=" | ".join(quoted_words), figs=figs, direction=direction,
                     negated=frozenset(negated), has_negative=has_negative,
                     places=frozenset(places),
-                    days=frozenset(d.date for d in c.dates if d.date and d.precision == "day"),
-                    future={_date_key(d): d.surface for d in c.dates if d.future},
+                    days=frozenset(d.date for d in c.dates if d.date and d.precision == "day") if c.dates else frozenset(), words=ws,
+                    future={_date_key(d): d.surface for d in c.dates if d.future} if c.dates else {},
                     years=frozenset([c.year] if c.year else ()),
-                    frames=tuple(uframe(f, profile) for f in c.frames),
+                    frames=tuple(read.frame(f) for f in c.frames),
                 )
             )  # fmt: skip
     return units
 
 
 def _figures(
-    c: Claim, toks: list[tuple[str, int, int]], stems_all: list[str], content: set[str], breaks: list[int],
+    c: Claim, starts: list[int], stems_all: list[str], content: set[str], breaks: list[int],
     old_value: re.Pattern[str], profile: LanguageProfile, weights: Weights,
 ) -> list[Fig]:
     """A claim's figures, each with what it measures; an earlier value ("up from 14") is kept
@@ -290,7 +363,7 @@ def _figures(
         # clause (nearer weighs more), and a figure right next to it ("six of the nine")
         lo = max((x for x in breaks if x <= a), default=0)
         hi = min((x for x in breaks if x >= b), default=len(c.text))
-        around = [(s0, st) for (t, s0, _), st in zip(toks, stems_all, strict=True) if st in content and lo <= s0 < hi]
+        around = [(s0, st) for s0, st in zip(starts, stems_all, strict=True) if st in content and lo <= s0 < hi]
         before = [st for s0, st in around if s0 < a][-weights.window :]
         after = [st for s0, st in around if s0 >= b][: weights.window]
         measure: dict[str, float] = {}
@@ -347,7 +420,7 @@ def statement(
     shortest."""
 
     def rank(u: Unit) -> tuple:
-        w = words(u.claim.text)
+        w = u.words
         leans = any(t in profile.pronouns for t in w[: weights.pronoun_words])
         return (u.claim.continues, u.k in borrowed, -(support or {}).get(u.k, 0), u.k in disputed, u.claim.quoted, leans,
                 not u.claim.key, len(w) < 5, len(w), u.source, u.claim.start)  # fmt: skip

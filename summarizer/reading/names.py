@@ -235,7 +235,12 @@ def learned_titles(names: Iterable[str], profile: LanguageProfile = ENGLISH) -> 
 def lowercase_words(text: str) -> set[str]:
     """Words the text writes in lower case somewhere: a capitalised one of these in a name is
     a common noun used as a title ("the commissioner" -> "Commissioner Whitfield")."""
-    return {fold(w) for w in set(re.findall(r"(?<![\w.])[a-z][\w'-]+", text))}
+    return {fold(w) for w in set(_LOWERCASE.findall(text))}
+
+
+# a word in lower case, not right after a letter, digit or full stop: "(?<![\w.])[a-z][\w'-]+",
+# its look-behind taken after the first letter (the same words, found faster)
+_LOWERCASE = re.compile(r"[a-z](?<![\w.][a-z])[\w'-]+")
 
 
 def used_as_place_or_thing(name: str, text: str, profile: LanguageProfile = ENGLISH) -> bool:
@@ -257,14 +262,24 @@ def used_as_place_or_thing(name: str, text: str, profile: LanguageProfile = ENGL
 _LOWER_WORD = re.compile(r"(?<![\w.])[a-z][\w'\u2019-]*")
 _OPENS = re.compile(r"[.!?:;\u2014\u2013\"\u201c(]")  # punctuation before a word that opens a sentence
 _POSSESSIVES = ("'s", "\u2019s")
-_NAME_TOKEN = re.compile(r"[^\W_](?:[\w'\u2019&-]|\.(?=\w))*")
+# a word of a name: "[^\W_](?:[\w'\u2019&-]|\.(?=\w))*" (a full stop inside it only before a letter or
+# digit: "U.S"), written with its loop unrolled (the same words, found faster)
+_NAME_TOKEN = re.compile(r"[^\W_][\w'\u2019&-]*(?:\.(?=\w)[\w'\u2019&-]*)*")
+# a capitalised word after a word (or a comma) and a space: "(?<=[\w,] )[A-Z][\w'\u2019&-]*", its
+# look-behind taken after the capital (the same words, found faster)
+_INNER_CAPITAL = re.compile(r"[A-Z](?<=[\w,] [A-Z])[\w'\u2019&-]*")
 
 
 def inner_capitals(texts: Iterable[str]) -> set[str]:
     """Words the texts write capitalised inside a sentence (after a word or a comma): names,
     not sentence openers. Gathered over many articles, it tells "Tessaro" (which some article
     writes mid-sentence) from "Nobody" (which only ever opens one)."""
-    return {m.group() for t in texts for m in re.finditer(r"(?<=[\w,] )[A-Z][\w'\u2019&-]*", t)}
+    return {w for t in texts for w in _INNER_CAPITAL.findall(t)}
+
+
+def _not_in_names(profile: LanguageProfile) -> frozenset[str]:
+    """Words never part of a name (``proper_names``): function words, titles, months, weekdays."""
+    return frozenset(profile.stop_words | profile.title_words | set(profile.months) | set(profile.weekdays))
 
 
 def proper_names(texts: Iterable[str], profile: LanguageProfile = ENGLISH, inner: Iterable[str] = ()) -> list[str]:
@@ -281,19 +296,20 @@ def proper_names(texts: Iterable[str], profile: LanguageProfile = ENGLISH, inner
     words capitalised) is skipped, its capitals say nothing. Months, weekdays, titles and
     function words are never part of a name."""
     texts = list(texts)
-    lower = {w for t in texts for w in _LOWER_WORD.findall(t)}
-    skip = profile.stop_words | profile.title_words | set(profile.months) | set(profile.weekdays)
+    lower = set(_LOWER_WORD.findall("\n".join(texts)))  # (no word runs from one text into the next)
+    skip = profile.compiled("names.not_in_names", _not_in_names)
     titles = profile.title_words
     here = inner_capitals(texts)
     feed = inner if isinstance(inner, AbstractSet) else set(inner)
     out: dict[str, None] = {}
     for text in texts:
         toks = list(_NAME_TOKEN.finditer(text))
-        if len(toks) >= 4 and sum(t.group()[0].isupper() for t in toks) > 0.6 * len(toks):
+        said = [m.group() for m in toks]
+        if len(toks) >= 4 and sum(t[0].isupper() for t in said) > 0.6 * len(toks):
             continue  # a headline in title case
         run: list[str] = []
         for i, m in enumerate(toks):
-            tok = m.group()
+            tok = said[i]
             if not run and not tok[0].isupper():
                 continue  # a word in lower case (or a number) outside a name: nothing to do
             gap = text[toks[i - 1].end() : m.start()] if i else ""
@@ -316,7 +332,7 @@ def proper_names(texts: Iterable[str], profile: LanguageProfile = ENGLISH, inner
             name = low not in skip
             if name and (i == 0 or (gap != " " and _OPENS.search(gap))):  # opens a sentence
                 known = word in here or bare in here or word in feed or bare in feed
-                follows = i + 1 < len(toks) and text[m.end() : toks[i + 1].start()] == " " and toks[i + 1].group()[0].isupper()
+                follows = i + 1 < len(toks) and text[m.end() : toks[i + 1].start()] == " " and said[i + 1][0].isupper()
                 name = low not in lower and (known or follows)
             if name:
                 run.append(bare)

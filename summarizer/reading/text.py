@@ -172,19 +172,25 @@ def content_id(prefix: str, *parts: str, taken: set[str] | None = None) -> str:
 
 
 def words(text: str) -> list[str]:
-    """Lower-case words; curly apostrophes folded to ' ("Ostravia’s" -> "ostravia's")."""
+    """Lower-case words; curly apostrophes folded to ' ("Ostravia’s" -> "ostravia's"): the
+    words as written (``WORD.findall(text)``), ``folded``."""
     if text.isascii():  # lower-casing ASCII moves no word boundary: one pass over the text
         return WORD.findall(text.lower())
-    return [w.replace("\u2019", "'").lower() for w in WORD.findall(text)]
+    return folded(WORD.findall(text))
+
+
+def folded(written: list[str]) -> list[str]:
+    """Words as written (``WORD.findall``) as ``words`` gives them: lower case, curly apostrophes folded."""
+    return [w.replace("\u2019", "'").lower() for w in written]
 
 
 def stem_words(tokens: list[str], profile: LanguageProfile = ENGLISH) -> list[str]:
-    out = []
-    for w in tokens:
-        if w.endswith("'s"):
-            w = w[:-2]
-        out.append(profile.stem(w))
-    return out
+    return [stem_word(w, profile) for w in tokens]
+
+
+def stem_word(word: str, profile: LanguageProfile = ENGLISH) -> str:
+    """The stem of one of ``words``, a possessive "'s" off ("Ostravia's" -> the stem of "ostravia")."""
+    return profile.stem(word[:-2] if word.endswith("'s") else word)
 
 
 def content_stems(text: str, profile: LanguageProfile = ENGLISH) -> list[str]:
