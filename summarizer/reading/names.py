@@ -246,7 +246,7 @@ _LOWERCASE = re.compile(r"[a-z](?<![\w.][a-z])[\w'-]+")
 def used_as_place_or_thing(name: str, text: str, profile: LanguageProfile = ENGLISH) -> bool:
     """Does the text write ``name`` the way it writes places and organisations, not people?
 
-    "in Varnel", "at the Vatican", "the Citadel said": a place preposition or a determiner
+    "in Varnel", "at the Ostrel", "the Citadel said": a place preposition or a determiner
     right before it, where the name ends its phrase (followed by punctuation, a function word
     or a speech verb -- not "the Tallis administration", where the name only qualifies a noun).
     One such use is enough: people are not written that way."""
