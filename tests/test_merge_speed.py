@@ -89,3 +89,25 @@ def test_collector_paused_restores_the_collector(enabled):
     finally:
         gc.enable() if was else gc.disable()
 
+
+
+def test_texts_parsed_in_a_batch_read_as_one_by_one():
+    """``preparsed`` parses many texts at once (spaCy's pipe); the frames read from them are
+    those read from each text parsed alone, and the batch is let go when the block ends."""
+    from summarizer.language import ENGLISH
+    from summarizer.reading import syntax
+
+    texts = [
+        "The fire had burned about 1,900 hectares by Monday evening.",
+        "Lorrance said 520 firefighters were now on the fire.",
+        "Quenlow's schools will stay closed until Monday, not Thursday as first planned.",
+        "Police are examining a power line that came down on the ridge.",
+    ]
+    alone = [syntax.frames(t, 0, len(t), ENGLISH) for t in texts]
+    syntax._docs.clear()
+    with syntax.preparsed(texts, ENGLISH):
+        assert all((ENGLISH.syntax_pipeline, t) in syntax._held for t in texts)
+        batched = [syntax.frames(t, 0, len(t), ENGLISH) for t in texts]
+        assert not syntax._docs  # every parse came from the batch
+    assert batched == alone and any(alone)
+    assert not syntax._held

@@ -205,6 +205,10 @@ ENGLISH = LanguageProfile(
     quantity_nouns=_words("number total count tally toll figure"),
     relative_words=_words("which who whom whose"),
     light_verbs=_words("be have do get make take give go come say tell"),
+    value_verbs=_words(
+        "be remain stay stand become rise climb grow increase double triple halve fall drop decline decrease reach jump "
+        "soar swell surge top exceed"
+    ),
     set_apart_words=_words("other further additional more remaining new another extra separate"),
     irrealis_marks=_words("if unless until till before whether once lest"),
     person_noun_endings=("ers", "ors", "ists", "ians", "ants", "ents", "ees", "er", "or", "ist", "ian", "ant", "ent", "ee"),

@@ -51,6 +51,11 @@ class TextWords:
     #: verbs that carry little on their own ("have", "take", "give"): not compared as what happened
     #: (with a particle they are: "give up")
     light_verbs: frozenset[str] = frozenset()
+    #: verbs (lemmas) that tell a figure's value, not what it counts: a state ("were on the fire",
+    #: "stood at 31") or a change ("rose to 7,500", "doubled to 4,600 hectares"). Two figures
+    #: counting one noun are one measure whatever such a verb says (a verb no list knows keeps
+    #: two figures with other verbs apart, as any other verb)
+    value_verbs: frozenset[str] = frozenset()
     #: words that open a relative clause: a future marker before one does not govern a date after it
     #: ("Schools will close for the week of the funeral, which took place on Tuesday")
     relative_words: frozenset[str] = frozenset()

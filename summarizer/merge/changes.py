@@ -7,9 +7,13 @@ and its articles' own words, every side of a disagreement and every event's desc
 become a claim -- read by code for its figures, dates and frames, dated by its articles -- and
 ``Comparer`` decides each pair of an earlier and a current claim as it decides two articles'
 claims within one briefing. "same" (or "disputed": the same statement, one detail differs)
-continues an item; a "conflict" on a figure or a date told on another day is the same measure
-moved on ("at least 14 dead" on Monday, "31" on Tuesday): an update, with both values. A pair
-code cannot settle ("ask") continues nothing: without the model a change is not claimed.
+continues an item, of whichever kind (a fact told today only on the timeline is still told); a
+figure or a date that differs between the two statements themselves, told on a later day, is
+the same measure moved on ("at least 14 dead" on Monday, "31" on Tuesday): an update, with
+both values -- when what it counts is named by more than a word for anyone, a date when the
+two claims' verbs are about one thing, and only within a story that goes on (the earlier story
+most of its statements told again come from). A pair code cannot settle ("ask") continues
+nothing: without the model a change is not claimed.
 
 Statuses: ``updated`` when a figure or a date moved, a disagreement's sides changed, or a known
 statement gained articles while keeping its earlier ones (a followed feed's window: what the
@@ -24,11 +28,12 @@ from __future__ import annotations
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import asdict, dataclass, field
+from functools import cached_property
 
 from ..language import ENGLISH, LanguageProfile
 from ..reading.grounding import normalize
 from ..reading.quantities import find_quantities
-from ..reading.syntax import figure_frame, frames
+from ..reading.syntax import figure_frame, frames, preparsed
 from ..reading.temporal import find_dates
 from ..schemas import (
     ArticleResult,
@@ -50,6 +55,9 @@ from .people import same_person
 from .tuning import Thresholds
 from .units import Unit, prepare
 
+#: the wordings of one item compared (its statement and its articles' first sentences for it): four
+#: recognise a statement told again; a fact twelve articles tell costs no more to compare
+_WORDINGS = 4
 #: relations that continue an item, best first
 _RANK = {"same": 3, "disputed": 2, "conflict": 1, "ask": 0}
 _ORDER = {"new": 0, "updated": 1, "no_longer_reported": 2, "unchanged": 3}
@@ -70,9 +78,14 @@ class _Item:
     date: str | None = None  # an event's date
     spans: list[tuple[str, int, int]] = field(default_factory=list)  # its evidence: (article, start, end)
 
-    @property
+    @cached_property
     def said(self) -> list[str]:
         return [normalize(t) for t in self.texts]
+
+    @cached_property
+    def stated(self) -> list[str]:
+        """What the item itself says, normalized: its statement (a disagreement's: its sides)."""
+        return self.said if self.kind == "disagreement" else [normalize(self.text)]
 
 
 @dataclass
@@ -142,28 +155,30 @@ def _claim(cid: str, text: str, published: str | None, profile: LanguageProfile)
     )  # fmt: skip
 
 
-def _read(item: _Item, readings: Mapping[str, ArticleResult]) -> list[Claim]:
+def _read(item: _Item, readings: Mapping[str, ArticleResult], norm: dict[int, str]) -> list[Claim]:
     """The claims the per-article step read where the item's evidence lies, when every article
-    of its evidence is at hand (``readings``): read once, in their paragraphs, not again."""
+    of its evidence is at hand (``readings``): read once, in their paragraphs, not again.
+    ``norm``: each claim's normalized words, kept across items (by the claim's ``id()``)."""
     out: dict[str, Claim] = {}
     for source, start, end in item.spans:
         r = readings.get(source)
         if r is None:
             return []
         hit = [c for c in r.claims if c.start < end and start < c.end and not c.continues]
-        if not hit or not any(normalize(c.text) in said or said in normalize(c.text) for c in hit for said in item.said):
+        words = [norm.get(id(c)) or norm.setdefault(id(c), normalize(c.text)) for c in hit]
+        if not hit or not any(w in said or said in w for w in words for said in item.said):
             return []  # not the article the briefing cited (another with its id): read the words instead
-        for c in hit:
-            out.setdefault(f"{source}:{c.id}", c)
-    return list(out.values())
+        for c, w in zip(hit, words, strict=True):
+            out.setdefault(w, c)  # a sentence two copies share is one claim to compare
+    return list(out.values())[:_WORDINGS]
 
 
-def _pseudo_article(side: str, item: _Item, profile: LanguageProfile, readings: Mapping[str, ArticleResult]) -> ArticleResult:
+def _pseudo_article(side: str, item: _Item, profile: LanguageProfile, read: list[Claim]) -> ArticleResult:
     """One item's words as an article of its own (dated by the item's articles), so that the
-    merge's units and comparer read it: its articles' claims where they are at hand, else its
-    words read here."""
-    claims = [c.model_copy(update={"id": f"{side}:{item.kind}:{item.id}:{k}"}) for k, c in enumerate(_read(item, readings))] or [
-        _claim(f"{side}:{item.kind}:{item.id}:{k}", t, item.published, profile) for k, t in enumerate(item.texts)
+    merge's units and comparer read it: its articles' claims where they are at hand (``read``,
+    see ``_read``), else its words read here."""
+    claims = [c.model_copy(update={"id": f"{side}:{item.kind}:{item.id}:{k}"}) for k, c in enumerate(read)] or [
+        _claim(f"{side}:{item.kind}:{item.id}:{k}", t, item.published, profile) for k, t in enumerate(item.texts[:_WORDINGS])
     ]  # fmt: skip
     return ArticleResult(
         source=ArticleSource(id=f"{side}:{item.kind}:{item.id}", sha256="", chars=0, published=PublishedDate(iso=item.published)),
@@ -175,8 +190,12 @@ def _pseudo_article(side: str, item: _Item, profile: LanguageProfile, readings: 
 def _matches(
     previous: list[_Item], current: list[_Item], profile: LanguageProfile, thresholds: Thresholds, readings: Mapping[str, ArticleResult]
 ) -> dict[int, list[_Match]]:
-    """For each current item (by index), the earlier items of its kind it continues, best first."""
-    results = [_pseudo_article("was", i, profile, readings) for i in previous] + [_pseudo_article("now", i, profile, readings) for i in current]
+    """For each current item (by index), the earlier items it continues (of any kind), best first."""
+    norm: dict[int, str] = {}
+    read = {(side, k): _read(i, readings, norm) for side, items in (("was", previous), ("now", current)) for k, i in enumerate(items)}
+    with preparsed([t for (side, k), got in read.items() if not got for t in (previous if side == "was" else current)[k].texts[:_WORDINGS]], profile):
+        results = [_pseudo_article("was", i, profile, read[("was", k)]) for k, i in enumerate(previous)]
+        results += [_pseudo_article("now", i, profile, read[("now", k)]) for k, i in enumerate(current)]
     units = prepare(results, {}, profile, thresholds.weights)
     comparer = Comparer(units, profile, thresholds)
     owner: dict[str, tuple[str, int]] = {}
@@ -184,30 +203,50 @@ def _matches(
         owner[f"was:{item.kind}:{item.id}"] = ("was", k)
     for k, item in enumerate(current):
         owner[f"now:{item.kind}:{item.id}"] = ("now", k)
-    best: dict[tuple[int, int], Verdict] = {}
+    best: dict[tuple[int, int], Verdict] = {}  # (current, earlier) -> the verdict that continues it best
+    moved: dict[tuple[int, int], Verdict] = {}  # ... a figure or a date that moved between them
     for i, j in _pairs(units, owner, thresholds):
         was_u, now_u = (units[i], units[j]) if owner[units[i].source][0] == "was" else (units[j], units[i])
-        p, c = owner[was_u.source][1], owner[now_u.source][1]
-        if previous[p].kind != current[c].kind:
-            continue
+        key = (owner[now_u.source][1], owner[was_u.source][1])
         v = comparer.verdict(was_u, now_u)  # a = the earlier claim, b = the current one
-        if v.relation not in _RANK:
-            continue
-        old = best.get((c, p))
-        if old is None or (_RANK[v.relation], v.score) > (_RANK[old.relation], old.score):
-            best[(c, p)] = v
+        if v.relation in ("disputed", "conflict") and _moved(v, current[key[0]], previous[key[1]], profile) and _one_thing(v, was_u, now_u):
+            if key not in moved or v.score > moved[key].score:
+                moved[key] = v
+        elif v.relation in ("same", "disputed") and (key not in best or (_RANK[v.relation], v.score) > (_RANK[best[key].relation], best[key].score)):
+            best[key] = v
+    linked = _linked_stories(previous, current, best)
     out: dict[int, list[_Match]] = defaultdict(list)
-    for (c, p), v in best.items():
-        if v.relation == "conflict" and not _moved(v, current[c], previous[p]):
-            continue  # a conflict within one day is a disagreement, not a change
-        if _another_occasion(current[c], previous[p]):
-            continue
-        out[c].append(_Match(previous[p], v))
+    for c, p in best.keys() | moved.keys():
+        # a statement told again on another day continues it; a figure or a date that moved, on a
+        # later day, is an update whichever kind of item tells it (a fact's "1,900 hectares", the
+        # timeline's "fire doubles to 4,600 hectares") -- within a story that goes on (a look-alike
+        # figure of another story is another measure); two events on other days are two events
+        update = moved.get((c, p)) if (current[c].story, previous[p].story) in linked else None
+        if update is not None:
+            out[c].append(_Match(previous[p], update))
+        elif (c, p) in best and not _another_occasion(current[c], previous[p]):
+            out[c].append(_Match(previous[p], best[(c, p)]))
     for c, ms in out.items():
-        # the item itself, when the earlier briefing holds it (its id, or its words), then the best pair
+        # the item itself, when the earlier briefing holds it (its id, or its words), then an item of
+        # its kind, then what moved, then the best pair
         ms.sort(key=lambda m: (m.previous.id != current[c].id, normalize(m.previous.text) != normalize(current[c].text),
+                               m.previous.kind != current[c].kind, not _moved(m.verdict, current[c], m.previous, profile),
                                -_RANK[m.verdict.relation], -m.verdict.score, m.previous.id))  # fmt: skip
     return out
+
+
+def _linked_stories(previous: list[_Item], current: list[_Item], best: Mapping[tuple[int, int], Verdict]) -> set[tuple[str | None, str | None]]:
+    """(current story, earlier story) pairs where a story goes on: the earlier story most of
+    its statements told again ("same") come from; a briefing of one story goes on from one."""
+    votes: dict[str | None, Counter[str | None]] = defaultdict(Counter)
+    for (c, p), v in best.items():
+        if v.relation == "same":
+            votes[current[c].story][previous[p].story] += 1
+    linked = {(now, was.most_common(1)[0][0]) for now, was in votes.items()}
+    ones = {i.story for i in previous}, {i.story for i in current}
+    if len(ones[0]) == 1 and len(ones[1]) == 1:
+        linked.add((next(iter(ones[1])), next(iter(ones[0]))))
+    return linked
 
 
 def _pairs(units: list[Unit], owner: dict[str, tuple[str, int]], thresholds: Thresholds) -> Iterator[tuple[int, int]]:
@@ -232,10 +271,33 @@ def _pairs(units: list[Unit], owner: dict[str, tuple[str, int]], thresholds: Thr
             yield i, j
 
 
-def _moved(v: Verdict, now: _Item, was: _Item) -> bool:
-    """A figure or a date that differs, told on a later day: the news moved on."""
+def _moved(v: Verdict, now: _Item, was: _Item, profile: LanguageProfile) -> bool:
+    """A figure or a date that differs, told on a later day: the news moved on. It moves
+    when both items state it -- not only a sentence of their articles around the statement ("The
+    fire began on Sunday", read in "... began on Sunday and has burned 5,100 hectares") -- and
+    what it counts is named by more than a word for anyone ("people": a town's 18,000 people
+    are not the 7,500 sent from their homes)."""
     later = bool(now.published and was.published and now.published > was.published)
-    return later and any(s.kind in ("number", "date") for s in v.slots)
+    return later and any(
+        s.kind in ("number", "date") and _states(now, s.b_value) and _states(was, s.a_value)
+        and (s.kind == "date" or any(w.casefold() not in profile.generic_nouns for w in s.subject.split()))
+        for s in v.slots
+    )  # fmt: skip
+
+
+def _one_thing(v: Verdict, a: Unit, b: Unit) -> bool:
+    """A date moves for one thing: a figure says what it counts, a date needs a verb of the two
+    claims with the same subject or object ("the P7 ... reopen on Friday" is not "schools ...
+    reopen on Thursday")."""
+    return any(s.kind == "number" for s in v.slots) or any(
+        fa.subject & fb.subject or fa.patient & fb.patient for fa in a.frames for fb in b.frames
+    )
+
+
+def _states(item: _Item, value: str) -> bool:
+    """Does the item's statement (a disagreement's: its sides) say ``value``?"""
+    said = normalize(value)
+    return any(said in t for t in item.stated)
 
 
 def _another_occasion(now: _Item, was: _Item) -> bool:
@@ -247,11 +309,11 @@ def _another_occasion(now: _Item, was: _Item) -> bool:
     return not (was.published and was.date > was.published)
 
 
-def _update(now: _Item, m: _Match) -> tuple[str, list[str], str | None, str | None]:
+def _update(now: _Item, m: _Match, profile: LanguageProfile) -> tuple[str, list[str], str | None, str | None]:
     """Status, what changed, old and new value of ``now`` against its earlier item."""
     was, v = m.previous, m.verdict
     moved = [s for s in v.slots if s.kind in ("number", "date")]
-    if v.relation in ("disputed", "conflict") and moved:
+    if v.relation in ("disputed", "conflict") and moved and _moved(v, now, was, profile):
         what = sorted({"figure" if s.kind == "number" else "date" for s in moved})
         return "updated", what, "; ".join(s.a_value for s in moved), "; ".join(s.b_value for s in moved)
     if now.kind == "disagreement" and now.values != was.values:
@@ -266,15 +328,26 @@ def _update(now: _Item, m: _Match) -> tuple[str, list[str], str | None, str | No
 def _quote_changes(previous: Briefing | Digest, current: Briefing | Digest, profile: LanguageProfile) -> tuple[list[Change], set[str]]:
     """Quotations continue when the same speaker says the same words (or one inside the other)."""
     earlier = [(story, q) for story, x in stories_of(previous) for q in x.quotes]
-    norm = {id(q): normalize(q.text) for _, q in earlier}
+    norm = [normalize(q.text) for _, q in earlier]
+    # one inside the other holds the shorter one's words (its first and last may be cut):
+    # only quotations that share a rarest such word are compared
+    df = Counter(w for n in norm for w in set(n.split()))
+    by_word: dict[str, list[int]] = defaultdict(list)
+    by_rarest: dict[str, list[int]] = defaultdict(list)
+    for k, n in enumerate(norm):
+        for w in set(n.split()):
+            by_word[w].append(k)
+        by_rarest[_rarest(n, df)].append(k)
     out: list[Change] = []
     continued: set[str] = set()
     for story, x in stories_of(current):
         for q in x.quotes:
             mine = normalize(q.text)
+            may = sorted({*by_word.get(_rarest(mine, df), ()), *(k for w in set(mine.split()) for k in by_rarest.get(w, ()))})
             was = next(
-                (p for _, p in earlier if (mine == norm[id(p)] or (min(len(mine), len(norm[id(p)])) >= 20 and (mine in norm[id(p)] or norm[id(p)] in mine)))
-                 and same_person(q.speaker, p.speaker, profile)),
+                (earlier[k][1] for k in may
+                 if (mine == norm[k] or (min(len(mine), len(norm[k])) >= 20 and (mine in norm[k] or norm[k] in mine)))
+                 and same_person(q.speaker, earlier[k][1].speaker, profile)),
                 None,
             )  # fmt: skip
             if was is None:
@@ -290,6 +363,14 @@ def _quote_changes(previous: Briefing | Digest, current: Briefing | Digest, prof
         if p.id not in continued:
             out.append(Change(kind="quote", status="no_longer_reported", id=p.id, story=story, text=p.text, sources=list(p.sources)))
     return out, continued
+
+
+def _rarest(said: str, df: Mapping[str, int]) -> str:
+    """The rarest whole word of a normalized quotation (its first and last words may be cut
+    when it is found inside another)."""
+    words = said.split()
+    inner = words[1:-1] if len(words) > 2 else words
+    return min(inner, key=lambda w: (df.get(w, 0), w), default="")
 
 
 def changes(
@@ -315,7 +396,7 @@ def changes(
             items.append(Change(kind=item.kind, status="new", id=item.id, story=item.story, text=item.text, sources=item.sources))
             continue
         m = ms[0]
-        status, what, old, new = _update(item, m)
+        status, what, old, new = _update(item, m, profile)
         for other in ms:
             continued.setdefault(f"{other.previous.kind}:{other.previous.id}", status)
         story_links[item.story].append(m.previous.story)

@@ -108,7 +108,8 @@ class FigureRules:
         va, vb = fa.figure.verb, fb.figure.verb
         beside = {k for k in fa.measure if k.startswith("#")} & {k for k in fb.measure if k.startswith("#")}
         # one total beside both ("six of the nine" / "seven of the nine"): one measure whatever the verbs
-        if va and vb and not beside:
+        valued = bool(na and na == nb) and not self._people(fa) and (va in self.profile.value_verbs or vb in self.profile.value_verbs)
+        if va and vb and not beside and not valued:  # ("were on the fire": the noun says what is counted)
             sa, sb = stem(va), stem(vb)
             args_a = {stem(x) for x in fa.figure.arguments}
             args_b = {stem(x) for x in fb.figure.arguments}

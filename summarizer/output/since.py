@@ -10,6 +10,7 @@ Unchanged items are counted, not listed: the briefing below shows them.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
@@ -62,13 +63,14 @@ def since_view(changes: Changes, stories: Sequence[tuple[str | None, int | None,
     """``stories``: (story id, number, title) in the order shown (one (None, None, None) for a
     briefing); ``numbering(story)``: that story's source numbers."""
     earlier = {s.id: k for k, s in enumerate(changes.earlier_sources, 1)}
+    # what an earlier story held that no article says any more is told under the story it goes on as
+    goes_on = {c.previous_id: c.story for c in changes.items if c.kind == "story" and c.status in ("updated", "unchanged") and c.previous_id}
     groups = []
     for sid, number, title in stories:
         numbers = numbering(sid)
-        lines: dict[str, list[ChangeLine]] = {s: [] for s in SHOWN}
-        for c in changes.items:
-            if c.story == sid and c.status in lines and c.kind != "story":
-                lines[c.status].append(_line(c, numbers, earlier))
+        mine = [c for c in changes.items if c.kind != "story" and c.status in SHOWN
+                and (c.story if c.status != "no_longer_reported" else goes_on.get(c.story or "briefing", c.story)) == sid]  # fmt: skip
+        lines = {status: [_line(c, numbers, earlier) for c in _told_once([c for c in mine if c.status == status], mine)] for status in SHOWN}
         if any(lines.values()):
             groups.append(SinceGroup(title, number, lines))
     gone = [c for c in changes.items if c.kind == "story" and c.status == "no_longer_reported"]
@@ -84,11 +86,52 @@ def since_view(changes: Changes, stories: Sequence[tuple[str | None, int | None,
     )
 
 
+_ORDER = {"fact": 0, "disagreement": 1, "quote": 2, "event": 3}
+
+
+def _told_once(these: list[Change], story: list[Change]) -> list[Change]:
+    """Each change of one status told once: one line per figure or date that moved, however
+    many items of the briefing tell it (the shortest statement of it, a fact's before the
+    timeline's), cited by all their articles; a new quotation or timeline entry whose words a
+    longer new or updated statement (or entry) already holds is left to the briefing below.
+    Facts, disagreements, quotations, then the timeline."""
+    these = sorted(these, key=lambda c: _ORDER.get(c.kind, 9))
+    gone = bool(these) and these[0].status == "no_longer_reported"  # told against what is gone too, else what is said now
+    holders = [(_words(c.text), len(c.text), k) for k, c in enumerate(story)
+               if c.kind in ("fact", "disagreement", "event") and (c.status == "no_longer_reported") == gone]  # fmt: skip
+    moved: dict[tuple[tuple[str, ...], str, str], list[Change]] = {}
+    out: list[Change | tuple[tuple[str, ...], str, str]] = []
+    for c in these:
+        if c.old is not None and c.new is not None:
+            key = (tuple(c.what), c.old, c.new)
+            if key not in moved:
+                out.append(key)
+            moved.setdefault(key, []).append(c)
+        elif not (c.kind in ("quote", "event") and _repeats(_words(c.text), len(c.text), holders, story.index(c))):
+            out.append(c)
+    return [x if isinstance(x, Change) else _one(moved[x]) for x in out]
+
+
+def _one(same: list[Change]) -> Change:
+    """One line for the items that tell one move: the shortest fact (else item) of them, cited by all."""
+    shown = min(same, key=lambda c: (_ORDER.get(c.kind, 9), len(c.text)))
+    return shown.model_copy(update={"sources": list(dict.fromkeys(s for c in same for s in c.sources))})
+
+
+def _words(text: str) -> set[str]:
+    return set(re.findall(r"\w+", text.casefold()))
+
+
+def _repeats(words: set[str], length: int, holders: list[tuple[set[str], int, int]], me: int) -> bool:
+    """Does another, longer statement hold three in four of these words?"""
+    return bool(words) and any(k != me and (n, k) > (length, me) and len(words & w) >= 0.75 * len(words) for w, n, k in holders)
+
+
 def _line(c: Change, numbers: dict[str, int], earlier: dict[str, int]) -> ChangeLine:
     if c.status == "no_longer_reported":
         marks = "".join(f"[E{earlier[s]}]" for s in c.sources if s in earlier)
     else:
-        marks = "".join(f"[{numbers[s]}]" for s in c.sources if s in numbers)
+        marks = "".join(f"[{n}]" for n in sorted({numbers[s] for s in c.sources if s in numbers}))
     detail = f"{c.old} → {c.new}" if c.old is not None and c.new is not None else None
     return ChangeLine(Markup(KINDS[c.kind]), c.text, detail, Markup(", ".join(WHAT[w] for w in c.what)), Markup(marks))
 
