@@ -5,7 +5,8 @@ Each day brings 200 new articles (synthetic per-article results made from the re
 that day). A day's run is what ``summarizer brief TODAY/ --store feed.db`` does once the model
 has answered: the articles seen before are looked up (none: all are new), each new result goes
 into the store, the day's stories are merged, the changes since the store's last briefing are
-marked, and the briefing is kept for the next day. Each day runs in a process of its own, as a
+marked, and the briefing is kept for the next day with its items as read (``following.follow``,
+the same call as ``brief --store``). Each day runs in a process of its own, as a
 morning cron job would, so its wall time and peak memory are its own. What should hold: a day
 costs what its new articles cost, not what the store has piled up (day 7 / day 1 <= 1.3x) and
 memory stays flat. Extraction itself (the model) is per new article by construction and is not
@@ -50,10 +51,9 @@ def _day_results(day: int, n: int):
 
 def day_one(db: str, day: int, n: int = PER_DAY) -> dict:
     """Run in a child process: one day's run against the store ``db``."""
-    from summarizer.api import merge_digest, with_changes
+    from summarizer.api import merge_digest
+    from summarizer.following import follow
     from summarizer.inputs.store import Store
-    from summarizer.merge.changes import briefing_time
-    from summarizer.schemas import Digest
 
     results = _day_results(day, n)
     started = time.perf_counter()
@@ -63,11 +63,7 @@ def day_one(db: str, day: int, n: int = PER_DAY) -> dict:
         for r in new:
             store.put(r, "", None)
         earlier = store.last()
-        digest = merge_digest(results)
-        if earlier is not None:  # the earlier articles' results from the store, this day's as merged
-            sources = {s.id for st in earlier.stories if st.briefing for s in st.briefing.sources} if isinstance(earlier, Digest) else set()
-            digest = with_changes(digest, earlier, [*results, *store.by_ids(sources)])
-        store.keep_briefing(digest.model_dump_json(), briefing_time(digest))
+        digest = follow(merge_digest(results), results, store, earlier)  # as `brief --store` does once merged
         stored = store.count()
     seconds = time.perf_counter() - started
     peak = (resource.getrusage(resource.RUSAGE_SELF).ru_maxrss + resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss) / 1024

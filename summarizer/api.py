@@ -31,11 +31,13 @@ import os
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, TypeAlias, TypeVar, cast
+from typing import Any
 
 from .errors import InputError, NoArticleText, SummarizerError
 from .evaluate import DeskScore
 from .evaluate.days import DaysScore
+from .following import Earlier, follow, read_briefing, with_changes
+from .following import readings as readings  # (the library's name for it)
 from .inputs import articles as articles_mod
 from .inputs import noise, web
 from .inputs.articles import Article
@@ -44,7 +46,6 @@ from .llm.client import LLM
 from .llm.settings import Settings
 from .merge import Thresholds, synthesis
 from .merge import merge as merge_results
-from .merge.changes import briefing_time, stories_of
 from .merge.changes import changes as compare_briefings
 from .merge.copies import voice_groups
 from .merge.stories import cluster_stories
@@ -52,8 +53,6 @@ from .pipeline import RunReport, digest_results, extract_all, merge_stories, ope
 from .schemas import ArticleResult, Briefing, Changes, Digest, SetAside, Story, Usage
 
 Inputs = Iterable["str | Path | Article"]
-B = TypeVar("B", bound="Briefing | Digest")
-Earlier: TypeAlias = "Briefing | Digest | str | Path"  # a briefing or digest of this tool, or its JSON's path
 Say = Callable[..., None]
 
 def settings(**options: Any) -> Settings:
@@ -360,11 +359,9 @@ async def brief_async(
             _raise_failures(done.failed)
         assert done.digest is not None
         out = done.briefing or done.digest
-        if earlier is not None:
-            out = with_changes(out, earlier, readings(earlier, done.results, kept.get("store")))
         if kept:
-            kept["store"].keep_briefing(out.model_dump_json(), briefing_time(out))
-        return out
+            return follow(out, done.results, kept["store"], earlier, from_store=since is None)
+        return with_changes(out, earlier, done.results) if earlier is not None else out
     finally:
         if kept:
             kept["store"].close()
@@ -375,44 +372,11 @@ def brief(inputs: Inputs, **options: Any) -> Briefing | Digest:
     return asyncio.run(brief_async(inputs, **options))
 
 
-def readings(earlier: Briefing | Digest, results: Iterable[ArticleResult], store: Store | None) -> list[ArticleResult]:
-    """The per-article results at hand for comparing with ``earlier``: this run's, and the
-    store's of the earlier briefing's articles."""
-    mine = list(results)
-    if store is None:
-        return mine
-    have = {r.source.id for r in mine}
-    wanted = {s.id for _, b in stories_of(earlier) for s in b.sources} - have
-    return mine + store.by_ids(wanted)
-
-
-def read_briefing(earlier: Earlier) -> Briefing | Digest:
-    """A briefing or digest this tool wrote (``--format json``), from its path; an object is
-    returned as it is. Anything else is an ``InputError`` naming the path."""
-    if isinstance(earlier, Briefing | Digest):
-        return earlier
-    path = Path(earlier)
-    try:
-        data = json.loads(path.read_text(encoding="utf-8"))
-    except (OSError, UnicodeDecodeError, json.JSONDecodeError) as exc:
-        raise InputError(f"{path}: not a briefing this tool wrote as JSON ({exc.__class__.__name__}: {exc})") from exc
-    try:
-        return Digest.model_validate(data) if isinstance(data, dict) and data.get("kind") == "digest" else Briefing.model_validate(data)
-    except ValueError as exc:
-        raise InputError(f"{path}: not a briefing or digest of this tool ({str(exc).splitlines()[0]})") from exc
-
-
 def changes(previous: Earlier, current: Earlier) -> Changes:
     """What changed from an earlier briefing or digest to a later one (objects or JSON paths):
     every story, fact, disagreement, quote and event marked new, updated or unchanged, and what
     the earlier one held that no article supports any more (``summarizer.merge.changes``)."""
     return compare_briefings(read_briefing(previous), read_briefing(current))
-
-
-def with_changes(current: B, previous: Briefing | Digest, results: Iterable[ArticleResult] = ()) -> B:
-    """``current`` with its ``changes`` against ``previous`` (``results``: per-article results
-    at hand, compared as read instead of read again: see ``merge.changes``)."""
-    return cast(B, current.model_copy(update={"changes": compare_briefings(previous, current, readings=results)}))
 
 
 def merge_digest(

@@ -4,6 +4,7 @@ embedded model in fixtures/days)."""
 
 from __future__ import annotations
 
+import datetime
 import json
 import re
 
@@ -195,6 +196,35 @@ def test_the_store_carries_the_feed_from_day_to_day(tmp_path):
     assert len(json.loads(listed.stdout)) == 12
     pruned = runner.invoke(app, ["store", str(db), "--prune", "12h"])
     assert pruned.exit_code == 0 and "pruned 6 articles" in pruned.stderr
+
+
+def test_the_store_keeps_each_briefing_as_read(tmp_path, days):
+    """A run with a store keeps its briefing with its items as read; the next run compares with
+    those (no earlier result loaded, no description parsed again) and marks as a run that reads
+    everything again marks; a briefing kept without them (a store of an earlier version) is read
+    from its articles' results."""
+    from summarizer.following import follow
+    from summarizer.inputs.store import Store
+
+    results = [summarizer.extract([str(DAYS / d)], replay=REPLAY) for d in ("day1", "day2")]
+    with Store(tmp_path / "feed.db") as store:
+        for r in results[0]:
+            store.put(r, "", None)
+        follow(days[0], results[0], store, None)
+        kept = store.last_readings()
+        items = sum(len(s.briefing.facts) + len(s.briefing.disagreements) + len(s.briefing.events) for s in days[0].stories if s.briefing)
+        assert kept and len(json.loads(kept)) == items  # each fact, disagreement and event, with its claims
+        now = follow(days[1], results[1], store, store.last())
+        again = summarizer.api.with_changes(days[1], days[0], [*results[0], *results[1]])
+        assert now.changes is not None and again.changes is not None
+        assert [(i.kind, i.id, i.status, i.old, i.new) for i in now.changes.items] == [(i.kind, i.id, i.status, i.old, i.new) for i in again.changes.items]
+        store.keep_briefing(days[1].model_dump_json(), "2026-11-17")  # no readings kept with it
+        assert store.last_readings() is None
+        later = follow(days[2], [], store, store.last())  # read from the store's results of its articles
+        assert later.changes is not None and later.changes.counts.get("updated", 0) > 0
+    with Store(tmp_path / "feed.db") as store:
+        store.prune(datetime.timedelta(days=0))
+        assert store.db.execute("SELECT count(*) FROM readings").fetchone()[0] == 1  # the last briefing's, kept
 
 
 def test_an_interrupted_run_keeps_what_it_finished(tmp_path):

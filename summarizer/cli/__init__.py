@@ -193,8 +193,8 @@ def brief(
     A mixed input (a day's folder, a feed) is grouped into stories first: the output opens with
     the list of stories (most outlets first) and holds each story's briefing; documents that are
     not articles are listed apart. One story reads as a single briefing."""
-    from ..api import open_store, read_briefing, readings, with_changes
-    from ..merge.changes import briefing_time
+    from ..api import open_store
+    from ..following import follow, read_briefing, with_changes
     from ..pipeline import single_briefing
 
     if fmt == Fmt.jsonl:
@@ -217,14 +217,15 @@ def brief(
     if not run["quiet"] and (len(digest.stories) > 1 or digest.set_aside):
         err.print(f"{len(digest.stories)} stories; {len(digest.set_aside)} documents set aside", soft_wrap=True)
     out = single_briefing(digest) or digest
-    out = with_changes(out, earlier, readings(earlier, report.results.values(), kept.get("store"))) if earlier is not None else out
+    if kept:  # changes against the store's last briefing (or --since), and this one kept: the next run's --since
+        out = follow(out, list(report.results.values()), kept["store"], earlier, from_store=since is None)
+    elif earlier is not None:
+        out = with_changes(out, earlier, report.results.values())
     if split_dir is not None:
         for story in digest.stories:
             mine = out.changes.of_story(story.id if out is digest else None) if out.changes else None
             _emit(story.briefing.model_copy(update={"changes": mine}), fmt, split_dir / f"{story.id}.{fmt.value}", evidence, texts)
     _emit(out, fmt, output, evidence, texts)
-    if kept:  # the next run's --since
-        kept["store"].keep_briefing(out.model_dump_json(), briefing_time(out))
     raise typer.Exit(_report_and_exit_code(report, run["quiet"]))
 
 

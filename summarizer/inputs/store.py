@@ -8,7 +8,9 @@ as it is validated, so an interrupted run loses nothing it finished. ``window`` 
 stored articles published within a span before the newest of the run (content dates, never
 the clock), so a story that runs for days is briefed with its earlier articles. The last
 briefing written is the default ``--since`` of the next run: each morning's briefing opens
-with what is new since yesterday's.
+with what is new since yesterday's. Each briefing is kept with its items as the changes step
+read them (``readings``: claims, figures, dates, frames), so that tomorrow's run reads only
+its own items and compares them with these as they are.
 
 Safe for two runs at once: SQLite's write-ahead log and a busy timeout serialise the writes,
 and every write is one transaction. ``fetched`` is when this store first saw the article
@@ -46,6 +48,7 @@ CREATE TABLE IF NOT EXISTS articles (
 );
 CREATE INDEX IF NOT EXISTS articles_published ON articles (published);
 CREATE TABLE IF NOT EXISTS briefings (n INTEGER PRIMARY KEY AUTOINCREMENT, latest TEXT, json TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS readings (n INTEGER PRIMARY KEY, json TEXT NOT NULL);
 """
 _SPAN = re.compile(r"^\s*(\d+)\s*([hd])\s*$")
 
@@ -200,9 +203,18 @@ class Store:
         data = json.loads(text)
         return Digest.model_validate(data) if data.get("kind") == "digest" else Briefing.model_validate(data)
 
-    def keep_briefing(self, text: str, latest: str | None) -> None:
+    def keep_briefing(self, text: str, latest: str | None, readings: str | None = None) -> None:
+        """Keep a briefing's JSON, with its items as the changes step read them (``readings``,
+        JSON: the next run compares with them without reading them again)."""
         with self._write():
-            self.db.execute("INSERT INTO briefings (latest, json) VALUES (?, ?)", (latest, text))
+            n = self.db.execute("INSERT INTO briefings (latest, json) VALUES (?, ?)", (latest, text)).lastrowid
+            if readings is not None:
+                self.db.execute("INSERT INTO readings (n, json) VALUES (?, ?)", (n, readings))
+
+    def last_readings(self) -> str | None:
+        """The last briefing's items as read (see ``keep_briefing``), if they were kept with it."""
+        row = self.db.execute("SELECT json FROM readings WHERE n = (SELECT max(n) FROM briefings)").fetchone()
+        return row[0] if row else None
 
     def prune(self, span: datetime.timedelta) -> tuple[int, int]:
         """Forget the articles published more than ``span`` before the newest stored one (and
@@ -215,6 +227,7 @@ class Store:
         with self._write():
             gone = self.db.execute("DELETE FROM articles WHERE coalesce(published, substr(fetched, 1, 10)) < ?", (cut,)).rowcount
             old = self.db.execute("DELETE FROM briefings WHERE n < (SELECT max(n) FROM briefings)").rowcount
+            self.db.execute("DELETE FROM readings WHERE n < (SELECT max(n) FROM briefings)")
         return gone, old
 
 

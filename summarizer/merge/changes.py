@@ -25,10 +25,14 @@ continued items it holds. Pure code: no model, no network.
 
 from __future__ import annotations
 
+import hashlib
+import json
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import asdict, dataclass, field
 from functools import cached_property
+
+from pydantic import TypeAdapter
 
 from ..language import ENGLISH, LanguageProfile
 from ..reading.grounding import normalize
@@ -54,6 +58,8 @@ from .index import candidate_pairs
 from .people import same_person
 from .tuning import Thresholds
 from .units import Unit, prepare
+
+_READ: TypeAdapter[dict[str, list[Claim]]] = TypeAdapter(dict[str, list[Claim]])
 
 #: the wordings of one item compared (its statement and its articles' first sentences for it): four
 #: recognise a statement told again; a fact twelve articles tell costs no more to compare
@@ -173,13 +179,10 @@ def _read(item: _Item, readings: Mapping[str, ArticleResult], norm: dict[int, st
     return list(out.values())[:_WORDINGS]
 
 
-def _pseudo_article(side: str, item: _Item, profile: LanguageProfile, read: list[Claim]) -> ArticleResult:
-    """One item's words as an article of its own (dated by the item's articles), so that the
-    merge's units and comparer read it: its articles' claims where they are at hand (``read``,
-    see ``_read``), else its words read here."""
-    claims = [c.model_copy(update={"id": f"{side}:{item.kind}:{item.id}:{k}"}) for k, c in enumerate(read)] or [
-        _claim(f"{side}:{item.kind}:{item.id}:{k}", t, item.published, profile) for k, t in enumerate(item.texts[:_WORDINGS])
-    ]  # fmt: skip
+def _pseudo_article(side: str, item: _Item, claims: list[Claim]) -> ArticleResult:
+    """One item's claims as an article of its own (dated by the item's articles), so that the
+    merge's units and comparer read it."""
+    claims = [c.model_copy(update={"id": f"{side}:{item.kind}:{item.id}:{k}"}) for k, c in enumerate(claims)]
     return ArticleResult(
         source=ArticleSource(id=f"{side}:{item.kind}:{item.id}", sha256="", chars=0, published=PublishedDate(iso=item.published)),
         title="", summary="", key_points=[], people=[], organizations=[], places=[], quotes=[], events=[],
@@ -187,15 +190,49 @@ def _pseudo_article(side: str, item: _Item, profile: LanguageProfile, read: list
     )  # fmt: skip
 
 
-def _matches(
-    previous: list[_Item], current: list[_Item], profile: LanguageProfile, thresholds: Thresholds, readings: Mapping[str, ArticleResult]
-) -> dict[int, list[_Match]]:
-    """For each current item (by index), the earlier items it continues (of any kind), best first."""
+def _key(item: _Item, profile: LanguageProfile) -> str:
+    """An item's words, dates and evidence, as a key: the same key reads the same."""
+    said = json.dumps([profile.syntax_pipeline, item.kind, item.id, item.texts[:_WORDINGS], item.published, item.spans])
+    return hashlib.sha256(said.encode()).hexdigest()[:24]
+
+
+def _claims(items: list[_Item], profile: LanguageProfile, readings: Mapping[str, ArticleResult], known: Mapping[str, list[Claim]]) -> list[list[Claim]]:
+    """Each item's claims: read before (``known``, by key), else the claims the per-article step
+    read where its evidence lies (``_read``), else its words read here -- all of them parsed at
+    once."""
     norm: dict[int, str] = {}
-    read = {(side, k): _read(i, readings, norm) for side, items in (("was", previous), ("now", current)) for k, i in enumerate(items)}
-    with preparsed([t for (side, k), got in read.items() if not got for t in (previous if side == "was" else current)[k].texts[:_WORDINGS]], profile):
-        results = [_pseudo_article("was", i, profile, read[("was", k)]) for k, i in enumerate(previous)]
-        results += [_pseudo_article("now", i, profile, read[("now", k)]) for k, i in enumerate(current)]
+    got = [known.get(_key(i, profile)) for i in items]
+    got = [g if g is not None else _read(i, readings, norm) for i, g in zip(items, got, strict=True)]
+    with preparsed([t for i, g in zip(items, got, strict=True) if not g for t in i.texts[:_WORDINGS]], profile):
+        return [g or [_claim(str(k), t, i.published, profile) for k, t in enumerate(i.texts[:_WORDINGS])] for i, g in zip(items, got, strict=True)]
+
+
+def read_items(b: Briefing | Digest, *, profile: LanguageProfile = ENGLISH, readings: Iterable[ArticleResult] = ()) -> dict[str, list[Claim]]:
+    """Every item of a briefing as ``changes`` reads it, by key: kept with the briefing (``--store``),
+    so that the next run, comparing with it, reads only its own items (``changes(read=...)``)."""
+    items = _items(b)
+    return {_key(i, profile): cs for i, cs in zip(items, _claims(items, profile, {r.source.id: r for r in readings}, {}), strict=True)}
+
+
+def dump_read(read: Mapping[str, list[Claim]]) -> str:
+    """Items as read (``read_items``), as JSON: what a store keeps with a briefing."""
+    return _READ.dump_json(dict(read)).decode()
+
+
+def load_read(text: str) -> dict[str, list[Claim]]:
+    """``dump_read``'s JSON, read back."""
+    return _READ.validate_json(text)
+
+
+def _matches(
+    previous: list[_Item], current: list[_Item], profile: LanguageProfile, thresholds: Thresholds, readings: Mapping[str, ArticleResult],
+    known: Mapping[str, list[Claim]],
+) -> dict[int, list[_Match]]:
+    """For each current item (by index), the earlier items it continues (of any kind), best first.
+    ``known``: items' claims read before (``read_items``)."""
+    claims = _claims(previous + current, profile, readings, known)
+    sides = ["was"] * len(previous) + ["now"] * len(current)
+    results = [_pseudo_article(side, i, cs) for side, i, cs in zip(sides, previous + current, claims, strict=True)]
     units = prepare(results, {}, profile, thresholds.weights)
     comparer = Comparer(units, profile, thresholds)
     owner: dict[str, tuple[str, int]] = {}
@@ -380,13 +417,15 @@ def changes(
     profile: LanguageProfile = ENGLISH,
     thresholds: Thresholds = Thresholds(),
     readings: Iterable[ArticleResult] = (),
+    read: Mapping[str, list[Claim]] | None = None,
 ) -> Changes:
     """What changed from ``previous`` to ``current`` (each a briefing or a digest this tool
     wrote): every item marked, and what no article supports any more. ``readings``: per-article
     results of either briefing's articles (a run's own, a store's): their claims are compared
-    as read, and only the items of articles not among them are read again from their words."""
+    as read, and only the items of articles not among them are read again from their words.
+    ``read``: items read before (``read_items``: a store keeps each briefing's), not read again."""
     was, now = _items(previous), _items(current)
-    found = _matches(was, now, profile, thresholds, {r.source.id: r for r in readings})
+    found = _matches(was, now, profile, thresholds, {r.source.id: r for r in readings}, read or {})
     items: list[Change] = []
     continued: dict[str, str] = {}  # earlier item key -> how it continued
     story_links: dict[str | None, list[str | None]] = defaultdict(list)  # current story -> earlier stories of its continued items
