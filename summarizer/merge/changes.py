@@ -309,14 +309,16 @@ def _pairs(units: list[Unit], owner: dict[str, tuple[str, int]], thresholds: Thr
 
 
 def _moved(v: Verdict, now: _Item, was: _Item, profile: LanguageProfile) -> bool:
-    """A figure or a date that differs, told on a later day: the news moved on. It moves
-    when both items state it -- not only a sentence of their articles around the statement ("The
-    fire began on Sunday", read in "... began on Sunday and has burned 5,100 hectares") -- and
-    what it counts is named by more than a word for anyone ("people": a town's 18,000 people
-    are not the 7,500 sent from their homes)."""
+    """A figure or a date that differs, told on a later day: the news moved on. It moves when
+    today's statement says the new value -- not only a sentence of its articles around it ("The
+    fire began on Sunday", read in "... began on Sunday and has burned 5,100 hectares") --, the
+    earlier item said the old one and not already the new one ("due to reopen on Thursday, will
+    stay closed until Monday" moved on Tuesday, not again on Wednesday), and what it counts is
+    named by more than a word for anyone ("people": a town's 18,000 people are not the 7,500
+    sent from their homes)."""
     later = bool(now.published and was.published and now.published > was.published)
     return later and any(
-        s.kind in ("number", "date") and _states(now, s.b_value) and _states(was, s.a_value)
+        s.kind in ("number", "date") and _states(now.stated, s.b_value) and _states(was.said, s.a_value) and not _states(was.said, s.b_value)
         and (s.kind == "date" or any(w.casefold() not in profile.generic_nouns for w in s.subject.split()))
         for s in v.slots
     )  # fmt: skip
@@ -331,10 +333,15 @@ def _one_thing(v: Verdict, a: Unit, b: Unit) -> bool:
     )
 
 
-def _states(item: _Item, value: str) -> bool:
-    """Does the item's statement (a disagreement's: its sides) say ``value``?"""
+def _dated(item: _Item, date: str, profile: LanguageProfile) -> bool:
+    """Does the item's wording name ``date`` (read against its articles' date)?"""
+    return any(d.date == date for t in item.texts for d in find_dates(t, item.published, profile))
+
+
+def _states(texts: list[str], value: str) -> bool:
+    """Does one of the (normalized) texts say ``value``?"""
     said = normalize(value)
-    return any(said in t for t in item.stated)
+    return any(said in t for t in texts)
 
 
 def _another_occasion(now: _Item, was: _Item) -> bool:
@@ -355,8 +362,8 @@ def _update(now: _Item, m: _Match, profile: LanguageProfile) -> tuple[str, list[
         return "updated", what, "; ".join(s.a_value for s in moved), "; ".join(s.b_value for s in moved)
     if now.kind == "disagreement" and now.values != was.values:
         return "updated", ["position"], " / ".join(was.values), " / ".join(now.values)
-    if now.kind == "event" and now.date and was.date and now.date != was.date:
-        return "updated", ["date"], was.date, now.date
+    if now.kind == "event" and now.date and was.date and now.date != was.date and not _dated(was, now.date, profile):
+        return "updated", ["date"], was.date, now.date  # (one the earlier entry already gave moved before)
     if set(was.sources) < set(now.sources):
         return "updated", ["sources"], None, None
     return "unchanged", [], None, None
