@@ -14,12 +14,14 @@ from .errors import InputError
 from .inputs.store import Store
 from .merge.changes import briefing_time, dump_read, load_read, read_items, stories_of
 from .merge.changes import changes as compare_briefings
+from .merge.index import collector_paused
 from .schemas import ArticleResult, Briefing, Claim, Digest
 
 B = TypeVar("B", bound="Briefing | Digest")
 Earlier: TypeAlias = "Briefing | Digest | str | Path"  # a briefing or digest of this tool, or its JSON's path
 
 
+@collector_paused  # a digest's items, claims and JSON: many objects, no cycles (``collector_paused``)
 def follow(out: B, results: Sequence[ArticleResult], store: Store, earlier: Briefing | Digest | None, *, from_store: bool = True) -> B:
     """A run of a followed feed, once its briefing is merged: ``out`` with its changes against
     ``earlier`` (None: the feed's first run), kept in the store with its items as read.

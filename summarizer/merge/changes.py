@@ -54,16 +54,16 @@ from ..schemas import (
     PublishedDate,
 )
 from .compare import Comparer, Verdict
-from .index import candidate_pairs
+from .index import candidate_pairs, collector_paused
 from .people import same_person
 from .tuning import Thresholds
 from .units import Unit, prepare
 
 _READ: TypeAdapter[dict[str, list[Claim]]] = TypeAdapter(dict[str, list[Claim]])
 
-#: the wordings of one item compared (its statement and its articles' first sentences for it): four
+#: the wordings of one item compared (its statement and its articles' first sentences for it): three
 #: recognise a statement told again; a fact twelve articles tell costs no more to compare
-_WORDINGS = 4
+_WORDINGS = 3
 #: relations that continue an item, best first
 _RANK = {"same": 3, "disputed": 2, "conflict": 1, "ask": 0}
 _ORDER = {"new": 0, "updated": 1, "no_longer_reported": 2, "unchanged": 3}
@@ -86,6 +86,7 @@ class _Item:
 
     @cached_property
     def said(self) -> list[str]:
+        """Its wordings, normalized."""
         return [normalize(t) for t in self.texts]
 
     @cached_property
@@ -123,13 +124,15 @@ def _items(b: Briefing | Digest) -> list[_Item]:
             return max(days) if days else None
 
         for f in x.facts:
-            said = [f.statement, *(e.text for e in f.evidence if e.text)]
-            out.append(_Item("fact", f.id, story, f.statement, _distinct(said), list(f.sources), latest(f.sources), spans=_spans(f.evidence)))
+            said = _distinct([f.statement, *(e.text for e in f.evidence if e.text)])
+            out.append(_Item("fact", f.id, story, f.statement, list(said.values()), list(f.sources), latest(f.sources), spans=_spans(f.evidence)))
+            out[-1].said = list(said)  # (read once)
         for d in x.disagreements:
-            said = [p.statement for p in d.positions]
+            said = _distinct([p.statement for p in d.positions])
             values = tuple(sorted({p.value for p in d.positions}))
             spans = _spans([e for p in d.positions for e in p.evidence])
-            out.append(_Item("disagreement", d.id, story, d.subject, _distinct(said), list(d.sources), latest(d.sources), values, spans=spans))
+            out.append(_Item("disagreement", d.id, story, d.subject, list(said.values()), list(d.sources), latest(d.sources), values, spans=spans))
+            out[-1].said = list(said)
         for e in x.events:
             out.append(_Item("event", e.id, story, e.description, [e.description], list(e.sources), latest(e.sources), date=e.date))
     return out
@@ -139,11 +142,12 @@ def _spans(evidence: Iterable[Evidence]) -> list[tuple[str, int, int]]:
     return [(e.source, e.span.start, e.span.end) for e in evidence if e.span is not None]
 
 
-def _distinct(texts: Iterable[str]) -> list[str]:
+def _distinct(texts: Iterable[str]) -> dict[str, str]:
+    """Texts by their normalized words, the first of each kept."""
     seen: dict[str, str] = {}
     for t in texts:
         seen.setdefault(normalize(t), t)
-    return list(seen.values())
+    return seen
 
 
 def _claim(cid: str, text: str, published: str | None, profile: LanguageProfile) -> Claim:
@@ -181,8 +185,7 @@ def _read(item: _Item, readings: Mapping[str, ArticleResult], norm: dict[int, st
 
 def _pseudo_article(side: str, item: _Item, claims: list[Claim]) -> ArticleResult:
     """One item's claims as an article of its own (dated by the item's articles), so that the
-    merge's units and comparer read it."""
-    claims = [c.model_copy(update={"id": f"{side}:{item.kind}:{item.id}:{k}"}) for k, c in enumerate(claims)]
+    merge's units and comparer read it (a unit is told by its article's id, not its claim's)."""
     return ArticleResult(
         source=ArticleSource(id=f"{side}:{item.kind}:{item.id}", sha256="", chars=0, published=PublishedDate(iso=item.published)),
         title="", summary="", key_points=[], people=[], organizations=[], places=[], quotes=[], events=[],
@@ -207,6 +210,7 @@ def _claims(items: list[_Item], profile: LanguageProfile, readings: Mapping[str,
         return [g or [_claim(str(k), t, i.published, profile) for k, t in enumerate(i.texts[:_WORDINGS])] for i, g in zip(items, got, strict=True)]
 
 
+@collector_paused  # (many short-lived objects, no cycles: see ``collector_paused``)
 def read_items(b: Briefing | Digest, *, profile: LanguageProfile = ENGLISH, readings: Iterable[ArticleResult] = ()) -> dict[str, list[Claim]]:
     """Every item of a briefing as ``changes`` reads it, by key: kept with the briefing (``--store``),
     so that the next run, comparing with it, reads only its own items (``changes(read=...)``)."""
@@ -417,6 +421,7 @@ def _rarest(said: str, df: Mapping[str, int]) -> str:
     return min(inner, key=lambda w: (df.get(w, 0), w), default="")
 
 
+@collector_paused
 def changes(
     previous: Briefing | Digest,
     current: Briefing | Digest,
