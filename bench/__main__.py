@@ -434,7 +434,8 @@ def main() -> None:
 
         rows, first, second = bench_days()
         print(_table("A feed followed for a week with --store: one run a day, 200 new articles each (each day its own process)", rows))
-        print(f"day 7 / day 1 wall: {first}; day 7 / day 2 wall: {second}")
+        worst = max(rows[1:], key=lambda r: r["seconds"])
+        print(f"day 7 / day 1 wall: {first}; slowest day ({worst['day']}) / day 1: {worst['seconds'] / rows[0]['seconds']:.2f}; day 7 / day 2 wall: {second}")
         return
     if args.inputs:
         from bench.inputs import bench_inputs

@@ -83,6 +83,10 @@ def test_the_new_since_section_tells_each_change_once(tmp_path, days):
     # what the fire story said on Monday and nobody says now is told under the story that goes on
     fire = since[: since.index("## 2.")]
     assert "**no longer reported** fact: The K22 expressway" in fire
+    # two values that moved in one statement, each beside the one it became
+    (tmp_path / "day2.json").write_text(days[1].model_dump_json())
+    day3 = runner.invoke(app, ["brief", str(DAYS / "day3"), "--replay", REPLAY, "--since", str(tmp_path / "day2.json")]).stdout
+    assert "the figure: 15 per cent → 65 per cent; 4,600 → 5,100" in day3
 
 
 def test_a_quotation_continues_inside_a_longer_one_of_its_speaker(days):

@@ -132,8 +132,15 @@ def _line(c: Change, numbers: dict[str, int], earlier: dict[str, int]) -> Change
         marks = "".join(f"[E{earlier[s]}]" for s in c.sources if s in earlier)
     else:
         marks = "".join(f"[{n}]" for n in sorted({numbers[s] for s in c.sources if s in numbers}))
-    detail = f"{c.old} → {c.new}" if c.old is not None and c.new is not None else None
+    detail = _moves(c.old, c.new) if c.old is not None and c.new is not None else None
     return ChangeLine(Markup(KINDS[c.kind]), c.text, detail, Markup(", ".join(WHAT[w] for w in c.what)), Markup(marks))
+
+
+def _moves(old: str, new: str) -> str:
+    """"15 per cent → 65 per cent; 4,600 → 5,100": each value beside the one it became (the
+    changes join several with "; ")."""
+    a, b = old.split("; "), new.split("; ")
+    return "; ".join(f"{x} → {y}" for x, y in zip(a, b, strict=True)) if len(a) == len(b) else f"{old} → {new}"
 
 
 def item_marks(changes: Changes | None, story: str | None) -> dict[tuple[str, str], Markup]:
