@@ -35,9 +35,10 @@ def follow(out: B, results: Sequence[ArticleResult], store: Store, earlier: Brie
     articles, its other items from their words."""
     mine = read_items(out, readings=results)
     if earlier is not None:
-        kept = store.last_readings() if from_store else None
+        text = store.last_readings() if from_store else None
+        kept = load_read(text) if text is not None else None
         at_hand = list(results) if kept is not None else readings(earlier, results, store)
-        out = with_changes(out, earlier, at_hand, read={**(load_read(kept) if kept else {}), **mine})
+        out = with_changes(out, earlier, at_hand, read={**(kept or {}), **mine})
     store.keep_briefing(out.model_dump_json(), briefing_time(out), dump_read(mine))
     return out
 

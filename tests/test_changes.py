@@ -5,6 +5,7 @@ embedded model in fixtures/days)."""
 from __future__ import annotations
 
 import datetime
+import importlib
 import json
 import re
 
@@ -211,6 +212,8 @@ def test_the_store_keeps_each_briefing_as_read(tmp_path, days):
     from summarizer.following import follow
     from summarizer.inputs.store import Store
 
+    load_read = importlib.import_module("summarizer.merge.changes").load_read
+
     results = [summarizer.extract([str(DAYS / d)], replay=REPLAY) for d in ("day1", "day2")]
     with Store(tmp_path / "feed.db") as store:
         for r in results[0]:
@@ -218,7 +221,8 @@ def test_the_store_keeps_each_briefing_as_read(tmp_path, days):
         follow(days[0], results[0], store, None)
         kept = store.last_readings()
         items = sum(len(s.briefing.facts) + len(s.briefing.disagreements) + len(s.briefing.events) for s in days[0].stories if s.briefing)
-        assert kept and len(json.loads(kept)) == items  # each fact, disagreement and event, with its claims
+        assert kept and len(json.loads(kept)["items"]) == items  # each fact, disagreement and event, with its claims
+        assert load_read(kept.replace('"format":1', '"format":0')) is None  # kept by a version that read items otherwise: read again
         now = follow(days[1], results[1], store, store.last())
         again = summarizer.api.with_changes(days[1], days[0], [*results[0], *results[1]])
         assert now.changes is not None and again.changes is not None

@@ -32,7 +32,7 @@ from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import asdict, dataclass, field
 from functools import cached_property
 
-from pydantic import TypeAdapter
+from pydantic import BaseModel
 
 from ..language import ENGLISH, LanguageProfile
 from ..reading.grounding import normalize
@@ -59,7 +59,14 @@ from .people import same_person
 from .tuning import Thresholds
 from .units import Unit, prepare
 
-_READ: TypeAdapter[dict[str, list[Claim]]] = TypeAdapter(dict[str, list[Claim]])
+#: how items are read and keyed for a store (``read_items``, ``_key``): kept readings of another
+#: format are read again
+READ_FORMAT = 1
+
+
+class _Kept(BaseModel):
+    format: int
+    items: dict[str, list[Claim]]
 
 #: the wordings of one item compared (its statement and its articles' first sentences for it): three
 #: recognise a statement told again; a fact twelve articles tell costs no more to compare
@@ -220,12 +227,14 @@ def read_items(b: Briefing | Digest, *, profile: LanguageProfile = ENGLISH, read
 
 def dump_read(read: Mapping[str, list[Claim]]) -> str:
     """Items as read (``read_items``), as JSON: what a store keeps with a briefing."""
-    return _READ.dump_json(dict(read)).decode()
+    return _Kept(format=READ_FORMAT, items=dict(read)).model_dump_json()
 
 
-def load_read(text: str) -> dict[str, list[Claim]]:
-    """``dump_read``'s JSON, read back."""
-    return _READ.validate_json(text)
+def load_read(text: str) -> dict[str, list[Claim]] | None:
+    """``dump_read``'s JSON, read back; None when it was kept by a version that read items
+    otherwise (``READ_FORMAT``): they are read again."""
+    kept = _Kept.model_validate_json(text)
+    return kept.items if kept.format == READ_FORMAT else None
 
 
 def _matches(
