@@ -5,7 +5,9 @@ The section lists what is new, what was updated (a figure or a date with its ear
 disagreement's sides, more articles) and what the earlier briefing said that no article says
 any more; each line is cited: by this briefing's source numbers, and what only the earlier
 briefing's articles said by their marks in its own list ("E1"), shown under the section.
-Unchanged items are counted, not listed: the briefing below shows them.
+Each change is told once (``_told_once``), and what an earlier story held is told under the
+story it goes on as. Unchanged items are counted, not listed: the briefing below shows them;
+the JSON's ``changes`` holds every item.
 """
 
 from __future__ import annotations
@@ -92,11 +94,13 @@ _ORDER = {"fact": 0, "disagreement": 1, "quote": 2, "event": 3}
 def _told_once(these: list[Change], story: list[Change]) -> list[Change]:
     """Each change of one status told once: one line per figure or date that moved, however
     many items of the briefing tell it (the shortest statement of it, a fact's before the
-    timeline's), cited by all their articles; a new quotation or timeline entry whose words a
-    longer new or updated statement (or entry) already holds is left to the briefing below.
+    timeline's), cited by all their articles; a quotation or timeline entry whose words a
+    longer statement (or entry) already holds -- one said now, or for what is no longer
+    reported, one no longer reported -- is not told again (the briefing below shows it).
     Facts, disagreements, quotations, then the timeline."""
     these = sorted(these, key=lambda c: _ORDER.get(c.kind, 9))
-    gone = bool(these) and these[0].status == "no_longer_reported"  # told against what is gone too, else what is said now
+    gone = bool(these) and these[0].status == "no_longer_reported"
+    place = {id(c): k for k, c in enumerate(story)}
     holders = [(_words(c.text), len(c.text), k) for k, c in enumerate(story)
                if c.kind in ("fact", "disagreement", "event") and (c.status == "no_longer_reported") == gone]  # fmt: skip
     moved: dict[tuple[tuple[str, ...], str, str], list[Change]] = {}
@@ -107,7 +111,7 @@ def _told_once(these: list[Change], story: list[Change]) -> list[Change]:
             if key not in moved:
                 out.append(key)
             moved.setdefault(key, []).append(c)
-        elif not (c.kind in ("quote", "event") and _repeats(_words(c.text), len(c.text), holders, story.index(c))):
+        elif not (c.kind in ("quote", "event") and _repeats(_words(c.text), len(c.text), holders, place[id(c)])):
             out.append(c)
     return [x if isinstance(x, Change) else _one(moved[x]) for x in out]
 
