@@ -15,8 +15,9 @@ two claims' verbs are about one thing, and only within a story that goes on (the
 most of its statements told again come from). A pair code cannot settle ("ask") continues
 nothing: without the model a change is not claimed.
 
-Statuses: ``updated`` when a figure or a date moved, a disagreement's sides changed, or a known
-statement gained articles while keeping its earlier ones (a followed feed's window: what the
+Statuses: ``updated`` when a figure or a date moved, a disagreement's sides changed, a
+statement that goes on adds a date ahead the earlier one did not give ("remains closed and is
+expected to reopen on Friday": ``detail``), or a known statement gained articles while keeping its earlier ones (a followed feed's window: what the
 earlier briefing cited is still cited); a statement told again by other articles (tomorrow's
 folder) is ``unchanged``. Quotations are words: the same words (or one inside the other) of
 the same speaker continue a quotation. A story continues the earlier story most of whose
@@ -377,9 +378,24 @@ def _update(now: _Item, m: _Match, profile: LanguageProfile) -> tuple[str, list[
         return "updated", ["position"], " / ".join(was.values), " / ".join(now.values)
     if now.kind == "event" and now.date and was.date and now.date != was.date and not _dated(was, now.date, profile):
         return "updated", ["date"], was.date, now.date  # (one the earlier entry already gave moved before)
+    adds = _adds(now, was, profile)
+    if adds:  # "remains closed and is expected to reopen on Friday": goes on, and says when
+        return "updated", ["detail"], None, "; ".join(adds)
     if set(was.sources) < set(now.sources):
         return "updated", ["sources"], None, None
     return "unchanged", [], None, None
+
+
+def _adds(now: _Item, was: _Item, profile: LanguageProfile) -> list[str]:
+    """The figures and the dates ahead (a plan, a deadline: not when something happened, told
+    again) that today's statement gives and no wording of the earlier item gave."""
+    if now.kind == "disagreement":
+        return []
+    text = now.text
+    earlier = {d.date for t in was.texts for d in find_dates(t, was.published, profile) if d.date}
+    out = [d.surface for d in find_dates(text, now.published, profile)
+           if d.future and d.date and d.date not in earlier and not _states(was.said, d.surface)]  # fmt: skip
+    return list(dict.fromkeys(out))
 
 
 def _quote_changes(previous: Briefing | Digest, current: Briefing | Digest, profile: LanguageProfile) -> tuple[list[Change], set[str]]:

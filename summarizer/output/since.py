@@ -22,7 +22,7 @@ from ..schemas import Change, Changes
 
 STATUS = {"new": "new", "updated": "updated", "unchanged": "unchanged", "no_longer_reported": "no longer reported"}
 KINDS = {"story": "story", "fact": "fact", "disagreement": "disagreement", "quote": "quote", "event": "event"}
-WHAT = {"figure": "the figure", "date": "the date", "sources": "more sources", "position": "the sides"}
+WHAT = {"figure": "the figure", "date": "the date", "sources": "more sources", "position": "the sides", "detail": "adds"}
 SHOWN = ("new", "updated", "no_longer_reported")
 
 
@@ -106,8 +106,8 @@ def _told_once(these: list[Change], story: list[Change]) -> list[Change]:
     moved: dict[tuple[tuple[str, ...], str, str], list[Change]] = {}
     out: list[Change | tuple[tuple[str, ...], str, str]] = []
     for c in these:
-        if c.old is not None and c.new is not None:
-            key = (tuple(c.what), c.old, c.new)
+        if c.new is not None:  # a value that moved, or one a statement adds
+            key = (tuple(c.what), c.old or "", c.new)
             if key not in moved:
                 out.append(key)
             moved.setdefault(key, []).append(c)
@@ -136,7 +136,7 @@ def _line(c: Change, numbers: dict[str, int], earlier: dict[str, int]) -> Change
         marks = "".join(f"[E{earlier[s]}]" for s in c.sources if s in earlier)
     else:
         marks = "".join(f"[{n}]" for n in sorted({numbers[s] for s in c.sources if s in numbers}))
-    detail = _moves(c.old, c.new) if c.old is not None and c.new is not None else None
+    detail = _moves(c.old, c.new) if c.old is not None and c.new is not None else c.new  # ("adds": a new value alone)
     return ChangeLine(Markup(KINDS[c.kind]), c.text, detail, Markup(", ".join(WHAT[w] for w in c.what)), Markup(marks))
 
 

@@ -10,7 +10,7 @@ from pydantic import BaseModel, Field
 
 Status = Literal["new", "updated", "unchanged", "no_longer_reported"]
 ChangeKind = Literal["story", "fact", "disagreement", "quote", "event"]
-What = Literal["figure", "date", "sources", "position"]
+What = Literal["figure", "date", "sources", "position", "detail"]
 
 
 class EarlierSource(BaseModel):
@@ -32,7 +32,10 @@ class Change(BaseModel):
     text: str = Field(description="The statement, the disagreement's subject, the quotation, the event or the story's title.")
     previous_id: str | None = Field(default=None, description="The earlier briefing's item it continues.")
     previous_text: str | None = Field(default=None, description="How the earlier briefing put it, when the words differ.")
-    what: list[What] = Field(default_factory=list, description="For 'updated': what changed.")
+    what: list[What] = Field(
+        default_factory=list,
+        description="For 'updated': what changed ('detail': the statement goes on and adds a date ahead the earlier one did not give, in 'new').",
+    )
     old: str | None = Field(default=None, description="The earlier value: a figure, a date, the sides of a disagreement.")
     new: str | None = Field(default=None, description="This briefing's value.")
     sources: list[str] = Field(
