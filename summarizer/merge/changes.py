@@ -387,8 +387,9 @@ def _update(now: _Item, m: _Match, profile: LanguageProfile) -> tuple[str, list[
 
 
 def _adds(now: _Item, was: _Item, profile: LanguageProfile) -> list[str]:
-    """The figures and the dates ahead (a plan, a deadline: not when something happened, told
-    again) that today's statement gives and no wording of the earlier item gave."""
+    """The dates ahead (a plan, a deadline -- not when something happened, told again) that
+    today's statement gives and no wording of the earlier item gave. (Figures are not: those a
+    statement adds are moves of their own, told on their own lines.)"""
     if now.kind == "disagreement":
         return []
     text = now.text
