@@ -226,6 +226,7 @@ def test_the_store_keeps_each_briefing_as_read(tmp_path, days):
         items = sum(len(s.briefing.facts) + len(s.briefing.disagreements) + len(s.briefing.events) for s in days[0].stories if s.briefing)
         assert kept and len(json.loads(kept)["items"]) == items  # each fact, disagreement and event, with its claims
         assert load_read(kept.replace('"format":1', '"format":0')) is None  # kept by a version that read items otherwise: read again
+        assert load_read(json.dumps(json.loads(kept)["items"])) is None  # ... or before readings carried a format
         now = follow(days[1], results[1], store, store.last())
         again = summarizer.api.with_changes(days[1], days[0], [*results[0], *results[1]])
         assert now.changes is not None and again.changes is not None

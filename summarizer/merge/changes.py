@@ -33,7 +33,7 @@ from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import asdict, dataclass, field
 from functools import cached_property
 
-from pydantic import BaseModel
+from pydantic import BaseModel, ValidationError
 
 from ..language import ENGLISH, LanguageProfile
 from ..reading.grounding import normalize
@@ -233,8 +233,11 @@ def dump_read(read: Mapping[str, list[Claim]]) -> str:
 
 def load_read(text: str) -> dict[str, list[Claim]] | None:
     """``dump_read``'s JSON, read back; None when it was kept by a version that read items
-    otherwise (``READ_FORMAT``): they are read again."""
-    kept = _Kept.model_validate_json(text)
+    otherwise (``READ_FORMAT``, or none): they are read again."""
+    try:
+        kept = _Kept.model_validate_json(text)
+    except ValidationError:  # (kept before readings carried their format)
+        return None
     return kept.items if kept.format == READ_FORMAT else None
 
 
@@ -392,11 +395,11 @@ def _adds(now: _Item, was: _Item, profile: LanguageProfile) -> list[str]:
     statement adds are moves of their own, told on their own lines.)"""
     if now.kind == "disagreement":
         return []
-    text = now.text
+    ahead = [d for d in find_dates(now.text, now.published, profile) if d.future and d.date and not _states(was.said, d.surface)]
+    if not ahead:
+        return []
     earlier = {d.date for t in was.texts for d in find_dates(t, was.published, profile) if d.date}
-    out = [d.surface for d in find_dates(text, now.published, profile)
-           if d.future and d.date and d.date not in earlier and not _states(was.said, d.surface)]  # fmt: skip
-    return list(dict.fromkeys(out))
+    return list(dict.fromkeys(d.surface for d in ahead if d.date not in earlier))
 
 
 def _quote_changes(previous: Briefing | Digest, current: Briefing | Digest, profile: LanguageProfile) -> tuple[list[Change], set[str]]:
