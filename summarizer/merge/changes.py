@@ -73,7 +73,7 @@ class _Kept(BaseModel):
 #: recognise a statement told again; a fact twelve articles tell costs no more to compare
 _WORDINGS = 3
 #: relations that continue an item, best first
-_RANK = {"same": 3, "disputed": 2, "conflict": 1, "ask": 0}
+_RANK = {"same": 3, "disputed": 2, "conflict": 1}
 _ORDER = {"new": 0, "updated": 1, "no_longer_reported": 2, "unchanged": 3}
 
 
@@ -85,17 +85,13 @@ class _Item:
     id: str
     story: str | None
     text: str
-    texts: list[str]
+    texts: list[str]  # its distinct wordings: the statement (a disagreement's sides), its articles' words
+    said: list[str]  # ... normalized
     sources: list[str]
     published: str | None
     values: tuple[str, ...] = ()  # a disagreement's sides
     date: str | None = None  # an event's date
     spans: list[tuple[str, int, int]] = field(default_factory=list)  # its evidence: (article, start, end)
-
-    @cached_property
-    def said(self) -> list[str]:
-        """Its wordings, normalized."""
-        return [normalize(t) for t in self.texts]
 
     @cached_property
     def stated(self) -> list[str]:
@@ -107,6 +103,7 @@ class _Item:
 class _Match:
     previous: _Item
     verdict: Verdict
+    moved: bool = False  # a figure or a date moved (``_moved``, ``_one_thing``, in a story that goes on)
 
 
 def stories_of(b: Briefing | Digest) -> list[tuple[str | None, Briefing]]:
@@ -132,17 +129,15 @@ def _items(b: Briefing | Digest) -> list[_Item]:
             return max(days) if days else None
 
         for f in x.facts:
-            said = _distinct([f.statement, *(e.text for e in f.evidence if e.text)])
-            out.append(_Item("fact", f.id, story, f.statement, list(said.values()), list(f.sources), latest(f.sources), spans=_spans(f.evidence)))
-            out[-1].said = list(said)  # (read once)
+            texts, said = _wordings([f.statement, *(e.text for e in f.evidence if e.text)])
+            out.append(_Item("fact", f.id, story, f.statement, texts, said, list(f.sources), latest(f.sources), spans=_spans(f.evidence)))
         for d in x.disagreements:
-            said = _distinct([p.statement for p in d.positions])
             values = tuple(sorted({p.value for p in d.positions}))
             spans = _spans([e for p in d.positions for e in p.evidence])
-            out.append(_Item("disagreement", d.id, story, d.subject, list(said.values()), list(d.sources), latest(d.sources), values, spans=spans))
-            out[-1].said = list(said)
+            texts, said = _wordings([p.statement for p in d.positions])
+            out.append(_Item("disagreement", d.id, story, d.subject, texts, said, list(d.sources), latest(d.sources), values, spans=spans))
         for e in x.events:
-            out.append(_Item("event", e.id, story, e.description, [e.description], list(e.sources), latest(e.sources), date=e.date))
+            out.append(_Item("event", e.id, story, e.description, [e.description], [normalize(e.description)], list(e.sources), latest(e.sources), date=e.date))
     return out
 
 
@@ -150,12 +145,12 @@ def _spans(evidence: Iterable[Evidence]) -> list[tuple[str, int, int]]:
     return [(e.source, e.span.start, e.span.end) for e in evidence if e.span is not None]
 
 
-def _distinct(texts: Iterable[str]) -> dict[str, str]:
-    """Texts by their normalized words, the first of each kept."""
+def _wordings(texts: Iterable[str]) -> tuple[list[str], list[str]]:
+    """Distinct texts (the first of each by its normalized words) and their normalized words."""
     seen: dict[str, str] = {}
     for t in texts:
         seen.setdefault(normalize(t), t)
-    return seen
+    return list(seen.values()), list(seen)
 
 
 def _claim(cid: str, text: str, published: str | None, profile: LanguageProfile) -> Claim:
@@ -277,14 +272,14 @@ def _matches(
         # figure of another story is another measure); two events on other days are two events
         update = moved.get((c, p)) if (current[c].story, previous[p].story) in linked else None
         if update is not None:
-            out[c].append(_Match(previous[p], update))
+            out[c].append(_Match(previous[p], update, moved=True))
         elif (c, p) in best and not _another_occasion(current[c], previous[p]):
             out[c].append(_Match(previous[p], best[(c, p)]))
     for c, ms in out.items():
         # the item itself, when the earlier briefing holds it (its id, or its words), then an item of
         # its kind, then what moved, then the best pair
         ms.sort(key=lambda m: (m.previous.id != current[c].id, normalize(m.previous.text) != normalize(current[c].text),
-                               m.previous.kind != current[c].kind, not _moved(m.verdict, current[c], m.previous, profile),
+                               m.previous.kind != current[c].kind, not m.moved,
                                -_RANK[m.verdict.relation], -m.verdict.score, m.previous.id))  # fmt: skip
     return out
 
@@ -373,8 +368,8 @@ def _another_occasion(now: _Item, was: _Item) -> bool:
 def _update(now: _Item, m: _Match, profile: LanguageProfile) -> tuple[str, list[str], str | None, str | None]:
     """Status, what changed, old and new value of ``now`` against its earlier item."""
     was, v = m.previous, m.verdict
-    moved = [s for s in v.slots if s.kind in ("number", "date")]
-    if v.relation in ("disputed", "conflict") and moved and _moved(v, now, was, profile):
+    if m.moved:
+        moved = [s for s in v.slots if s.kind in ("number", "date")]
         what = sorted({"figure" if s.kind == "number" else "date" for s in moved})
         return "updated", what, "; ".join(s.a_value for s in moved), "; ".join(s.b_value for s in moved)
     if now.kind == "disagreement" and now.values != was.values:

@@ -12,12 +12,12 @@ the JSON's ``changes`` holds every item.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from markupsafe import Markup
 
+from ..reading.text import words
 from ..schemas import Change, Changes
 
 STATUS = {"new": "new", "updated": "updated", "unchanged": "unchanged", "no_longer_reported": "no longer reported"}
@@ -123,7 +123,7 @@ def _one(same: list[Change]) -> Change:
 
 
 def _words(text: str) -> set[str]:
-    return set(re.findall(r"\w+", text.casefold()))
+    return set(words(text))
 
 
 def _repeats(words: set[str], length: int, holders: list[tuple[set[str], int, int]], me: int) -> bool:
