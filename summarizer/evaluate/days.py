@@ -53,7 +53,10 @@ def _stories(b: Briefing | Digest) -> list[tuple[str | None, Briefing]]:
 
 
 def _texts(c: Change, now: Briefing | Digest, was: Briefing | Digest) -> list[str]:
-    """Every text of the item a change names: its statement and its articles' words."""
+    """Every text of the item a change names: its statement and its articles' words (of a
+    part of a statement: the part's)."""
+    if c.part:  # a clause or an aside of the item: its own words
+        return [c.text.casefold()]
     source = was if c.status == "no_longer_reported" else now
     out = [c.text, *([c.previous_text] if c.previous_text else [])]
     for story, b in _stories(source):

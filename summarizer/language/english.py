@@ -62,6 +62,7 @@ ENGLISH = LanguageProfile(
     },  # fmt: skip
     fraction_words={"half": 0.5, "a half": 0.5, "quarter": 0.25, "a quarter": 0.25, "third": 1 / 3, "a third": 1 / 3},
     zero_words=_words("no none zero nobody nothing"),
+    death_words=_words("killed kill kills dead death deaths died die dies dying body bodies fatal fatality fatalities"),
     currencies={
         "$": "USD", "us$": "USD", "€": "EUR", "£": "GBP", "¥": "JPY", "₹": "INR", "₽": "RUB", "₴": "UAH",
         "usd": "USD", "eur": "EUR", "gbp": "GBP", "jpy": "JPY", "chf": "CHF", "cny": "CNY", "inr": "INR",

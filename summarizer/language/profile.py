@@ -76,6 +76,10 @@ class NumberWords:
     fraction_words: dict[str, float]
     #: words that quantify as zero when they stand before a noun ("no arrests", "none")
     zero_words: frozenset[str]
+    #: words that tell a death ("killed", "dead", "body"): a story that said no one died ("No one
+    #: has been killed": one of these with a negation or a zero word) and now tells a death has its
+    #: toll moved from none (``merge.told.said_none``); a word missing here leaves a death "new"
+    death_words: frozenset[str] = frozenset()
     #: currency symbols and words -> ISO 4217 code
     currencies: dict[str, str]
     #: words that make a number a percentage ("percent", "per cent")

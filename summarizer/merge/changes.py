@@ -17,9 +17,12 @@ nothing: without the model a change is not claimed.
 
 Statuses: ``updated`` when a figure or a date moved, a disagreement's sides changed, a
 statement that goes on adds a date ahead the earlier one did not give ("remains closed and is
-expected to reopen on Friday": ``detail``), or a known statement gained articles while keeping its earlier ones (a followed feed's window: what the
-earlier briefing cited is still cited); a statement told again by other articles (tomorrow's
-folder) is ``unchanged``. Quotations are words: the same words (or one inside the other) of
+expected to reopen on Friday": ``detail``), a death is told where the story said no one had died
+(``told.tells_death``: the toll moved from none), or a known statement gained articles while
+keeping its earlier ones (a followed feed's window: what the earlier briefing cited is still
+cited); a statement told again by other articles (tomorrow's folder) is ``unchanged``. A part of
+a statement that goes on that its story never told ("... and is expected to reopen on Friday",
+``told.untold``) is a ``new`` change of its own (``part``), beside the item's. Quotations are words: the same words (or one inside the other) of
 the same speaker continue a quotation. A story continues the earlier story most of whose
 continued items it holds. Pure code: no model, no network.
 """
@@ -57,6 +60,7 @@ from ..schemas import (
 from .compare import Comparer, Verdict
 from .index import candidate_pairs, collector_paused
 from .people import same_person
+from .told import Story, said_none, tells_death, untold, worth_parsing
 from .tuning import Thresholds
 from .units import Unit, prepare
 
@@ -365,8 +369,9 @@ def _another_occasion(now: _Item, was: _Item) -> bool:
     return not (was.published and was.date > was.published)
 
 
-def _update(now: _Item, m: _Match, profile: LanguageProfile) -> tuple[str, list[str], str | None, str | None]:
-    """Status, what changed, old and new value of ``now`` against its earlier item."""
+def _update(now: _Item, m: _Match, profile: LanguageProfile, *, adds: bool = True) -> tuple[str, list[str], str | None, str | None]:
+    """Status, what changed, old and new value of ``now`` against its earlier item (``adds``:
+    whether a date ahead it adds makes it updated -- not when a part of it is news of its own)."""
     was, v = m.previous, m.verdict
     if m.moved:
         moved = [s for s in v.slots if s.kind in ("number", "date")]
@@ -376,12 +381,78 @@ def _update(now: _Item, m: _Match, profile: LanguageProfile) -> tuple[str, list[
         return "updated", ["position"], " / ".join(was.values), " / ".join(now.values)
     if now.kind == "event" and now.date and was.date and now.date != was.date and not _dated(was, now.date, profile):
         return "updated", ["date"], was.date, now.date  # (one the earlier entry already gave moved before)
-    adds = _adds(now, was, profile)
-    if adds:  # "remains closed and is expected to reopen on Friday": goes on, and says when
-        return "updated", ["detail"], None, "; ".join(adds)
+    added = _adds(now, was, profile) if adds else []
+    if added:  # "remains closed and is expected to reopen on Friday": goes on, and says when
+        return "updated", ["detail"], None, "; ".join(added)
     if set(was.sources) < set(now.sources):
         return "updated", ["sources"], None, None
     return "unchanged", [], None, None
+
+
+class _Told(dict[str | None, Story]):
+    """The words of each story of a briefing's items (``told.Story``), read when first asked."""
+
+    def __init__(self, items: list[_Item], profile: LanguageProfile) -> None:
+        super().__init__()
+        self.of, self.profile = items, profile
+
+    def __missing__(self, story: str | None) -> Story:
+        got = self[story] = Story(((t, i.published) for i in self.of if i.story == story for t in i.texts), self.profile)
+        return got
+
+
+def _moved_dates(updates: Iterable[tuple[_Item, tuple[str, list[str], str | None, str | None]]], profile: LanguageProfile) -> dict[str | None, set[str]]:
+    """The dates each story's updates today move to (a date ahead one of them tells is not news again)."""
+    out: dict[str | None, set[str]] = defaultdict(set)
+    for item, (_, what, _, new) in updates:
+        if new is not None and "date" in what:
+            out[item.story].update(d.date for v in new.split("; ") for d in find_dates(v, item.published, profile) if d.date)
+            out[item.story].update(new.split("; "))  # (an event's date: already ISO)
+    return out
+
+
+def _went_on(went_on: list[tuple[_Item, _Match]], told: _Told, profile: LanguageProfile) -> list[Change]:
+    """The changes of the items that go on from an earlier one, and the parts of them their
+    story never told, news of their own ("... and is expected to reopen on Friday"); the
+    statements that may hold such a part are parsed in one batch."""
+    base = [_update(item, m, profile) for item, m in went_on]  # (a part that gives the date it adds takes it: below)
+    moved = _moved_dates(zip((i for i, _ in went_on), base, strict=True), profile)
+    # (a statement that adds a date ahead its earlier item did not give -- "detail" -- may tell it in a part of its own)
+    may = [not m.moved and i.kind != "disagreement" and worth_parsing(i.text, told[m.previous.story], profile, dated=got[1] == ["detail"])
+           for (i, m), got in zip(went_on, base, strict=True)]  # fmt: skip
+    out: list[Change] = []
+    with preparsed([i.text for (i, _), y in zip(went_on, may, strict=True) if y], profile):
+        for (item, m), y, got in zip(went_on, may, base, strict=True):
+            dated = got[1] == ["detail"]
+            adds = untold(item.text, item.published, told[m.previous.story], profile, dated=dated, moved=moved[item.story]) if y else []
+            if dated and any(d.future for p in adds for d in find_dates(p.own, item.published, profile)):
+                got = _update(item, m, profile, adds=False)  # the part that gives the date tells it
+            status, what, old, new = got
+            out.append(Change(
+                kind=item.kind, status=status, id=item.id, story=item.story, text=item.text,
+                previous_id=m.previous.id, previous_text=None if normalize(m.previous.text) == normalize(item.text) else m.previous.text,
+                what=what, old=old, new=new, sources=item.sources, previous_sources=m.previous.sources,
+            ))  # fmt: skip
+            out += [Change(kind=item.kind, status="new", id=item.id, story=item.story, text=p.text, previous_id=m.previous.id, sources=item.sources, part=True)
+                    for p in adds]  # fmt: skip
+    return out
+
+
+def _first_deaths(
+    items: list[Change], was: list[_Item], continued: set[str], links: Mapping[str | None, list[str | None]], profile: LanguageProfile
+) -> None:
+    """A death told today where the story it goes on said no one had died is its toll moved
+    from none ("No one has been killed", then "a man was found dead"), not a new fact: updated,
+    going on from that statement."""
+    for k, c in enumerate(items):
+        if c.status != "new" or c.part or c.kind not in ("fact", "event") or not links.get(c.story) or not tells_death(c.text, profile):
+            continue
+        before = max(set(links[c.story]), key=lambda s: (links[c.story].count(s), s or ""))
+        none = next((i for i in was if i.story == before and i.kind != "disagreement" and said_none(i.text, profile)), None)
+        if none is not None:
+            continued.add(f"{none.kind}:{none.id}")
+            items[k] = c.model_copy(update={"status": "updated", "what": ["figure"], "old": "none", "new": "reported", "previous_id": none.id,
+                                            "previous_text": none.text, "previous_sources": none.sources})  # fmt: skip
 
 
 def _adds(now: _Item, was: _Item, profile: LanguageProfile) -> list[str]:
@@ -463,23 +534,21 @@ def changes(
     was, now = _items(previous), _items(current)
     found = _matches(was, now, profile, thresholds, {r.source.id: r for r in readings}, read or {})
     items: list[Change] = []
-    continued: dict[str, str] = {}  # earlier item key -> how it continued
+    continued: set[str] = set()  # earlier items told again (kind:id)
     story_links: dict[str | None, list[str | None]] = defaultdict(list)  # current story -> earlier stories of its continued items
+    went_on: list[tuple[_Item, _Match]] = []
     for k, item in enumerate(now):
         ms = found.get(k, [])
         if not ms:
             items.append(Change(kind=item.kind, status="new", id=item.id, story=item.story, text=item.text, sources=item.sources))
             continue
         m = ms[0]
-        status, what, old, new = _update(item, m, profile)
         for other in ms:
-            continued.setdefault(f"{other.previous.kind}:{other.previous.id}", status)
+            continued.add(f"{other.previous.kind}:{other.previous.id}")
         story_links[item.story].append(m.previous.story)
-        items.append(Change(
-            kind=item.kind, status=status, id=item.id, story=item.story, text=item.text,
-            previous_id=m.previous.id, previous_text=None if normalize(m.previous.text) == normalize(item.text) else m.previous.text,
-            what=what, old=old, new=new, sources=item.sources, previous_sources=m.previous.sources,
-        ))  # fmt: skip
+        went_on.append((item, m))
+    items += _went_on(went_on, _Told(was, profile), profile)
+    _first_deaths(items, was, continued, story_links, profile)
     for item in was:
         if f"{item.kind}:{item.id}" not in continued:
             items.append(Change(kind=item.kind, status="no_longer_reported", id=item.id, story=item.story, text=item.text, sources=item.sources))

@@ -151,4 +151,8 @@ def item_marks(changes: Changes | None, story: str | None) -> dict[tuple[str, st
     """(kind, id) -> the mark an item of this story carries in the briefing: "new" or "updated"."""
     if changes is None:
         return {}
-    return {(c.kind, c.id): Markup(STATUS[c.status]) for c in changes.items if c.story == story and c.status in ("new", "updated")}
+    marks: dict[tuple[str, str], Markup] = {(c.kind, c.id): Markup(STATUS[c.status]) for c in changes.items if c.story == story and c.status in ("new", "updated") and not c.part}
+    for c in changes.items:  # an item that goes on with a new part of it is updated
+        if c.part and c.status == "new" and c.story == story:
+            marks.setdefault((c.kind, c.id), Markup(STATUS["updated"]))
+    return marks

@@ -43,6 +43,14 @@ class Change(BaseModel):
         description="The articles that say it now (for 'no_longer_reported': the earlier ones, see ``earlier_sources``).",
     )
     previous_sources: list[str] = Field(default_factory=list)
+    part: bool = Field(
+        default=False,
+        description=(
+            "A part of the item's statement (a clause, an aside), not the item: what a statement that goes on adds that its "
+            "story never told ('new'), or what an earlier statement told that its story no longer does ('no_longer_reported'). "
+            "The item's own line carries its own mark."
+        ),
+    )
 
 
 class Changes(BaseModel):
