@@ -46,9 +46,8 @@ class Change(BaseModel):
     part: bool = Field(
         default=False,
         description=(
-            "A part of the item's statement (a clause, an aside), not the item: what a statement that goes on adds that its "
-            "story never told ('new'), or what an earlier statement told that its story no longer does ('no_longer_reported'). "
-            "The item's own line carries its own mark."
+            "A part of the item's statement (a clause, with its subject and who says it), not the item: what a statement "
+            "that goes on tells that its story never told (status 'new'). The item's own line carries its own mark."
         ),
     )
 
