@@ -60,7 +60,7 @@ from ..schemas import (
 from .compare import Comparer, Verdict
 from .index import candidate_pairs, collector_paused
 from .people import same_person
-from .told import Story, said_none, tells_death, untold, worth_parsing
+from .told import Stories, said_none, tells_death, untold, worth_parsing
 from .tuning import Thresholds
 from .units import Unit, prepare
 
@@ -389,29 +389,16 @@ def _update(now: _Item, m: _Match, profile: LanguageProfile, *, adds: bool = Tru
     return "unchanged", [], None, None
 
 
-class _Told(dict[str | None, Story]):
-    """The words of each story of a briefing's items (``told.Story``), read when first asked."""
-
-    def __init__(self, items: list[_Item], profile: LanguageProfile) -> None:
-        super().__init__()
-        self.of, self.profile = items, profile
-
-    def __missing__(self, story: str | None) -> Story:
-        got = self[story] = Story(((t, i.published) for i in self.of if i.story == story for t in i.texts), self.profile)
-        return got
-
-
 def _moved_dates(updates: Iterable[tuple[_Item, tuple[str, list[str], str | None, str | None]]], profile: LanguageProfile) -> dict[str | None, set[str]]:
     """The dates each story's updates today move to (a date ahead one of them tells is not news again)."""
     out: dict[str | None, set[str]] = defaultdict(set)
     for item, (_, what, _, new) in updates:
-        if new is not None and "date" in what:
-            out[item.story].update(d.date for v in new.split("; ") for d in find_dates(v, item.published, profile) if d.date)
-            out[item.story].update(new.split("; "))  # (an event's date: already ISO)
+        if new is not None and "date" in what:  # (an event's date is ISO already; a statement's is its words)
+            out[item.story].update(new.split("; ") if item.kind == "event" else (d.date for d in find_dates(new, item.published, profile) if d.date))
     return out
 
 
-def _went_on(went_on: list[tuple[_Item, _Match]], told: _Told, profile: LanguageProfile) -> list[Change]:
+def _went_on(went_on: list[tuple[_Item, _Match]], told: Stories, profile: LanguageProfile) -> list[Change]:
     """The changes of the items that go on from an earlier one, and the parts of them their
     story never told, news of their own ("... and is expected to reopen on Friday"); the
     statements that may hold such a part are parsed in one batch."""
@@ -447,7 +434,7 @@ def _first_deaths(
     for k, c in enumerate(items):
         if c.status != "new" or c.part or c.kind not in ("fact", "event") or not links.get(c.story) or not tells_death(c.text, profile):
             continue
-        before = max(set(links[c.story]), key=lambda s: (links[c.story].count(s), s or ""))
+        before = _most(links[c.story])
         none = next((i for i in was if i.story == before and i.kind != "disagreement" and said_none(i.text, profile)), None)
         if none is not None:
             continued.add(f"{none.kind}:{none.id}")
@@ -547,7 +534,7 @@ def changes(
             continued.add(f"{other.previous.kind}:{other.previous.id}")
         story_links[item.story].append(m.previous.story)
         went_on.append((item, m))
-    items += _went_on(went_on, _Told(was, profile), profile)
+    items += _went_on(went_on, Stories(was, profile), profile)
     _first_deaths(items, was, continued, story_links, profile)
     for item in was:
         if f"{item.kind}:{item.id}" not in continued:
@@ -582,7 +569,7 @@ def _story_changes(
         if not votes:
             out.append(Change(kind="story", status="new", id=sid or "briefing", story=sid, text=_title(x), sources=[s.id for s in x.sources]))
             continue
-        was = max(set(votes), key=lambda s: (votes.count(s), s or ""))
+        was = _most(votes)
         taken.add(was)
         moved = any(c.status in ("new", "updated") for c in mine)
         out.append(Change(
@@ -593,6 +580,11 @@ def _story_changes(
         if sid not in taken:
             out.append(Change(kind="story", status="no_longer_reported", id=sid or "briefing", story=sid, text=titles[sid], sources=[s.id for s in x.sources]))
     return out
+
+
+def _most(votes: list[str | None]) -> str | None:
+    """The earlier story most continued items come from (the current story goes on as it)."""
+    return max(set(votes), key=lambda s: (votes.count(s), s or ""))
 
 
 def _title(b: Briefing) -> str:

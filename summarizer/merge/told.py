@@ -17,8 +17,9 @@ said no one had died moves its toll from none (``said_none``, ``tells_death``: t
 
 from __future__ import annotations
 
-from collections.abc import Collection, Iterable
+from collections.abc import Collection, Iterable, Sequence
 from functools import cached_property
+from typing import Protocol
 
 from ..language import LanguageProfile
 from ..reading.clauses import Part, parts
@@ -54,6 +55,24 @@ class Story:
     @cached_property
     def dates(self) -> set[str]:
         return {d.date for t, published in self.texts for d in self.dates_of(t, published) if d.date}
+
+
+class _Item(Protocol):
+    story: str | None
+    texts: list[str]
+    published: str | None
+
+
+class Stories(dict[str | None, Story]):
+    """The words of each story of a briefing's items (``Story``), read when first asked."""
+
+    def __init__(self, items: Sequence[_Item], profile: LanguageProfile) -> None:
+        super().__init__()
+        self.of, self.profile = items, profile
+
+    def __missing__(self, story: str | None) -> Story:
+        got = self[story] = Story(((t, i.published) for i in self.of if i.story == story for t in i.texts), self.profile)
+        return got
 
 
 def _words(text: str, profile: LanguageProfile) -> list[str]:
