@@ -167,6 +167,21 @@ def test_a_first_death_moves_the_toll_from_none(days):
     assert not [c for c in got.items if c.status == "no_longer_reported" and c.text == "No one has been killed."]
 
 
+def test_a_figure_its_story_no_longer_gives_is_a_part_no_longer_reported(days):
+    """Day 1's "330 firefighters and six water-bombing helicopters", "Quenlow, a town of about
+    18,000 people" and "Harnoch, about 6 km north of Quenlow" sit in statements that go on
+    (the 330, 3,200 and 12 moved); no day-2 article gives the six, the 18,000 or the 6 km: each is a
+    part no longer reported, with the words around it. What moved is told by its move, not as gone."""
+    got = summarizer.changes(days[0], days[1])
+    gone = {c.old: c for c in got.items if c.part and c.status == "no_longer_reported"}
+    assert set(gone) == {"six water-bombing helicopters", "18,000 people", "6 km north"}, sorted(gone)
+    assert gone["18,000 people"].text == "Quenlow, a town of about 18,000 people"
+    assert gone["6 km north"].text == "Harnoch, about 6 km north of Quenlow"
+    assert all(c.what == ["figure"] and c.previous_text and c.old in c.previous_text for c in gone.values())
+    # a figure a day-3 article still gives, in other words ("Osric Tamberly, 71" for "a 71-year-old man"), is not gone
+    assert not [c for c in summarizer.changes(days[1], days[2]).items if c.part and c.status == "no_longer_reported" and "71" in (c.old or "")]
+
+
 def test_brief_since_opens_with_what_is_new(tmp_path, days):
     earlier = tmp_path / "day1.json"
     earlier.write_text(days[0].model_dump_json(indent=2))

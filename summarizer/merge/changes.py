@@ -22,7 +22,9 @@ expected to reopen on Friday": ``detail``), a death is told where the story said
 keeping its earlier ones (a followed feed's window: what the earlier briefing cited is still
 cited); a statement told again by other articles (tomorrow's folder) is ``unchanged``. A part of
 a statement that goes on that its story never told ("... and is expected to reopen on Friday",
-``told.untold``) is a ``new`` change of its own (``part``), beside the item's. Quotations are words: the same words (or one inside the other) of
+``told.untold``) is a ``new`` change of its own (``part``), beside the item's; a figure of an
+earlier statement that goes on which its story no longer gives ("six water-bombing helicopters",
+``gone``) is a part ``no_longer_reported``. Quotations are words: the same words (or one inside the other) of
 the same speaker continue a quotation. A story continues the earlier story most of whose
 continued items it holds. Pure code: no model, no network.
 """
@@ -58,6 +60,7 @@ from ..schemas import (
     PublishedDate,
 )
 from .compare import Comparer, Verdict
+from .gone import dropped, given
 from .index import candidate_pairs, collector_paused
 from .people import same_person
 from .told import Stories, said_none, tells_death, untold, worth_parsing
@@ -240,13 +243,9 @@ def load_read(text: str) -> dict[str, list[Claim]] | None:
     return kept.items if kept.format == READ_FORMAT else None
 
 
-def _matches(
-    previous: list[_Item], current: list[_Item], profile: LanguageProfile, thresholds: Thresholds, readings: Mapping[str, ArticleResult],
-    known: Mapping[str, list[Claim]],
-) -> dict[int, list[_Match]]:
-    """For each current item (by index), the earlier items it continues (of any kind), best first.
-    ``known``: items' claims read before (``read_items``)."""
-    claims = _claims(previous + current, profile, readings, known)
+def _matches(previous: list[_Item], current: list[_Item], claims: list[list[Claim]], profile: LanguageProfile, thresholds: Thresholds) -> dict[int, list[_Match]]:
+    """For each current item (by index), the earlier items it continues (of any kind), best
+    first; ``claims``: each item's, earlier ones first (``_claims``)."""
     sides = ["was"] * len(previous) + ["now"] * len(current)
     results = [_pseudo_article(side, i, cs) for side, i, cs in zip(sides, previous + current, claims, strict=True)]
     units = prepare(results, {}, profile, thresholds.weights)
@@ -519,7 +518,9 @@ def changes(
     as read, and only the items of articles not among them are read again from their words.
     ``read``: items read before (``read_items``: a store keeps each briefing's), not read again."""
     was, now = _items(previous), _items(current)
-    found = _matches(was, now, profile, thresholds, {r.source.id: r for r in readings}, read or {})
+    at_hand = {r.source.id: r for r in readings}
+    claims = _claims(was + now, profile, at_hand, read or {})
+    found = _matches(was, now, claims, profile, thresholds)
     items: list[Change] = []
     continued: set[str] = set()  # earlier items told again (kind:id)
     story_links: dict[str | None, list[str | None]] = defaultdict(list)  # current story -> earlier stories of its continued items
@@ -536,6 +537,9 @@ def changes(
         went_on.append((item, m))
     items += _went_on(went_on, Stories(was, profile), profile)
     _first_deaths(items, was, continued, story_links, profile)
+    told = given([*zip((i.story for i in now), claims[len(was):], strict=True),  # what today's stories give: their items, their articles at hand
+                  *((sid, [c for s in x.sources if s.id in at_hand for c in at_hand[s.id].claims]) for sid, x in stories_of(current))])
+    items += dropped(((i, m.previous) for i, m in went_on), told, items, profile)
     for item in was:
         if f"{item.kind}:{item.id}" not in continued:
             items.append(Change(kind=item.kind, status="no_longer_reported", id=item.id, story=item.story, text=item.text, sources=item.sources))

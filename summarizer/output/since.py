@@ -136,7 +136,8 @@ def _line(c: Change, numbers: dict[str, int], earlier: dict[str, int]) -> Change
         marks = "".join(f"[E{earlier[s]}]" for s in c.sources if s in earlier)
     else:
         marks = "".join(f"[{n}]" for n in sorted({numbers[s] for s in c.sources if s in numbers}))
-    detail = _moves(c.old, c.new) if c.old is not None and c.new is not None else c.new  # ("adds": a new value alone)
+    # ("adds": a new value alone; a figure no longer given: the old one alone)
+    detail = _moves(c.old, c.new) if c.old is not None and c.new is not None else c.new if c.new is not None else c.old
     return ChangeLine(Markup(KINDS[c.kind]), c.text, detail, Markup(", ".join(WHAT[w] for w in c.what)), Markup(marks))
 
 

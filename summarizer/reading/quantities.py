@@ -393,8 +393,11 @@ def find_quantities(text: str, profile: LanguageProfile = ENGLISH) -> list[Quant
 class Valued(Protocol):
     """Anything with a normalised value and its unit: a ``Quantity`` or a schema ``Figure``."""
 
-    value: float
-    unit: str
+    @property
+    def value(self) -> float: ...
+
+    @property
+    def unit(self) -> str: ...
 
 
 def same_value(a: Valued, b: Valued, *, tolerance: float = 1e-9) -> bool:

@@ -34,7 +34,10 @@ class Change(BaseModel):
     previous_text: str | None = Field(default=None, description="How the earlier briefing put it, when the words differ.")
     what: list[What] = Field(
         default_factory=list,
-        description="For 'updated': what changed ('detail': the statement goes on and adds a date ahead the earlier one did not give, in 'new').",
+        description=(
+            "For 'updated': what changed ('detail': the statement goes on and adds a date ahead the earlier one did not give, in 'new'); "
+            "for a part no longer reported: 'figure', the figure as written in 'old'."
+        ),
     )
     old: str | None = Field(default=None, description="The earlier value: a figure, a date, the sides of a disagreement.")
     new: str | None = Field(default=None, description="This briefing's value.")
@@ -46,8 +49,10 @@ class Change(BaseModel):
     part: bool = Field(
         default=False,
         description=(
-            "A part of the item's statement (a clause, with its subject and who says it), not the item: what a statement "
-            "that goes on tells that its story never told (status 'new'). The item's own line carries its own mark."
+            "A part of the item's statement, not the item: what a statement that goes on tells that its story never told "
+            "(status 'new': a clause, with its subject and who says it), or a figure of an earlier statement that goes on "
+            "which no statement of its story gives any more (status 'no_longer_reported': the words around it; the "
+            "earlier statement in 'previous_text'). The item's own line carries its own mark."
         ),
     )
 
