@@ -22,12 +22,13 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 from collections.abc import Iterable, Mapping, Sequence
+from functools import cached_property
 from typing import Protocol
 
 from ..language import LanguageProfile
-from ..reading.quantities import Quantity, find_quantities, same_value
+from ..reading.quantities import Quantity, Valued, find_quantities
 from ..reading.text import words
-from ..schemas import Change, Claim, Figure
+from ..schemas import Change, Claim
 
 _NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
 #: where a reader would stop quoting the words around a figure
@@ -44,19 +45,28 @@ def number_of(surface: str) -> str:
 
 
 class Given:
-    """What the statements of one current story give: their figures and their numbers as written."""
+    """What the statements of one current story give: the values of their figures and their
+    numbers as written, read when first asked."""
 
     def __init__(self) -> None:
-        self.figures: list[Figure] = []
-        self.numbers: set[str] = set()
+        self.claims: list[Claim] = []
 
     def add(self, claims: Iterable[Claim]) -> None:
-        for c in claims:
-            self.figures += c.figures
-            self.numbers.update(_NUMBER.findall(c.text), words(c.text))
+        self.claims += claims
 
-    def gives(self, f: Quantity) -> bool:
-        return number_of(f.surface) in self.numbers or any(same_value(f, g) for g in self.figures)
+    @cached_property
+    def _said(self) -> tuple[set[tuple[str, float]], set[str]]:
+        values = {_valued(f) for c in self.claims for f in c.figures}
+        return values, {n for c in self.claims for n in (*_NUMBER.findall(c.text), *words(c.text))}
+
+    def gives(self, q: Quantity) -> bool:
+        values, numbers = self._said
+        return _valued(q) in values or number_of(q.surface) in numbers
+
+
+def _valued(f: Valued) -> tuple[str, float]:
+    """A figure's unit and value (to a millionth: "1.2 million" = "1,200,000"), as compared (``same_value``)."""
+    return f.unit, round(f.value, 6)
 
 
 def piece(text: str, start: int, end: int, profile: LanguageProfile) -> str:
