@@ -30,13 +30,14 @@ def test_the_words_around_a_figure_stop_at_a_comma_and_an_apposition_keeps_its_n
 def test_a_figure_no_statement_gives_any_more_is_gone_and_one_replaced_or_given_is_not():
     earlier = "Officials said 40 boats and three aircraft joined the search."
     today = given([("s", _claims("Officials said 55 boats were searching on Tuesday.", "The search covers 90 square km."))])
-    got = gone(earlier, today["s"], {number_of("40")}, ENGLISH)  # 40 moved to 55: its move tells it
+    got = gone(earlier, [today["s"]], {number_of("40")}, ENGLISH)  # 40 moved to 55: its move tells it
     assert got == [("three aircraft", "Officials said 40 boats and three aircraft joined the search")]
     # told again, as digits: not gone
     today = given([("s", _claims("Officials said 55 boats and 3 aircraft were searching."))])
-    assert gone(earlier, today["s"], {"40"}, ENGLISH) == []
+    assert gone(earlier, [today["s"]], {"40"}, ENGLISH) == []
     # a number as written in other words ("Ada Venn, 82" for "an 82-year-old woman") still gives it
     today = given([("s", _claims("Police named the woman as Ada Venn, 82, a retired nurse."))])
-    assert gone("An 82-year-old woman was rescued from the roof.", today["s"], set(), ENGLISH) == []
-    # a zero is no figure a reader misses
-    assert gone("No one was hurt, the fire service said.", given([("s", _claims("The fire is out."))])["s"], set(), ENGLISH) == []
+    assert gone("An 82-year-old woman was rescued from the roof.", [today["s"]], set(), ENGLISH) == []
+    # a zero is no figure a reader misses (a figure all the same: "no arrests" = 0)
+    assert [q.value for q in find_quantities("Police said there were no arrests.", ENGLISH)] == [0]
+    assert gone("Police said there were no arrests.", [given([("s", _claims("The fire is out."))])["s"]], set(), ENGLISH) == []

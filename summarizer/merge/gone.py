@@ -14,7 +14,8 @@ A figure is still given when a statement of the current story (its items' words 
 every claim of its articles) has a figure of the same value and unit, or its number as written
 ("71" in "Osric Tamberly, 71" for "a 71-year-old man"); a value a move of the story replaced is
 told by that move; a zero ("no one has been killed") is not a figure a reader misses (a first
-death moves it: ``told.tells_death``). Pure code: the figures were read with the claims.
+death moves it: ``told.tells_death``). Pure code: today's figures were read with the claims,
+the earlier statement's are read here (``find_quantities``: no parse).
 """
 
 from __future__ import annotations
@@ -99,13 +100,13 @@ def _written(q: Quantity, text: str) -> str:
     return q.surface
 
 
-def gone(text: str, given: Given, replaced: set[str], profile: LanguageProfile) -> list[tuple[str, str]]:
+def gone(text: str, given: Sequence[Given], replaced: set[str], profile: LanguageProfile) -> list[tuple[str, str]]:
     """(the figure as written, the words around it) for each figure of an earlier statement
-    (``text``) that no statement of its story gives today; ``replaced``: the numbers
-    (``number_of``) the story's moves replaced."""
+    (``text``) that no statement of the stories it goes on in (``given``) gives today;
+    ``replaced``: the numbers (``number_of``) their moves replaced."""
     out: list[tuple[str, str]] = []
     for q in find_quantities(text, profile):
-        if q.value == 0 or number_of(q.surface) in replaced or given.gives(q):
+        if q.value == 0 or number_of(q.surface) in replaced or any(g.gives(q) for g in given):
             continue
         out.append((_written(q, text), piece(text, q.start, q.end, profile)))
     return out
@@ -130,22 +131,26 @@ class _Item(Protocol):
 def dropped(
     went_on: Iterable[tuple[_Item, _Item]], given: Mapping[str | None, Given], items: Sequence[Change], profile: LanguageProfile
 ) -> list[Change]:
-    """For each (current item, earlier item it goes on from), the figures of the earlier
-    statement its current story no longer gives (``gone``), each once a story: a part of the
-    earlier item, no longer reported. ``given``: what each current story gives; ``items``: the
-    changes so far (their moves replaced values)."""
+    """For each earlier item that goes on (pairs of a current item and the earlier item it goes
+    on from), the figures of its statement that none of the current stories it goes on in gives
+    any more (``gone``), each once an earlier story: a part of the earlier item, no longer
+    reported. ``given``: what each current story gives; ``items``: the changes so far (their
+    moves replaced values)."""
     replaced: dict[str | None, set[str]] = defaultdict(set)
     for c in items:
         if c.status == "updated" and c.old and "figure" in c.what:
             replaced[c.story].update(number_of(v) for v in c.old.split("; "))
+    into: dict[int, tuple[_Item, set[str | None]]] = {}  # an earlier item -> the current stories it goes on in
+    for now, was in went_on:
+        if was.kind != "disagreement" and now.story in given:
+            into.setdefault(id(was), (was, set()))[1].add(now.story)
     out: list[Change] = []
     seen: set[tuple[str | None, str]] = set()
-    for now, was in went_on:
-        if now.story not in given or was.kind == "disagreement":
-            continue
-        for written, words_around in gone(was.text, given[now.story], replaced[now.story], profile):
-            if (now.story, number_of(written)) not in seen:
-                seen.add((now.story, number_of(written)))
+    for was, stories in into.values():
+        said = gone(was.text, [given[s] for s in stories], {n for s in stories for n in replaced[s]}, profile)
+        for written, words_around in said:
+            if (was.story, number_of(written)) not in seen:
+                seen.add((was.story, number_of(written)))
                 out.append(Change(kind=was.kind, status="no_longer_reported", id=was.id, story=was.story, text=words_around,
                                   previous_text=was.text, what=["figure"], old=written, sources=was.sources, part=True))  # fmt: skip
     return out
