@@ -222,16 +222,6 @@ def test_a_number_conflict_is_a_disagreement_with_both_sides_words():
         assert p.evidence and p.evidence[0].span is not None
 
 
-def test_a_value_the_other_statement_also_gives_is_not_disputed_by_it():
-    """Wire copy that gives two counts ("5,400 allowed home, leaving 2,100 still out") agrees
-    with the outlet that gives one of them; it is not read as disputing it with the other."""
-    b = _merge(
-        _article("a", "About 2,300 people, most of them from Brennick, remain out of their homes after the flood, officials said."),
-        _article("b", "Some 4,800 people were allowed back to their homes in Oster Vale after the flood, leaving 2,300 still under evacuation orders, officials said."),
-    )
-    assert b.disagreements == [], [(d.subject, [p.value for p in d.positions]) for d in b.disagreements]
-
-
 def test_no_x_against_a_count_is_a_disagreement():
     b = _merge(
         _article("a", "The harbour master said no ships were damaged in the storm."),

@@ -6,7 +6,9 @@ or ask. What it is tuned by is ``tuning.Thresholds`` (with its ``Weights``)."""
 
 from __future__ import annotations
 
+import datetime
 import math
+import re
 from collections import Counter, defaultdict
 from collections.abc import Mapping, Sequence
 from collections.abc import Set as AbstractSet
@@ -15,13 +17,12 @@ from itertools import chain
 
 from ..language import LanguageProfile
 from ..reading.quantities import same_value
-from ..reading.text import words
 from ..schemas import (
     Figure,
 )
 from .index import uniq
 from .tuning import Thresholds, Weights
-from .units import Fig, Slot, Unit, moved_dates, quoting_pairs
+from .units import Fig, Slot, Unit, quoting_pairs
 
 Relation = str  # "same" | "disputed" | "conflict" | "unrelated" | "ask"
 
@@ -171,23 +172,9 @@ class FigureRules:
             used_b.add(id(fb))
             if equal:
                 agree.append((fa, fb))
-            elif not (self._also_gives(fa, b, fb) or self._also_gives(fb, a, fa)):
+            else:
                 differ.append((fa, fb, score))
         return agree, differ
-
-    def _also_gives(self, f: Fig, other: Unit, paired: Fig) -> bool:
-        """Does the other claim give ``f``'s value too, beside the figure it was paired with, on a
-        figure that names nothing else ("5,400 were allowed home, leaving 2,100 still under
-        orders" gives the "2,100 people" it was read as disputing)? Then it does not dispute that
-        value -- unless it gives it to deny it ("385,000, not 210,000 as it said on Monday")."""
-        for x in other.figs:
-            if x is paired or not same_value(f.figure, x.figure) or not (x.noun is None or x.noun == f.noun):
-                continue
-            at = x.figure.start - other.claim.start
-            before = words(other.claim.text[max(0, at - 12) : at])
-            if not (before and before[-1] in self.profile.negations):
-                return True
-        return False
 
     def _subject(self, fa: Fig, fb: Fig, a: Unit) -> str:
         """What the figures measure, in a's words: its noun and the closest words both share."""
@@ -398,7 +385,7 @@ class Comparer(FigureRules):
                 slots.append(Slot("direction", self._shared_words(a, b), f"not {said}" if neg_a else said,
                                   said if neg_a else f"not {said}", evolving, f"neg:{s}", f"neg:{s}"))
                 turned.add(s)
-        moved = moved_dates(a, b, self.profile) if a.future and b.future else None
+        moved = _moved_dates(a, b, self.profile) if a.future and b.future else None
         if moved:  # "will resign at the end of February" / "will leave on January 1"
             date_slot = Slot("date", self._shared_words(a, b), moved[0], moved[1], evolving, "date", "date")
             drop |= {f for f in a.feats | b.feats if f.startswith("@")}
@@ -554,6 +541,39 @@ def _qualified(f: Figure) -> dict[str, set[str]]:
         noun, _, mods = q.partition("/")
         out.setdefault(noun, set()).update(m for m in mods.split(",") if m)
     return out
+
+
+_ISO_DATE = re.compile(r"(\d{4})-(\d\d)(?:-(\d\d))?")
+
+
+def _date_parts(key: str, profile: LanguageProfile) -> tuple[int | None, int | None, int | None]:
+    """(month, day, weekday) of a date key: an ISO date or the words as written ("end february")."""
+    m = _ISO_DATE.fullmatch(key)
+    if m:
+        month, day = int(m.group(2)), int(m.group(3)) if m.group(3) else None
+        weekday = None
+        if day is not None:
+            weekday = datetime.date(int(m.group(1)), month, day).weekday()
+        return month, day, weekday
+    ws = key.split()
+    named_month = next((profile.months[w.rstrip(".")] for w in ws if w.rstrip(".") in profile.months), None)
+    day = next((int(w) for w in ws if w.isdigit() and 1 <= int(w) <= 31), None)
+    weekday = next((profile.weekdays[w] for w in ws if w in profile.weekdays), None)
+    return named_month, day, weekday
+
+
+def _moved_dates(a: Unit, b: Unit, profile: LanguageProfile) -> tuple[str, str] | None:
+    """Both claims look ahead to a date and no date of one is a date of the other: (a's words,
+    b's words). Dates are compared by month, then day, then weekday, where both give them."""
+    if not a.future or not b.future:
+        return None
+    for ka in a.future:
+        for kb in b.future:
+            pa, pb = _date_parts(ka, profile), _date_parts(kb, profile)
+            comparable = [(x, y) for x, y in zip(pa, pb, strict=True) if x is not None and y is not None]
+            if not comparable or all(x == y for x, y in comparable):
+                return None  # the same date (or one that cannot be told apart)
+    return ", ".join(a.future.values()), ", ".join(b.future.values())
 
 
 def _place_words(spelt: list[tuple[str, str]], places: frozenset[str]) -> str:
