@@ -160,6 +160,8 @@ def test_fast_normalize_equals_the_offset_mapping_one():
     from .conftest import SEEDS
 
     samples = [p.read_text(encoding="utf-8") for p in SEEDS.glob("*.txt")] + ["  A\u00a0 “b” — c…\n\td  ", TEXT]
+    # ASCII alone (its own path): straight quotes, a backtick, white space of every kind
+    samples += ['He said "no" `twice`\x0b\x1c  then\r\n\fleft. ', "\t", "", "Stra\u00dfe \u0130stanbul\u2028\u3000end"]
     for text in samples:
         assert normalize(text) == normalize_with_map(text)[0].strip()
 
