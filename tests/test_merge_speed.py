@@ -14,7 +14,7 @@ import pytest
 
 from summarizer.merge import plan
 from summarizer.merge.compare import Comparer
-from summarizer.merge.index import collector_paused
+from summarizer.merge.index import candidate_pairs, collector_paused
 
 
 def _may_differ_by_sets(c: Comparer, i: int, j: int) -> bool:
@@ -65,6 +65,46 @@ def test_frame_slots_shortcut_and_opposites(plans):
             for b in c.units[:40]:
                 if c.frame_verbs[a.k].isdisjoint(c.frame_verbs[b.k] | c.opposed[b.k]):
                     assert c._frame_slots(a, b, False, 1.0) == []
+
+
+def test_pairs_across_two_briefings_are_those_of_all_pairs(plans):
+    """``candidate_pairs(across=m)`` (the changes step: an earlier briefing's units, then the
+    current one's) gives exactly the pairs of all the candidates with one on each side."""
+    for p in plans:
+        keys = [u.feats for u in p.facts.units]
+        for m in (1, len(keys) // 3, len(keys) // 2, len(keys) - 1):
+            for least in (1, 2):
+                every = list(candidate_pairs(keys, rarest=8, max_df=100, min_shared=least))
+                across = list(candidate_pairs(keys, rarest=8, max_df=100, min_shared=least, across=m))
+                assert across == [(i, j) for i, j in every if i < m <= j], (m, least)
+                assert across or not any(i < m <= j for i, j in every)
+
+
+def test_units_of_one_claim_on_one_date_compare_as_one(replayed_results):
+    """The changes step compares the units of one claim on one date once (``changes._alike``):
+    every comparison with them gives one verdict, on the seeds' own claims."""
+    from summarizer.language import ENGLISH
+    from summarizer.merge.changes import _alike
+    from summarizer.merge.units import prepare
+
+    results = list(replayed_results[1].values())
+    r, others = results[0], results[1:3]
+    twice = [r.model_copy(update={"source": r.source.model_copy(update={"id": f"copy{k}"}), "claims": r.claims[:6]}) for k in (1, 2)]
+    units = prepare([*twice, *others], {}, ENGLISH)
+    alike = _alike(units)
+    firsts = [u for u in units if u.source == "copy1"]
+    assert firsts and all(alike[u.k] == u.k for u in firsts)
+    seconds = [u for u in units if u.source == "copy2"]
+    assert [alike[u.k] for u in seconds] == [u.k for u in firsts]  # each the first one's kind
+    comparer = Comparer(units, ENGLISH)
+    rest = [u for u in units if u.source not in ("copy1", "copy2")]
+    related = 0
+    for a, b in zip(firsts, seconds, strict=True):
+        for x in rest:
+            assert comparer.verdict(a, x) == comparer.verdict(b, x)
+            assert comparer.verdict(x, a) == comparer.verdict(x, b)
+            related += comparer.verdict(a, x).relation != "unrelated"
+    assert related  # (not only pairs that share nothing)
 
 
 @pytest.mark.parametrize("enabled", [True, False])

@@ -62,7 +62,7 @@ from ..schemas import (
 from .compare import Comparer, Verdict
 from .gone import dropped, given
 from .index import candidate_pairs, collector_paused
-from .people import same_person
+from .quotes import changed_quotes
 from .told import Stories, said_none, tells_death, untold, worth_parsing
 from .tuning import Thresholds
 from .units import Unit, prepare
@@ -257,10 +257,15 @@ def _matches(previous: list[_Item], current: list[_Item], claims: list[list[Clai
         owner[f"now:{item.kind}:{item.id}"] = ("now", k)
     best: dict[tuple[int, int], Verdict] = {}  # (current, earlier) -> the verdict that continues it best
     moved: dict[tuple[int, int], Verdict] = {}  # ... a figure or a date that moved between them
+    alike = _alike(units)
+    verdicts: dict[tuple[int, int], Verdict] = {}  # (earlier, current) unit of a kind -> their verdict
     for i, j in _pairs(units, owner, thresholds):
         was_u, now_u = (units[i], units[j]) if owner[units[i].source][0] == "was" else (units[j], units[i])
         key = (owner[now_u.source][1], owner[was_u.source][1])
-        v = comparer.verdict(was_u, now_u)  # a = the earlier claim, b = the current one
+        kinds = (alike[was_u.k], alike[now_u.k])
+        v = verdicts.get(kinds)
+        if v is None:  # a = the earlier claim, b = the current one
+            v = verdicts[kinds] = comparer.verdict(units[kinds[0]], units[kinds[1]])
         if v.relation in ("disputed", "conflict") and _moved(v, current[key[0]], previous[key[1]], profile) and _one_thing(v, was_u, now_u):
             if key not in moved or v.score > moved[key].score:
                 moved[key] = v
@@ -285,6 +290,16 @@ def _matches(previous: list[_Item], current: list[_Item], claims: list[list[Clai
                                m.previous.kind != current[c].kind, not m.moved,
                                -_RANK[m.verdict.relation], -m.verdict.score, m.previous.id))  # fmt: skip
     return out
+
+
+def _alike(units: list[Unit]) -> list[int]:
+    """Each unit's first unit of the same claim on the same date: compared once for all of them.
+    A claim several items cite (two facts read in one sentence, a wire sentence in every copy
+    of it) is one unit to compare however many items hold it: units of one claim and date,
+    prepared together, are the same in all a comparison reads (the claim's words, figures,
+    dates and frames, and the date)."""
+    first: dict[tuple[str, str | None], int] = {}
+    return [first.setdefault((u.claim.model_dump_json(exclude={"id"}), u.published), u.k) for u in units]
 
 
 def _linked_stories(previous: list[_Item], current: list[_Item], best: Mapping[tuple[int, int], Verdict]) -> set[tuple[str | None, str | None]]:
@@ -318,9 +333,8 @@ def _pairs(units: list[Unit], owner: dict[str, tuple[str, int]], thresholds: Thr
                 yield from ((k, u.k) for k in sorted({k for f in u.feats for k in by_feature.get(f, ())}))
         return
     df = Counter(f for ks in keys for f in ks)
-    for i, j in candidate_pairs(keys, rarest=8, max_df=100, df=df, min_shared=2):
-        if side[i] != side[j]:
-            yield i, j
+    across = side.index("now") if "now" in side else len(side)  # (the earlier items' units come first)
+    yield from candidate_pairs(keys, rarest=8, max_df=100, df=df, min_shared=2, across=across)
 
 
 def _moved(v: Verdict, now: _Item, was: _Item, profile: LanguageProfile) -> bool:
@@ -454,54 +468,6 @@ def _adds(now: _Item, was: _Item, profile: LanguageProfile) -> list[str]:
     return list(dict.fromkeys(d.surface for d in ahead if d.date not in earlier))
 
 
-def _quote_changes(previous: Briefing | Digest, current: Briefing | Digest, profile: LanguageProfile) -> tuple[list[Change], set[str]]:
-    """Quotations continue when the same speaker says the same words (or one inside the other)."""
-    earlier = [(story, q) for story, x in stories_of(previous) for q in x.quotes]
-    norm = [normalize(q.text) for _, q in earlier]
-    # one inside the other holds the shorter one's words (its first and last may be cut):
-    # only quotations that share a rarest such word are compared
-    df = Counter(w for n in norm for w in set(n.split()))
-    by_word: dict[str, list[int]] = defaultdict(list)
-    by_rarest: dict[str, list[int]] = defaultdict(list)
-    for k, n in enumerate(norm):
-        for w in set(n.split()):
-            by_word[w].append(k)
-        by_rarest[_rarest(n, df)].append(k)
-    out: list[Change] = []
-    continued: set[str] = set()
-    for story, x in stories_of(current):
-        for q in x.quotes:
-            mine = normalize(q.text)
-            may = sorted({*by_word.get(_rarest(mine, df), ()), *(k for w in set(mine.split()) for k in by_rarest.get(w, ()))})
-            was = next(
-                (earlier[k][1] for k in may
-                 if (mine == norm[k] or (min(len(mine), len(norm[k])) >= 20 and (mine in norm[k] or norm[k] in mine)))
-                 and same_person(q.speaker, earlier[k][1].speaker, profile)),
-                None,
-            )  # fmt: skip
-            if was is None:
-                out.append(Change(kind="quote", status="new", id=q.id, story=story, text=q.text, sources=list(q.sources)))
-                continue
-            continued.add(was.id)
-            grew = set(was.sources) < set(q.sources)
-            out.append(Change(
-                kind="quote", status="updated" if grew else "unchanged", id=q.id, story=story, text=q.text,
-                previous_id=was.id, what=["sources"] if grew else [], sources=list(q.sources), previous_sources=list(was.sources),
-            ))  # fmt: skip
-    for story, p in earlier:
-        if p.id not in continued:
-            out.append(Change(kind="quote", status="no_longer_reported", id=p.id, story=story, text=p.text, sources=list(p.sources)))
-    return out, continued
-
-
-def _rarest(said: str, df: Mapping[str, int]) -> str:
-    """The rarest whole word of a normalized quotation (its first and last words may be cut
-    when it is found inside another)."""
-    words = said.split()
-    inner = words[1:-1] if len(words) > 2 else words
-    return min(inner, key=lambda w: (df.get(w, 0), w), default="")
-
-
 @collector_paused
 def changes(
     previous: Briefing | Digest,
@@ -543,7 +509,8 @@ def changes(
     for item in was:
         if f"{item.kind}:{item.id}" not in continued:
             items.append(Change(kind=item.kind, status="no_longer_reported", id=item.id, story=item.story, text=item.text, sources=item.sources))
-    quotes, _ = _quote_changes(previous, current, profile)
+    quotes, _ = changed_quotes([(story, q) for story, x in stories_of(previous) for q in x.quotes],
+                               [(story, q) for story, x in stories_of(current) for q in x.quotes], profile)
     items += quotes
     items += _story_changes(previous, current, items, story_links)
     items.sort(key=lambda c: (_ORDER[c.status], c.kind != "story", c.story or "", c.kind, c.id))

@@ -10,9 +10,10 @@ from __future__ import annotations
 import functools
 import gc
 import re
+from bisect import bisect_left
 from collections import Counter, defaultdict
 from collections.abc import Callable, Hashable, Iterable, Iterator, Sequence
-from itertools import chain
+from itertools import chain, islice
 from typing import ParamSpec, TypeVar
 
 from ..reading.text import content_id  # noqa: F401  (re-exported: the merge's ids)
@@ -74,14 +75,15 @@ class UnionFind:
 
 def candidate_pairs(
     keys: Sequence[Iterable[Hashable]], *, rarest: int = 3, max_df: int = 100, df: Counter | None = None,
-    min_shared: int = 1,
+    min_shared: int = 1, across: int | None = None,
 ) -> Iterator[tuple[int, int]]:
     """Pairs ``(i, j)``, ``i < j``, of items that share ``min_shared`` of their ``rarest`` keys.
 
     Keys held by more than ``max_df`` items say nothing about identity and are skipped; a key
     only one item holds pairs it with nothing, so each item indexes its rarest *shared* keys.
     ``min_shared=2`` keeps only pairs that two rare keys bring together: one shared rare word
-    is often chance, two seldom are.
+    is often chance, two seldom are. ``across``: only the pairs of an item before it and one
+    from it on (two briefings' items, the earlier first), not counted for the others.
     """
     keys = [set(k) for k in keys]
     df = df if df is not None else Counter(chain.from_iterable(keys))
@@ -100,12 +102,13 @@ def candidate_pairs(
         for i, picked in enumerate(chosen):
             for k in picked:
                 for j in index[k]:
-                    if j > i and (i, j) not in seen:
+                    if j > i and (across is None or i < across <= j) and (i, j) not in seen:
                         seen.add((i, j))
                         yield i, j
         return
-    for i, picked in enumerate(chosen):
-        counts: Counter = Counter(j for k in picked for j in index[k] if j > i)
+    for i, picked in enumerate(chosen if across is None else chosen[:across]):
+        least = i + 1 if across is None else across  # (each list of ``index`` is in order: the rest of it from ``least``)
+        counts: Counter = Counter(j for k in picked for j in islice(index[k], bisect_left(index[k], least), None))
         for j, n in sorted(counts.items()):
             if n >= min_shared:
                 yield i, j

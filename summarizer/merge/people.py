@@ -30,7 +30,6 @@ from ..reading.names import (
     learned_titles,
     lowercase_words,
     parts,
-    same_person,  # noqa: F401  (``merge.changes`` takes it from here)
     split_title,
     surname_match,
 )

@@ -8,8 +8,8 @@ to it (``related``), not merged with it.
 
 from __future__ import annotations
 
-from collections import defaultdict
-from collections.abc import Callable, Sequence
+from collections import Counter, defaultdict
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 
 from rapidfuzz import fuzz, process
@@ -18,7 +18,7 @@ from ..language import ENGLISH, LanguageProfile
 from ..reading.grounding import normalize
 from ..reading.names import parts, same_person
 from ..reading.text import words
-from ..schemas import ArticleResult, BriefingFact, BriefingQuote, Evidence, Quote
+from ..schemas import ArticleResult, BriefingFact, BriefingQuote, Change, Evidence, Quote
 from .index import UnionFind, candidate_pairs, content_id, uniq
 from .people import PeopleIndex
 from .units import Lexicon
@@ -132,3 +132,53 @@ def merge_quotes(
         )
     quotes.sort(key=lambda q: (-len(q.sources), q.sources[0], q.evidence[0].span.start if q.evidence and q.evidence[0].span else 0))
     return quotes
+
+
+def changed_quotes(
+    earlier: list[tuple[str | None, BriefingQuote]], current: list[tuple[str | None, BriefingQuote]], profile: LanguageProfile
+) -> tuple[list[Change], set[str]]:
+    """The changes of a briefing's quotations (``current``, each with its story) since an earlier
+    one's (``earlier``): a quotation continues when the same speaker says the same words (or one
+    inside the other); with the ids of the earlier quotations that continue."""
+    norm = [normalize(q.text) for _, q in earlier]
+    # one inside the other holds the shorter one's words (its first and last may be cut):
+    # only quotations that share a rarest such word are compared
+    df = Counter(w for n in norm for w in set(n.split()))
+    by_word: dict[str, list[int]] = defaultdict(list)
+    by_rarest: dict[str, list[int]] = defaultdict(list)
+    for k, n in enumerate(norm):
+        for w in set(n.split()):
+            by_word[w].append(k)
+        by_rarest[_rarest(n, df)].append(k)
+    out: list[Change] = []
+    continued: set[str] = set()
+    for story, q in current:
+        mine = normalize(q.text)
+        may = sorted({*by_word.get(_rarest(mine, df), ()), *(k for w in set(mine.split()) for k in by_rarest.get(w, ()))})
+        was = next(
+            (earlier[k][1] for k in may
+             if (mine == norm[k] or (min(len(mine), len(norm[k])) >= 20 and (mine in norm[k] or norm[k] in mine)))
+             and same_person(q.speaker, earlier[k][1].speaker, profile)),
+            None,
+        )  # fmt: skip
+        if was is None:
+            out.append(Change(kind="quote", status="new", id=q.id, story=story, text=q.text, sources=list(q.sources)))
+            continue
+        continued.add(was.id)
+        grew = set(was.sources) < set(q.sources)
+        out.append(Change(
+            kind="quote", status="updated" if grew else "unchanged", id=q.id, story=story, text=q.text,
+            previous_id=was.id, what=["sources"] if grew else [], sources=list(q.sources), previous_sources=list(was.sources),
+        ))  # fmt: skip
+    for story, p in earlier:
+        if p.id not in continued:
+            out.append(Change(kind="quote", status="no_longer_reported", id=p.id, story=story, text=p.text, sources=list(p.sources)))
+    return out, continued
+
+
+def _rarest(said: str, df: Mapping[str, int]) -> str:
+    """The rarest whole word of a normalized quotation (its first and last words may be cut
+    when it is found inside another)."""
+    said_words = said.split()
+    inner = said_words[1:-1] if len(said_words) > 2 else said_words
+    return min(inner, key=lambda w: (df.get(w, 0), w), default="")
