@@ -420,7 +420,7 @@ def main() -> None:
     ap.add_argument("--save", action="store_true", help="with --injection: copy the recordings into fixtures/injection")
     ap.add_argument("--entities", action="store_true", help="entity types, rules alone vs with spaCy's NER vote (replayed, ~2 min)")
     ap.add_argument("--inputs", action="store_true", help="inputs that stalled the tool, timed to the first model request (~1 min)")
-    ap.add_argument("--days", action="store_true", help="a feed followed for 7 days with --store, 200 new articles a day (~3 min)")
+    ap.add_argument("--days", action="store_true", help="a feed followed for 7 days with --store, 200 new articles a day, each day three times (~5 min)")
     ap.add_argument("--days-one", help=argparse.SUPPRESS)
     args = ap.parse_args()
     if args.days_one:
@@ -433,7 +433,7 @@ def main() -> None:
         from bench.days import bench_days
 
         rows, first, second = bench_days()
-        print(_table("A feed followed for a week with --store: one run a day, 200 new articles each (each day its own process)", rows))
+        print(_table("A feed followed for a week with --store: one run a day, 200 new articles each (each day its own process, the fastest of three runs)", rows))
         worst = max(rows[1:], key=lambda r: r["seconds"])
         print(f"day 7 / day 1 wall: {first}; slowest day ({worst['day']}) / day 1: {worst['seconds'] / rows[0]['seconds']:.2f}; day 7 / day 2 wall: {second}")
         return

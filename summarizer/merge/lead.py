@@ -190,8 +190,10 @@ class _Story:
         return {s: weight(s) for s in self.lexicon.content_stems(text) if s not in self.titles}
 
     def others(self, a: _Article, measure: Callable[[dict[str, float]], float]) -> list[float]:
-        """The best ``measure`` of each other voice's bags."""
-        return [max(measure(b.bag) for b in self.arts if b.voice == v) for v in self.voices - {a.voice}]
+        """The best ``measure`` of each other voice's bags, the voices in order (their sums are
+        then the same in every run: a set's order changes with the process's string hashing,
+        and a float sum with its order -- enough to swap two near-equal headlines)."""
+        return [max(measure(b.bag) for b in self.arts if b.voice == v) for v in sorted(self.voices - {a.voice})]
 
     def shared(self, text: str, a: _Article) -> float:
         """How much of ``text`` the other voices' headlines and ledes carry (mean over voices)."""
