@@ -6,9 +6,7 @@ or ask. What it is tuned by is ``tuning.Thresholds`` (with its ``Weights``)."""
 
 from __future__ import annotations
 
-import datetime
 import math
-import re
 from collections import Counter, defaultdict
 from collections.abc import Mapping, Sequence
 from collections.abc import Set as AbstractSet
@@ -22,7 +20,7 @@ from ..schemas import (
 )
 from .index import uniq
 from .tuning import Thresholds, Weights
-from .units import Fig, Slot, Unit, quoting_pairs
+from .units import Fig, Slot, Unit, moved_dates, quoting_pairs
 
 Relation = str  # "same" | "disputed" | "conflict" | "unrelated" | "ask"
 
@@ -81,8 +79,10 @@ class FigureRules:
         "workers", "employees", "others" -- are one measure), whom (the same noun qualified apart: "of the first patient"
         vs "with the two other patients"), what was done with it (the governing verbs
         differ, neither claim uses the other's, and the verbs share no argument: "requested $14
-        billion" vs "approved $3.1 billion"), and when (one names a year the other does not
-        report: "In 2019, ... 100 people" vs this week's 14)."""
+        billion" vs "approved $3.1 billion"; one verb, denied in one: "5,400 were allowed to
+        return" vs "2,100 are still not allowed back" count those it was done to and the rest),
+        and when (one names a year the other does not report: "In 2019, ... 100 people" vs this
+        week's 14)."""
         stem = self.profile.stem
         na, nb = fa.noun, fb.noun
         qa, qb = _qualified(fa.figure), _qualified(fb.figure)
@@ -99,6 +99,9 @@ class FigureRules:
             does = {stem(w) for w in [other.figure.verb or "", *other.figure.arguments] if w}
             if not ({stem(zero.figure.verb)} if zero.figure.verb else set()) & does and zero.noun not in does:
                 return True
+        if fa.denied != fb.denied and fa.figure.value and fb.figure.value and fa.figure.verb and fb.figure.verb \
+                and stem(fa.figure.verb) == stem(fb.figure.verb):
+            return True  # "5,400 people were allowed to return" / "2,100 are still not allowed back": those it was done to, and the rest
         if fa.figure.kind and fb.figure.kind and fa.figure.kind != fb.figure.kind:
             return True  # a distance ("200 kilometers") is no count ("1,800 dock workers")
         if fa.figure.unit == "count" and bool(na) != bool(nb) and (na or nb) not in (fb.measure if na else fa.measure):
@@ -385,7 +388,7 @@ class Comparer(FigureRules):
                 slots.append(Slot("direction", self._shared_words(a, b), f"not {said}" if neg_a else said,
                                   said if neg_a else f"not {said}", evolving, f"neg:{s}", f"neg:{s}"))
                 turned.add(s)
-        moved = _moved_dates(a, b, self.profile) if a.future and b.future else None
+        moved = moved_dates(a, b, self.profile) if a.future and b.future else None
         if moved:  # "will resign at the end of February" / "will leave on January 1"
             date_slot = Slot("date", self._shared_words(a, b), moved[0], moved[1], evolving, "date", "date")
             drop |= {f for f in a.feats | b.feats if f.startswith("@")}
@@ -541,39 +544,6 @@ def _qualified(f: Figure) -> dict[str, set[str]]:
         noun, _, mods = q.partition("/")
         out.setdefault(noun, set()).update(m for m in mods.split(",") if m)
     return out
-
-
-_ISO_DATE = re.compile(r"(\d{4})-(\d\d)(?:-(\d\d))?")
-
-
-def _date_parts(key: str, profile: LanguageProfile) -> tuple[int | None, int | None, int | None]:
-    """(month, day, weekday) of a date key: an ISO date or the words as written ("end february")."""
-    m = _ISO_DATE.fullmatch(key)
-    if m:
-        month, day = int(m.group(2)), int(m.group(3)) if m.group(3) else None
-        weekday = None
-        if day is not None:
-            weekday = datetime.date(int(m.group(1)), month, day).weekday()
-        return month, day, weekday
-    ws = key.split()
-    named_month = next((profile.months[w.rstrip(".")] for w in ws if w.rstrip(".") in profile.months), None)
-    day = next((int(w) for w in ws if w.isdigit() and 1 <= int(w) <= 31), None)
-    weekday = next((profile.weekdays[w] for w in ws if w in profile.weekdays), None)
-    return named_month, day, weekday
-
-
-def _moved_dates(a: Unit, b: Unit, profile: LanguageProfile) -> tuple[str, str] | None:
-    """Both claims look ahead to a date and no date of one is a date of the other: (a's words,
-    b's words). Dates are compared by month, then day, then weekday, where both give them."""
-    if not a.future or not b.future:
-        return None
-    for ka in a.future:
-        for kb in b.future:
-            pa, pb = _date_parts(ka, profile), _date_parts(kb, profile)
-            comparable = [(x, y) for x, y in zip(pa, pb, strict=True) if x is not None and y is not None]
-            if not comparable or all(x == y for x, y in comparable):
-                return None  # the same date (or one that cannot be told apart)
-    return ", ".join(a.future.values()), ", ".join(b.future.values())
 
 
 def _place_words(spelt: list[tuple[str, str]], places: frozenset[str]) -> str:

@@ -4,6 +4,7 @@ of units that quote each other (``quoting_pairs``)."""
 
 from __future__ import annotations
 
+import datetime
 import re
 from bisect import bisect_right
 from collections.abc import Iterable, Sequence
@@ -28,6 +29,7 @@ class Fig:
     noun: str | None  # stem
     measure: dict[str, float]  # what it measures: stems (and next figures) with their closeness
     was: Figure | None = None  # the earlier value the claim itself gives it ("22 contacts, up from 14")
+    denied: bool = False  # its verb is negated wherever the claim uses it ("2,100 people are still not allowed back")
 
 
 @dataclass
@@ -382,7 +384,8 @@ def _figures(
         for arg in f.arguments:  # what its verb acts on or with: "treated for minor injuries"
             st = profile.stem(arg)
             measure[st] = max(measure.get(st, 0.0), weights.argument_weight)
-        figs.append(Fig(f, noun, measure))
+        own = [fr.negated for fr in c.frames if f.verb and fr.verb.split("_")[0] == f.verb]  # ("allow_back": the verb with its particle)
+        figs.append(Fig(f, noun, measure, denied=bool(own) and all(own)))
     return figs
 
 
@@ -431,3 +434,36 @@ def statement(
 def sentence_case(text: str) -> str:
     text = text.strip()
     return text[:1].upper() + text[1:] if text else text
+
+
+_ISO_DATE = re.compile(r"(\d{4})-(\d\d)(?:-(\d\d))?")
+
+
+def _date_parts(key: str, profile: LanguageProfile) -> tuple[int | None, int | None, int | None]:
+    """(month, day, weekday) of a date key: an ISO date or the words as written ("end february")."""
+    m = _ISO_DATE.fullmatch(key)
+    if m:
+        month, day = int(m.group(2)), int(m.group(3)) if m.group(3) else None
+        weekday = None
+        if day is not None:
+            weekday = datetime.date(int(m.group(1)), month, day).weekday()
+        return month, day, weekday
+    ws = key.split()
+    named_month = next((profile.months[w.rstrip(".")] for w in ws if w.rstrip(".") in profile.months), None)
+    day = next((int(w) for w in ws if w.isdigit() and 1 <= int(w) <= 31), None)
+    weekday = next((profile.weekdays[w] for w in ws if w in profile.weekdays), None)
+    return named_month, day, weekday
+
+
+def moved_dates(a: Unit, b: Unit, profile: LanguageProfile) -> tuple[str, str] | None:
+    """Both claims look ahead to a date and no date of one is a date of the other: (a's words,
+    b's words). Dates are compared by month, then day, then weekday, where both give them."""
+    if not a.future or not b.future:
+        return None
+    for ka in a.future:
+        for kb in b.future:
+            pa, pb = _date_parts(ka, profile), _date_parts(kb, profile)
+            comparable = [(x, y) for x, y in zip(pa, pb, strict=True) if x is not None and y is not None]
+            if not comparable or all(x == y for x, y in comparable):
+                return None  # the same date (or one that cannot be told apart)
+    return ", ".join(a.future.values()), ", ".join(b.future.values())
