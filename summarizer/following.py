@@ -39,7 +39,8 @@ def follow(out: B, results: Sequence[ArticleResult], store: Store, earlier: Brie
         kept = load_read(text) if text is not None else None
         at_hand = list(results) if kept is not None else readings(earlier, results, store)
         out = with_changes(out, earlier, at_hand, read={**(kept or {}), **mine})
-    store.keep_briefing(out.model_dump_json(), briefing_time(out), dump_read(mine))
+    # (kept without its changes: the next run compares with its items, and reads half as much)
+    store.keep_briefing(out.model_dump_json(exclude={"changes"}), briefing_time(out), dump_read(mine))
     return out
 
 
