@@ -257,6 +257,24 @@ def test_opposite_directions_and_negations_are_disagreements_not_facts():
     assert not any(f.corroborated for f in b.facts)
 
 
+def test_a_not_after_the_verb_negates_what_follows_it_not_the_verb():
+    """ "will now stay offline until Friday, not Wednesday" says until when, not whether: no
+    disagreement with "will stay offline until Friday" (tests/data/days day 2 had "stay" against
+    "not stay"; the parser hangs that "not" on the verb); "has not resumed" still disputes "has
+    resumed"."""
+    b = _merge(
+        _article("a", "The online booking system will now stay offline until Friday, not Wednesday, the company said."),
+        _article("b", "Marlow Rail's online booking system will stay offline until Friday."),
+    )
+    assert b.disagreements == []
+    b = _merge(
+        _article("a", "The ferry service to Orrin has not resumed, the operator said."),
+        _article("b", "The ferry service to Orrin has resumed, the operator said."),
+    )
+    [d] = b.disagreements
+    assert d.kind == "direction"
+
+
 def test_a_figure_that_rises_between_days_is_an_evolution():
     b = _merge(
         _article("a", "Officials said 12 people were killed in the earthquake.", date="2026-01-10"),

@@ -453,7 +453,9 @@ def frames(
                 # a name after "in"/"at" is a place whatever the tagger guesses of a name it does not know
                 if t.head.lower_ in profile.locative_prepositions or t.ent_type_ in ("GPE", "LOC", "FAC"):
                     places.append(_name_phrase(t, inside))
-        negated = any(c.dep_ == "neg" for c in kids) or _negated_phrase(patient, profile) or _negated_phrase(subject, profile)
+        # a verb's own negation comes before it ("will not stay", "have not resumed"); one after it
+        # negates what follows ("will stay offline until Friday, not Wednesday": the date, not the staying)
+        negated = any(c.dep_ == "neg" and c.i < v.i for c in kids) or _negated_phrase(patient, profile) or _negated_phrase(subject, profile)
         out.append(
             Frame(
                 verb=lemma + (f"_{particle}" if particle else ""),
