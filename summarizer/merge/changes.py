@@ -294,8 +294,8 @@ def _matches(previous: list[_Item], current: list[_Item], claims: list[list[Clai
 
 def _alike(units: list[Unit]) -> list[int]:
     """Each unit's first unit of the same claim on the same date: compared once for all of them.
-    A claim several items cite (two facts read in one sentence, a wire sentence in every copy
-    of it) is one unit to compare however many items hold it: units of one claim and date,
+    A claim several items cite (two facts read in one sentence, a timeline entry told by a
+    fact's sentence) is one unit to compare however many items hold it: units of one claim and date,
     prepared together, are the same in all a comparison reads (the claim's words, figures,
     dates and frames, and the date)."""
     first: dict[tuple[str, str | None], int] = {}
