@@ -433,7 +433,7 @@ def main() -> None:
         from bench.days import bench_days
 
         rows, first, second = bench_days()
-        print(_table("A feed followed for a week with --store: one run a day, 200 new articles each (each day its own process, the fastest of three runs)", rows))
+        print(_table("A feed followed for a week with --store: one run a day, 200 new articles each (each day its own process; the week run three times, a day's fastest run kept)", rows))
         worst = max(rows[1:], key=lambda r: r["seconds"])
         print(f"day 7 / day 1 wall: {first}; slowest day ({worst['day']}) / day 1: {worst['seconds'] / rows[0]['seconds']:.2f}; day 7 / day 2 wall: {second}")
         return

@@ -7,8 +7,8 @@ has answered: the articles seen before are looked up (none: all are new), each n
 into the store, the day's stories are merged, the changes since the store's last briefing are
 marked, and the briefing is kept for the next day with its items as read (``following.follow``,
 the same call as ``brief --store``). Each day runs in a process of its own, as a
-morning cron job would, so its wall time and peak memory are its own -- three times, on copies
-of the store as the day before left it, the fastest kept (``bench_days``). What should hold: a day
+morning cron job would, so its wall time and peak memory are its own; the week runs three
+times, a day's fastest run kept (``bench_days``). What should hold: a day
 costs what its new articles cost, not what the store has piled up (day 7 / day 1 <= 1.3x) and
 memory stays flat. Extraction itself (the model) is per new article by construction and is not
 timed here.
@@ -20,7 +20,6 @@ import datetime
 import hashlib
 import json
 import resource
-import shutil
 import subprocess
 import sys
 import tempfile
@@ -30,7 +29,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 PER_DAY = 200
 DAYS = 7
-REPEATS = 3  # runs of each day, on copies of one store: the fastest is its row
+REPEATS = 3  # runs of the week, each on a store of its own: a day's fastest run is its row
 
 
 def day_results(day: int, n: int = PER_DAY, bases=None):
@@ -82,28 +81,27 @@ def bench_days(days: int = DAYS, repeats: int = REPEATS) -> tuple[list[dict], fl
     """Each day's row; day 7 / day 1 and day 7 / day 2 wall (day 1 has no earlier briefing to
     compare with: day 2 is the first day of the steady state).
 
-    Each day runs ``repeats`` times, each time on a copy of the store as the day before left it
-    and in a process of its own; its row is the fastest run (the others' seconds are shown
-    too), and the store goes on from that run. The host's speed drifts by a third within
-    minutes: one run a day made the ratio a draw (1.26 to 1.50 for the same code); the fastest
-    of three is the day's cost with the least of the host's noise in it."""
-    rows = []
+    The week runs ``repeats`` times, each on a store of its own, each day in a process of its
+    own; a day's row is its fastest run (all its runs' seconds are shown). The host's speed
+    drifts by a third within minutes: with one run a day the ratio was a draw (1.26 to 1.50 for
+    the same code), and three runs of a day in a row were slow together when the host was; a
+    day's runs a week apart (~1.5 min) are not. Every run of a day must mark the same changes
+    (the merge is deterministic): a run that does not stops the bench."""
+    runs: list[list[dict]] = [[] for _ in range(days)]
     with tempfile.TemporaryDirectory() as tmp:
-        db = Path(tmp) / "feed.db"
-        for day in range(1, days + 1):
-            runs = []
-            for k in range(repeats):
-                copy = Path(tmp) / f"day{day}-{k}.db"
-                if db.exists():
-                    shutil.copyfile(db, copy)
-                out = subprocess.run([sys.executable, "-m", "bench", "--days-one", f"{copy}:{day}"], capture_output=True, text=True, cwd=ROOT)
+        for k in range(repeats):
+            db = str(Path(tmp) / f"feed{k}.db")
+            for day in range(1, days + 1):
+                out = subprocess.run([sys.executable, "-m", "bench", "--days-one", f"{db}:{day}"], capture_output=True, text=True, cwd=ROOT)
                 if out.returncode != 0:
                     raise SystemExit(out.stderr)
-                runs.append((json.loads(out.stdout.strip().splitlines()[-1]), copy))
-            best, kept = min(runs, key=lambda r: r[0]["seconds"])
-            best["runs"] = " ".join(f"{r['seconds']:.2f}" for r, _ in runs)
-            shutil.move(kept, db)
-            for _, copy in runs:
-                copy.unlink(missing_ok=True)
-            rows.append(best)
+                runs[day - 1].append(json.loads(out.stdout.strip().splitlines()[-1]))
+    rows = []
+    for day_runs in runs:
+        marks = {tuple(r[k] for k in ("stories", "new", "updated", "unchanged", "no_longer_reported")) for r in day_runs}
+        if len(marks) > 1:
+            raise SystemExit(f"day {day_runs[0]['day']}: the runs marked different changes: {sorted(marks)}")
+        best = dict(min(day_runs, key=lambda r: r["seconds"]))
+        best["runs"] = " ".join(f"{r['seconds']:.2f}" for r in day_runs)
+        rows.append(best)
     return rows, round(rows[-1]["seconds"] / rows[0]["seconds"], 2), round(rows[-1]["seconds"] / rows[1]["seconds"], 2)
