@@ -1,6 +1,6 @@
 """The units the fact merge compares: every claim (and key point) of every article, with its
 words, figures, dates, names, frames and quoted phrases read once (``prepare``), and the pairs
-of units that quote each other (``quoting_pairs``)."""
+of units that quote each other (``quoting_pairs``) or look ahead to other dates (``moved_dates``)."""
 
 from __future__ import annotations
 
