@@ -509,8 +509,8 @@ def changes(
     for item in was:
         if f"{item.kind}:{item.id}" not in continued:
             items.append(Change(kind=item.kind, status="no_longer_reported", id=item.id, story=item.story, text=item.text, sources=item.sources))
-    quotes, _ = changed_quotes([(story, q) for story, x in stories_of(previous) for q in x.quotes],
-                               [(story, q) for story, x in stories_of(current) for q in x.quotes], profile)
+    quotes = changed_quotes([(story, q) for story, x in stories_of(previous) for q in x.quotes],
+                            [(story, q) for story, x in stories_of(current) for q in x.quotes], profile)
     items += quotes
     items += _story_changes(previous, current, items, story_links)
     items.sort(key=lambda c: (_ORDER[c.status], c.kind != "story", c.story or "", c.kind, c.id))

@@ -136,10 +136,10 @@ def merge_quotes(
 
 def changed_quotes(
     earlier: list[tuple[str | None, BriefingQuote]], current: list[tuple[str | None, BriefingQuote]], profile: LanguageProfile
-) -> tuple[list[Change], set[str]]:
+) -> list[Change]:
     """The changes of a briefing's quotations (``current``, each with its story) since an earlier
     one's (``earlier``): a quotation continues when the same speaker says the same words (or one
-    inside the other); with the ids of the earlier quotations that continue."""
+    inside the other)."""
     norm = [normalize(q.text) for _, q in earlier]
     # one inside the other holds the shorter one's words (its first and last may be cut):
     # only quotations that share a rarest such word are compared
@@ -173,7 +173,7 @@ def changed_quotes(
     for story, p in earlier:
         if p.id not in continued:
             out.append(Change(kind="quote", status="no_longer_reported", id=p.id, story=story, text=p.text, sources=list(p.sources)))
-    return out, continued
+    return out
 
 
 def _rarest(said: str, df: Mapping[str, int]) -> str:
